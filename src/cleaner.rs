@@ -1,0 +1,272 @@
+//! The cleaner: a rule set compiled once, applied to any number of pages.
+
+use std::fmt;
+use std::sync::Arc;
+
+use crate::assemble::{Cleaned, assemble};
+use crate::decode::{decode, looks_like_html};
+use crate::error::Error;
+use crate::page::{Judgement, Page};
+use crate::rules::{PhraseMatcher, Phrases, RuleSet};
+use crate::segment;
+
+/// The default [`CleanerBuilder::max_input_bytes`]: 128 MiB.
+pub const DEFAULT_MAX_INPUT_BYTES: usize = 128 * 1024 * 1024;
+
+/// A configured cleaner: build it once, share it across threads, reuse it
+/// for any number of pages. Cloning is cheap (the compiled rules are shared).
+///
+/// ```
+/// use deboiler::{Cleaner, RuleSet};
+///
+/// let cleaner = Cleaner::builder().rules(RuleSet::strict()).build()?;
+/// let page = cleaner.clean_html(
+///     "<nav><a href=/>Home</a></nav><article><p>The story, told in full.</p></article>",
+///     Some("https://example.com/story"),
+/// )?;
+/// assert_eq!(page.text(), "The story, told in full.");
+/// assert_eq!(page.removed()[0].rule(), "page-chrome");
+/// # Ok::<(), deboiler::Error>(())
+/// ```
+#[derive(Clone)]
+pub struct Cleaner {
+    inner: Arc<Compiled>,
+}
+
+struct Compiled {
+    rules: RuleSet,
+    /// All phrases of the set's phrase rules, in one automaton.
+    phrases: Option<PhraseMatcher>,
+    /// Which entries of `rules` are phrase rules (they need phrase hits).
+    is_phrase_rule: Vec<bool>,
+    max_input_bytes: usize,
+}
+
+impl fmt::Debug for Cleaner {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Cleaner")
+            .field("rules", &self.inner.rules)
+            .field("max_input_bytes", &self.inner.max_input_bytes)
+            .finish()
+    }
+}
+
+impl Default for Cleaner {
+    /// A cleaner with [`RuleSet::default`].
+    fn default() -> Cleaner {
+        Cleaner::builder()
+            .build()
+            .expect("the default rule set compiles")
+    }
+}
+
+/// Configures a [`Cleaner`]; see [`Cleaner::builder`].
+#[derive(Debug, Clone)]
+pub struct CleanerBuilder {
+    rules: RuleSet,
+    max_input_bytes: usize,
+}
+
+impl Default for CleanerBuilder {
+    fn default() -> Self {
+        CleanerBuilder {
+            rules: RuleSet::default(),
+            max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
+        }
+    }
+}
+
+impl CleanerBuilder {
+    /// The rules to apply (default: [`RuleSet::default`]).
+    pub fn rules(mut self, rules: RuleSet) -> Self {
+        self.rules = rules;
+        self
+    }
+
+    /// Inputs larger than this many bytes are refused with
+    /// [`Error::InputTooLarge`] (default [`DEFAULT_MAX_INPUT_BYTES`]).
+    pub fn max_input_bytes(mut self, bytes: usize) -> Self {
+        self.max_input_bytes = bytes;
+        self
+    }
+
+    /// Compiles the rules.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidRule`] when the phrases of the set cannot be compiled.
+    pub fn build(self) -> Result<Cleaner, Error> {
+        let phrases = PhraseMatcher::build(&self.rules.entries)?;
+        let is_phrase_rule = self
+            .rules
+            .entries
+            .iter()
+            .map(|e| (e.rule.as_ref() as &dyn std::any::Any).is::<Phrases>())
+            .collect();
+        Ok(Cleaner {
+            inner: Arc::new(Compiled {
+                rules: self.rules,
+                phrases,
+                is_phrase_rule,
+                max_input_bytes: self.max_input_bytes,
+            }),
+        })
+    }
+}
+
+impl Cleaner {
+    /// A builder, starting from the default rules and limits.
+    pub fn builder() -> CleanerBuilder {
+        CleanerBuilder::default()
+    }
+
+    /// The rules this cleaner applies.
+    pub fn rules(&self) -> &RuleSet {
+        &self.inner.rules
+    }
+
+    /// Cleans `input`, HTML or plain text (detected), with no URL.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InputTooLarge`] over the size limit.
+    pub fn clean(&self, input: &str) -> Result<Cleaned, Error> {
+        if looks_like_html(input) {
+            self.clean_html(input, None)
+        } else {
+            self.clean_text(input)
+        }
+    }
+
+    /// Cleans an HTML page. `url` is where it came from; rules scoped to a
+    /// site apply only when it is given and on that site.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InputTooLarge`] over the size limit.
+    pub fn clean_html(&self, html: &str, url: Option<&str>) -> Result<Cleaned, Error> {
+        self.check_size(html.len())?;
+        let document = scraper::Html::parse_document(html);
+        let (blocks, elements) = segment::html::segment(&document);
+        Ok(self.judge(Page {
+            url,
+            blocks,
+            elements,
+            html: Some(&document),
+            phrase_hits: Vec::new(),
+        }))
+    }
+
+    /// Cleans plain text (already extracted by a scraper).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InputTooLarge`] over the size limit.
+    pub fn clean_text(&self, text: &str) -> Result<Cleaned, Error> {
+        self.check_size(text.len())?;
+        Ok(self.judge(Page {
+            url: None,
+            blocks: segment::text::segment(text),
+            elements: Vec::new(),
+            html: None,
+            phrase_hits: Vec::new(),
+        }))
+    }
+
+    /// Cleans raw bytes as fetched: decodes them (byte-order mark, the
+    /// `charset` of `content_type`, `<meta charset>`, then UTF-8 or
+    /// windows-1252) and cleans the result as HTML or text.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InputTooLarge`] over the size limit.
+    pub fn clean_bytes(&self, bytes: &[u8], content_type: Option<&str>) -> Result<Cleaned, Error> {
+        self.check_size(bytes.len())?;
+        self.clean(&decode(bytes, content_type))
+    }
+
+    fn check_size(&self, size: usize) -> Result<(), Error> {
+        let limit = self.inner.max_input_bytes;
+        if size > limit {
+            return Err(Error::InputTooLarge { size, limit });
+        }
+        Ok(())
+    }
+
+    /// Runs the rules over the page, in order, and assembles the result.
+    fn judge(&self, mut page: Page<'_>) -> Cleaned {
+        let compiled = &*self.inner;
+        let entries = &compiled.rules.entries;
+        let active: Vec<bool> = entries.iter().map(|e| e.applies_to(page.url)).collect();
+        let mut judgement = Judgement::new(page.blocks.len());
+        for (index, entry) in entries.iter().enumerate() {
+            if !active[index] {
+                continue;
+            }
+            if compiled.is_phrase_rule[index] && page.phrase_hits.is_empty() {
+                if let Some(matcher) = &compiled.phrases {
+                    page.phrase_hits = phrase_hits(&page, &judgement, matcher, &active);
+                }
+            }
+            judgement.start_rule(index, entry.rule.name());
+            entry.rule.apply(&page, &mut judgement);
+        }
+        assemble(page, judgement.into_verdicts())
+    }
+}
+
+/// Phrase hits of the blocks still kept (the others get none).
+fn phrase_hits(
+    page: &Page<'_>,
+    judgement: &Judgement,
+    matcher: &PhraseMatcher,
+    active: &[bool],
+) -> Vec<crate::page::PhraseHits> {
+    let mut scratch = String::new();
+    page.blocks
+        .iter()
+        .enumerate()
+        .map(|(i, block)| {
+            if judgement.is_kept(i) {
+                matcher.hits(&block.text, active, &mut scratch)
+            } else {
+                Default::default()
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cleaner_is_send_sync_and_cheap_to_clone() {
+        fn assert_send_sync<T: Send + Sync + Clone>() {}
+        assert_send_sync::<Cleaner>();
+    }
+
+    #[test]
+    fn oversized_input_is_refused_with_both_numbers() {
+        let cleaner = Cleaner::builder().max_input_bytes(4).build().unwrap();
+        assert_eq!(
+            cleaner.clean("hello").unwrap_err(),
+            Error::InputTooLarge { size: 5, limit: 4 }
+        );
+    }
+
+    #[test]
+    fn scoped_rules_apply_only_on_their_site() {
+        let rules = RuleSet::empty().merge(
+            RuleSet::empty()
+                .with(crate::rules::Selector::parse(".promo").unwrap())
+                .scoped("example.com"),
+        );
+        let cleaner = Cleaner::builder().rules(rules).build().unwrap();
+        let html = "<p>Story.</p><p class=promo>Promo.</p>";
+        let on_site = cleaner.clean_html(html, Some("https://www.example.com/a")).unwrap();
+        let off_site = cleaner.clean_html(html, Some("https://example.org/a")).unwrap();
+        assert_eq!(on_site.text(), "Story.");
+        assert_eq!(off_site.text(), "Story.\n\nPromo.");
+    }
+}

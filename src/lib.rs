@@ -1,0 +1,108 @@
+//! `deboiler` strips boilerplate from web-scraped content.
+//!
+//! Give it what a crawler fetched, HTML or already-extracted text, and it
+//! returns the content a reader came for: without navigation, footers,
+//! comment forms ("Please enter your comment!"), share and newsletter
+//! prompts, cookie notices, and without blocks said twice.
+//!
+//! # Quick start
+//!
+//! ```
+//! let scraped = "Title\n\nThe story.\n\nThe story.\n\nPlease enter your comment!";
+//! assert_eq!(deboiler::clean(scraped), "Title\n\nThe story.");
+//! ```
+//!
+//! Configure a [`Cleaner`] once and reuse it, from any number of threads:
+//!
+//! ```
+//! use deboiler::{rules, Cleaner, RuleSet};
+//!
+//! let cleaner = Cleaner::builder()
+//!     .rules(RuleSet::default()
+//!         .with(rules::Phrases::new(["Support our journalism"]).named("donate"))
+//!         .with(rules::Selector::parse(".promo, #related")?))
+//!     .build()?;
+//! let page = cleaner.clean_html(
+//!     r#"<article><p>The story.</p><p>Support our journalism</p></article>"#,
+//!     Some("https://example.com/a"),
+//! )?;
+//! assert_eq!(page.text(), "The story.");
+//! for removal in page.removed() {
+//!     println!("{}: {} ({})", removal.rule(), removal.block().text(), removal.reason());
+//! }
+//! # Ok::<(), deboiler::Error>(())
+//! ```
+//!
+//! # The pipeline
+//!
+//! 1. **Decode** bytes to text and tell HTML from plain text
+//!    ([`Cleaner::clean_bytes`], [`Cleaner::clean`]).
+//! 2. **Segment** the page into [`Block`]s: HTML is parsed once (html5ever,
+//!    through `scraper`) and walked once without recursion; text is split at
+//!    blank lines and lines. Both give the same [`Page`].
+//! 3. **Judge** every block with an ordered [`RuleSet`]: each [`Rule`] drops
+//!    blocks and says why (see [`rules`] for the built-in ones).
+//! 4. **Assemble** the kept blocks into a [`Cleaned`]: text, blocks, and the
+//!    removed blocks with the rule and reason for each.
+//!
+//! # Crate features
+//!
+//! - `serde`: rule-set files in TOML or JSON ([`RuleSet::from_toml`],
+//!   [`RuleSet::from_json`]).
+//! - `cli`: the `deboiler` command-line program.
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+mod assemble;
+mod block;
+mod cleaner;
+mod decode;
+mod error;
+mod page;
+pub mod rules;
+mod segment;
+
+use once_cell::sync::Lazy;
+
+pub use assemble::{Cleaned, Removal};
+pub use block::{Block, BlockKind};
+pub use cleaner::{Cleaner, CleanerBuilder, DEFAULT_MAX_INPUT_BYTES};
+pub use error::Error;
+pub use page::{Judgement, Page};
+pub use rules::{Rule, RuleSet};
+
+static DEFAULT_CLEANER: Lazy<Cleaner> = Lazy::new(Cleaner::default);
+
+/// Cleans `input`, HTML or plain text (detected), with the default rules, and
+/// returns the kept blocks separated by a blank line.
+///
+/// It never panics. Empty or whitespace input gives an empty string, and so
+/// does input over [`DEFAULT_MAX_INPUT_BYTES`]; use a [`Cleaner`] to get the
+/// error, the removed blocks, or other rules.
+///
+/// ```
+/// let html = "<nav><a href='/'>Home</a></nav><main><p>Hello, reader.</p></main>";
+/// assert_eq!(deboiler::clean(html), "Hello, reader.");
+/// assert_eq!(deboiler::clean("  \n "), "");
+/// ```
+pub fn clean(input: &str) -> String {
+    DEFAULT_CLEANER
+        .clean(input)
+        .map(Cleaned::into_text)
+        .unwrap_or_default()
+}
+
+/// Cleans raw bytes as fetched, with the default rules; see
+/// [`Cleaner::clean_bytes`] for how they are decoded.
+///
+/// ```
+/// let latin1 = b"<meta charset=iso-8859-1><p>Gr\xfc\xdfe aus K\xf6ln.</p>";
+/// assert_eq!(deboiler::clean_bytes(latin1, None), "Grüße aus Köln.");
+/// ```
+pub fn clean_bytes(bytes: &[u8], content_type: Option<&str>) -> String {
+    DEFAULT_CLEANER
+        .clean_bytes(bytes, content_type)
+        .map(Cleaned::into_text)
+        .unwrap_or_default()
+}

@@ -1,0 +1,190 @@
+//! The page model that rules judge: blocks, the elements that hold them, and
+//! the verdicts so far.
+
+use std::sync::Arc;
+
+use html5ever::LocalName;
+
+use crate::block::Block;
+
+/// A segmented page, as a rule sees it: its blocks in document order and,
+/// for HTML, the elements that hold them.
+///
+/// Rules get a `&Page` in [`Rule::apply`](crate::Rule::apply); it cannot be
+/// built outside the crate.
+#[derive(Debug)]
+pub struct Page<'a> {
+    pub(crate) url: Option<&'a str>,
+    pub(crate) blocks: Vec<Block>,
+    /// The elements on the way from the root to each block (HTML only).
+    pub(crate) elements: Vec<Element>,
+    pub(crate) html: Option<&'a scraper::Html>,
+    /// Phrase matches of each block (filled by the cleaner when the rule set
+    /// has phrase rules; empty otherwise).
+    pub(crate) phrase_hits: Vec<PhraseHits>,
+}
+
+impl<'a> Page<'a> {
+    /// The blocks of the page, in document order, kept or not.
+    pub fn blocks(&self) -> &[Block] {
+        &self.blocks
+    }
+
+    /// The URL the caller gave for the page, if any.
+    pub fn url(&self) -> Option<&str> {
+        self.url
+    }
+
+    /// Whether the page came in as HTML (as opposed to plain text).
+    pub fn is_html(&self) -> bool {
+        self.html.is_some()
+    }
+
+    /// The element chain of a block, innermost first.
+    pub(crate) fn ancestors_of(&self, block: usize) -> impl Iterator<Item = usize> + '_ {
+        let mut next = self.blocks[block].element;
+        std::iter::from_fn(move || {
+            let current = next?;
+            next = self.elements[current].parent;
+            Some(current)
+        })
+    }
+
+    /// Words of the given blocks summed into every element that holds them.
+    pub(crate) fn words_per_element(&self, blocks: impl Iterator<Item = usize>) -> Vec<usize> {
+        let mut totals = vec![0; self.elements.len()];
+        for block in blocks {
+            let words = self.blocks[block].words;
+            for element in self.ancestors_of(block) {
+                totals[element] += words;
+            }
+        }
+        totals
+    }
+}
+
+/// An element of an HTML page that holds at least one block.
+#[derive(Debug)]
+pub(crate) struct Element {
+    pub parent: Option<usize>,
+    pub tag: LocalName,
+    /// The element in the parsed tree, for selector rules.
+    pub node: ego_tree::NodeId,
+    /// What the element itself is (not its ancestors).
+    pub flags: Flags,
+    /// `id` and `class` attribute values, lowercased, for reasons and class rules.
+    pub id: Box<str>,
+    pub class: Box<str>,
+}
+
+impl Element {
+    /// A short description like `<div id="comments" class="area">` for removal reasons.
+    pub fn describe(&self) -> String {
+        let mut out = format!("<{}", self.tag);
+        if !self.id.is_empty() {
+            out.push_str(&format!(" id=\"{}\"", self.id));
+        }
+        if !self.class.is_empty() {
+            out.push_str(&format!(" class=\"{}\"", self.class));
+        }
+        out.push('>');
+        out
+    }
+}
+
+/// What an element is, as bits.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Flags(u16);
+
+impl Flags {
+    pub const NON_CONTENT: Flags = Flags(1);
+    pub const HIDDEN: Flags = Flags(1 << 1);
+    pub const NAV: Flags = Flags(1 << 2);
+    pub const HEADER: Flags = Flags(1 << 3);
+    pub const FOOTER: Flags = Flags(1 << 4);
+    pub const ASIDE: Flags = Flags(1 << 5);
+    pub const COMMENTS: Flags = Flags(1 << 6);
+    /// `<article>`, `<main>` and their ARIA equivalents.
+    pub const ARTICLE: Flags = Flags(1 << 7);
+
+    /// Landmarks that are page chrome unless they hold the content.
+    pub const CHROME: Flags = Flags(
+        Self::NAV.0 | Self::HEADER.0 | Self::FOOTER.0 | Self::ASIDE.0 | Self::COMMENTS.0,
+    );
+
+    pub fn contains(self, other: Flags) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    pub fn intersects(self, other: Flags) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    pub fn insert(&mut self, other: Flags) {
+        self.0 |= other.0;
+    }
+}
+
+/// The phrase matches in one block, summed over the rules that own them.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct PhraseHits {
+    /// Words of the block that have a letter (counted only when a phrase matched).
+    pub words: usize,
+    /// Words of the block covered by some phrase.
+    pub covered_words: usize,
+    /// Matches of marker phrases (several words, or a sign like `©`).
+    pub markers: usize,
+    /// Per owning rule (its index in the rule set): covered words and the
+    /// first phrase that matched.
+    pub owners: Vec<(usize, usize, Arc<str>)>,
+}
+
+/// The verdicts on a page's blocks so far; rules drop blocks through it.
+#[derive(Debug)]
+pub struct Judgement {
+    dropped: Vec<Option<(Arc<str>, String)>>,
+    rule_name: Arc<str>,
+    pub(crate) rule_index: usize,
+}
+
+impl Judgement {
+    pub(crate) fn new(blocks: usize) -> Judgement {
+        Judgement {
+            dropped: vec![None; blocks],
+            rule_name: Arc::from(""),
+            rule_index: 0,
+        }
+    }
+
+    pub(crate) fn start_rule(&mut self, index: usize, name: &str) {
+        self.rule_index = index;
+        if &*self.rule_name != name {
+            self.rule_name = Arc::from(name);
+        }
+    }
+
+    /// Whether the block at `index` is still kept.
+    pub fn is_kept(&self, index: usize) -> bool {
+        self.dropped.get(index).is_some_and(Option::is_none)
+    }
+
+    /// Indices of the blocks still kept, in document order.
+    pub fn kept(&self) -> impl Iterator<Item = usize> + '_ {
+        self.dropped
+            .iter()
+            .enumerate()
+            .filter_map(|(i, d)| d.is_none().then_some(i))
+    }
+
+    /// Drops the block at `index`, recording the current rule and `reason`.
+    /// A block already dropped keeps its first verdict.
+    pub fn drop_block(&mut self, index: usize, reason: impl Into<String>) {
+        if let Some(slot @ None) = self.dropped.get_mut(index) {
+            *slot = Some((self.rule_name.clone(), reason.into()));
+        }
+    }
+
+    pub(crate) fn into_verdicts(self) -> Vec<Option<(Arc<str>, String)>> {
+        self.dropped
+    }
+}

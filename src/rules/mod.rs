@@ -1,0 +1,403 @@
+//! Rules and rule sets: the plug-in point of the pipeline.
+//!
+//! A [`Rule`] looks at a [`Page`] and drops blocks through a [`Judgement`],
+//! saying why. A [`RuleSet`] is an ordered list of rules: each rule sees only
+//! the blocks that the rules before it kept. Rule sets are values: start from
+//! a preset, add rules with [`RuleSet::with`], take them out by name with
+//! [`RuleSet::without`], [`merge`](RuleSet::merge) two sets, and scope a set
+//! to one site with [`RuleSet::scoped`].
+//!
+//! # Built-in rules
+//!
+//! | name | what it drops |
+//! |---|---|
+//! | `non-content` | text of `<head>`, scripts, styles, `noscript`, `template`, `svg`, `iframe`, media fallbacks, form controls |
+//! | `hidden` | elements with `hidden`, `aria-hidden="true"`, inline `display:none` / `visibility:hidden` |
+//! | `page-chrome` | `<nav>`, `<header>`, `<footer>`, `<aside>` (and their ARIA roles) and comment sections, unless they hold most of the page's text |
+//! | `main-content` | blocks outside the page's main content region ([`MainContent`]) |
+//! | `comment-form`, `share-buttons`, `newsletter`, `cookie-notice`, `related-content`, `advertisement`, `site-footer`, `loading-placeholder`, `navigation-links` | blocks made of boilerplate phrases ([`Phrases`]) |
+//! | `text-navigation` | runs of very short lines at the top or bottom of a plain text ([`TextNavigation`]) |
+//! | `repeated-blocks` | exact and near repeats of an earlier block ([`RepeatedBlocks`]) |
+//! | `boilerplate-classes` (strict) | elements whose class or id says share, social, newsletter, cookie, related, sidebar, ... ([`BoilerplateClasses`]) |
+//! | `link-lists` (strict) | blocks that are mostly link text ([`LinkLists`]) |
+
+mod main_content;
+mod phrases;
+mod repeats;
+mod selector;
+mod structure;
+
+use std::any::Any;
+use std::fmt;
+use std::sync::Arc;
+
+pub use main_content::MainContent;
+pub(crate) use phrases::PhraseMatcher;
+pub use phrases::Phrases;
+pub use repeats::RepeatedBlocks;
+pub use selector::Selector;
+pub use structure::{
+    BoilerplateClasses, Hidden, LinkLists, NonContent, PageChrome, TextNavigation,
+};
+
+use crate::block::Block;
+use crate::page::{Judgement, Page};
+
+/// A rule that judges the blocks of a page.
+///
+/// A rule drops blocks with [`Judgement::drop_block`], giving a short reason;
+/// the cleaner records the rule's [`name`](Rule::name) with it. Blocks that
+/// an earlier rule dropped are already out of [`Judgement::kept`].
+///
+/// Most custom rules judge one block at a time and are easiest written as a
+/// closure with [`from_fn`]. Implement the trait for rules that need the
+/// whole page (for example, to compare blocks with each other).
+///
+/// ```
+/// use deboiler::{Judgement, Page, Rule, RuleSet, Cleaner};
+///
+/// /// Drops everything after a block that says "THE END".
+/// struct StopAtTheEnd;
+///
+/// impl Rule for StopAtTheEnd {
+///     fn name(&self) -> &str {
+///         "stop-at-the-end"
+///     }
+///     fn apply(&self, page: &Page<'_>, judgement: &mut Judgement) {
+///         let end = page.blocks().iter().position(|b| b.text() == "THE END");
+///         if let Some(end) = end {
+///             for i in end + 1..page.blocks().len() {
+///                 judgement.drop_block(i, "after THE END");
+///             }
+///         }
+///     }
+/// }
+///
+/// let cleaner = Cleaner::builder()
+///     .rules(RuleSet::default().with(StopAtTheEnd))
+///     .build()?;
+/// let page = cleaner.clean_text("A story that ends well.\n\nTHE END\n\nBuy our next book!")?;
+/// assert_eq!(page.text(), "A story that ends well.\n\nTHE END");
+/// # Ok::<(), deboiler::Error>(())
+/// ```
+pub trait Rule: Any + Send + Sync {
+    /// The rule's name: what removal records carry and what
+    /// [`RuleSet::without`] takes.
+    fn name(&self) -> &str;
+
+    /// Judges the blocks of `page` that are still kept.
+    fn apply(&self, page: &Page<'_>, judgement: &mut Judgement);
+}
+
+/// A rule that judges one block at a time with a closure returning the reason
+/// to drop it, or `None` to keep it.
+///
+/// ```
+/// use deboiler::{rules, Cleaner, RuleSet};
+///
+/// let shouting = rules::from_fn("shouting", |block| {
+///     let letters = block.text().chars().filter(|c| c.is_alphabetic());
+///     letters.clone().all(char::is_uppercase).then(|| "all capitals".to_string())
+/// });
+/// let cleaner = Cleaner::builder().rules(RuleSet::empty().with(shouting)).build()?;
+/// let page = cleaner.clean_text("BUY NOW\n\nA calm sentence.")?;
+/// assert_eq!(page.text(), "A calm sentence.");
+/// assert_eq!(page.removed()[0].rule(), "shouting");
+/// # Ok::<(), deboiler::Error>(())
+/// ```
+pub fn from_fn<F>(name: impl Into<String>, judge: F) -> FnRule<F>
+where
+    F: Fn(&Block) -> Option<String> + Send + Sync + 'static,
+{
+    FnRule {
+        name: name.into(),
+        judge,
+    }
+}
+
+/// A rule made from a closure by [`from_fn`].
+pub struct FnRule<F> {
+    name: String,
+    judge: F,
+}
+
+impl<F> fmt::Debug for FnRule<F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("FnRule").field("name", &self.name).finish()
+    }
+}
+
+impl<F> Rule for FnRule<F>
+where
+    F: Fn(&Block) -> Option<String> + Send + Sync + 'static,
+{
+    fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn apply(&self, page: &Page<'_>, judgement: &mut Judgement) {
+        let blocks = page.blocks();
+        let drops: Vec<(usize, String)> = judgement
+            .kept()
+            .filter_map(|i| (self.judge)(&blocks[i]).map(|reason| (i, reason)))
+            .collect();
+        for (i, reason) in drops {
+            judgement.drop_block(i, reason);
+        }
+    }
+}
+
+/// The sites a scoped rule applies to: a host and its subdomains.
+///
+/// `Scope::new("example.com")` matches `example.com` and
+/// `news.example.com`, not `badexample.com`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scope {
+    domain: String,
+}
+
+impl Scope {
+    /// A scope for `domain` and its subdomains (a leading dot is ignored).
+    pub fn new(domain: &str) -> Scope {
+        Scope {
+            domain: domain.trim().trim_start_matches('.').to_ascii_lowercase(),
+        }
+    }
+
+    /// Whether the page at `url` is in scope.
+    pub fn matches_url(&self, url: &str) -> bool {
+        host_of(url).is_some_and(|host| self.matches_host(&host))
+    }
+
+    fn matches_host(&self, host: &str) -> bool {
+        host == self.domain
+            || host
+                .strip_suffix(self.domain.as_str())
+                .is_some_and(|rest| rest.ends_with('.'))
+    }
+}
+
+/// The lowercased host of an absolute URL (`scheme://[user@]host[:port]/...`).
+fn host_of(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let host = authority.rsplit('@').next()?;
+    let host = host.split(':').next()?.trim_end_matches('.');
+    (!host.is_empty()).then(|| host.to_ascii_lowercase())
+}
+
+/// One rule of a set, with the sites it is limited to.
+#[derive(Clone)]
+pub(crate) struct Entry {
+    pub rule: Arc<dyn Rule>,
+    pub scope: Option<Scope>,
+}
+
+impl Entry {
+    pub fn applies_to(&self, url: Option<&str>) -> bool {
+        match (&self.scope, url) {
+            (None, _) => true,
+            (Some(scope), Some(url)) => scope.matches_url(url),
+            (Some(_), None) => false,
+        }
+    }
+}
+
+/// An ordered, composable list of rules.
+///
+/// ```
+/// use deboiler::{rules, RuleSet};
+///
+/// let set = RuleSet::default()
+///     .without("share-buttons")
+///     .with(rules::Phrases::new(["Subscribe to our newsletter"]).named("my-newsletter"))
+///     .merge(RuleSet::empty().with(rules::Selector::parse(".promo")?).scoped("example.com"));
+/// assert!(set.names().any(|n| n == "my-newsletter"));
+/// assert!(!set.names().any(|n| n == "share-buttons"));
+/// # Ok::<(), deboiler::Error>(())
+/// ```
+#[derive(Clone)]
+pub struct RuleSet {
+    pub(crate) entries: Vec<Entry>,
+}
+
+impl fmt::Debug for RuleSet {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.names()).finish()
+    }
+}
+
+impl Default for RuleSet {
+    /// Rules that are right on any site; see the [module docs](self) for the list.
+    fn default() -> RuleSet {
+        let mut set = RuleSet::empty()
+            .with(NonContent)
+            .with(Hidden)
+            .with(PageChrome::default())
+            .with(MainContent::default());
+        for phrases in Phrases::builtin() {
+            set = set.with(phrases);
+        }
+        set.with(TextNavigation::default())
+            .with(RepeatedBlocks::default())
+    }
+}
+
+impl RuleSet {
+    /// A set with no rules: everything is kept.
+    pub fn empty() -> RuleSet {
+        RuleSet {
+            entries: Vec::new(),
+        }
+    }
+
+    /// The default rules plus the aggressive ones: class/id patterns
+    /// ([`BoilerplateClasses`]), link lists ([`LinkLists`]) and a looser
+    /// near-duplicate threshold. More precision, some risk to recall.
+    pub fn strict() -> RuleSet {
+        RuleSet::default()
+            .with(BoilerplateClasses)
+            .with(LinkLists::default())
+            .with(RepeatedBlocks::default().similarity(0.7))
+    }
+
+    /// The default rules plus the selectors and phrases of WordPress themes
+    /// and plugins (comment form, Jetpack share and related-posts boxes,
+    /// post navigation, widget areas).
+    pub fn wordpress() -> RuleSet {
+        let selectors = Selector::parse(
+            "#respond, .comment-respond, #comments, .comments-area, .sharedaddy, \
+             .jp-relatedposts, .post-navigation, .nav-links, .widget-area, #secondary, \
+             .entry-footer, .screen-reader-text, .wp-block-latest-posts, .addtoany_share_save_container",
+        )
+        .expect("built-in WordPress selectors parse")
+        .named("wordpress-elements");
+        let phrases = Phrases::new([
+            "Posted in",
+            "Tagged",
+            "Bookmark the permalink",
+            "Like this:",
+            "Like Loading...",
+            "Share this:",
+            "Related",
+            "Proudly powered by WordPress",
+        ])
+        .named("wordpress-phrases");
+        RuleSet::default().with(selectors).with(phrases)
+    }
+
+    /// The preset called `name`: `default`, `strict`, `wordpress` or `none`.
+    pub fn preset(name: &str) -> Option<RuleSet> {
+        match name {
+            "default" => Some(RuleSet::default()),
+            "strict" => Some(RuleSet::strict()),
+            "wordpress" => Some(RuleSet::wordpress()),
+            "none" | "empty" => Some(RuleSet::empty()),
+            _ => None,
+        }
+    }
+
+    /// The set with `rule` added at the end. A rule of the same name that is
+    /// already in the set is replaced in place instead.
+    pub fn with(mut self, rule: impl Rule) -> RuleSet {
+        self.push(Entry {
+            rule: Arc::new(rule),
+            scope: None,
+        });
+        self
+    }
+
+    /// The set without the rules called `name`.
+    pub fn without(mut self, name: &str) -> RuleSet {
+        self.entries.retain(|e| e.rule.name() != name);
+        self
+    }
+
+    /// The set with the rules of `other` added: rules with a name already in
+    /// this set replace it where it stands, the others go at the end.
+    pub fn merge(mut self, other: RuleSet) -> RuleSet {
+        for entry in other.entries {
+            self.push(entry);
+        }
+        self
+    }
+
+    /// The set limited to `domain` and its subdomains: its rules apply only
+    /// to pages cleaned with a URL on that site. Merge it into a general set
+    /// to add site-specific rules.
+    pub fn scoped(mut self, domain: &str) -> RuleSet {
+        let scope = Scope::new(domain);
+        for entry in &mut self.entries {
+            entry.scope = Some(scope.clone());
+        }
+        self
+    }
+
+    /// The names of the rules, in order.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.entries.iter().map(|e| e.rule.name())
+    }
+
+    /// The number of rules.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether the set has no rule.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    fn push(&mut self, entry: Entry) {
+        let name = entry.rule.name();
+        match self.entries.iter_mut().find(|e| e.rule.name() == name) {
+            Some(slot) => *slot = entry,
+            None => self.entries.push(entry),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scopes_match_host_and_subdomains_only() {
+        let scope = Scope::new(".Example.com");
+        assert!(scope.matches_url("https://example.com/a"));
+        assert!(scope.matches_url("http://user@news.example.com:8080/x?y"));
+        assert!(!scope.matches_url("https://badexample.com/"));
+        assert!(!scope.matches_url("not a url"));
+    }
+
+    #[test]
+    fn with_replaces_a_rule_of_the_same_name() {
+        let set = RuleSet::default();
+        let before = set.len();
+        let set = set.with(RepeatedBlocks::default().min_words(3));
+        assert_eq!(set.len(), before);
+        let set = set.without("repeated-blocks");
+        assert_eq!(set.len(), before - 1);
+    }
+
+    #[test]
+    fn merge_appends_new_rules_and_scoped_entries_apply_by_url() {
+        let site = RuleSet::empty()
+            .with(from_fn("x", |_| None))
+            .scoped("example.org");
+        let set = RuleSet::empty().merge(site);
+        assert_eq!(set.names().collect::<Vec<_>>(), ["x"]);
+        assert!(set.entries[0].applies_to(Some("https://www.example.org/")));
+        assert!(!set.entries[0].applies_to(Some("https://example.net/")));
+        assert!(!set.entries[0].applies_to(None));
+    }
+
+    #[test]
+    fn presets_are_found_by_name() {
+        for name in ["default", "strict", "wordpress", "none"] {
+            assert!(RuleSet::preset(name).is_some(), "{name}");
+        }
+        assert!(RuleSet::preset("nope").is_none());
+        assert!(RuleSet::strict().len() > RuleSet::default().len());
+    }
+}

@@ -1,0 +1,396 @@
+//! Phrase rules: blocks made of boilerplate phrases ("Please enter your
+//! comment!", "Share this:", "We use cookies", "© 2024 ... All rights
+//! reserved").
+//!
+//! Every phrase of every phrase rule in a rule set goes into one
+//! Aho-Corasick automaton, built once with the [`Cleaner`](crate::Cleaner);
+//! each block is lowercased once and searched once. The rules then share the
+//! result: a block is boilerplate when, all phrase rules together,
+//!
+//! - phrases cover more than half of its words (words with a letter), or
+//! - it has a *marker* phrase and at most [`MARKER_MAX_WORDS`] words, or
+//! - it has two marker phrases and at most [`TWO_MARKERS_MAX_WORDS`] words,
+//!
+//! and the rule whose phrases cover most of it drops it. A marker is a phrase
+//! of several words, or one with a sign such as `©`; a phrase written with a
+//! leading `~ ` is never a marker. So "Subscribe to our newsletter!" goes,
+//! while a long paragraph that mentions subscribing stays.
+
+use std::sync::Arc;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::block::words;
+use crate::error::Error;
+use crate::page::{Judgement, Page, PhraseHits};
+use crate::rules::{Entry, Rule};
+
+/// A block with a marker phrase and at most this many words is boilerplate.
+pub const MARKER_MAX_WORDS: usize = 16;
+/// A block with two marker phrases and at most this many words is boilerplate.
+pub const TWO_MARKERS_MAX_WORDS: usize = 50;
+
+/// A rule that drops blocks made of the given phrases (see the
+/// [module docs](self) for when a block counts as made of them).
+///
+/// Phrases match case-insensitively, on whole words, with typographic
+/// apostrophes and quotes treated as plain ones.
+///
+/// ```
+/// use deboiler::{rules::Phrases, Cleaner, RuleSet};
+///
+/// let rules = RuleSet::empty().with(Phrases::new(["Support our journalism"]).named("donate"));
+/// let cleaner = Cleaner::builder().rules(rules).build()?;
+/// let page = cleaner.clean_text("Support our journalism today!\n\nThe news itself, at length.")?;
+/// assert_eq!(page.text(), "The news itself, at length.");
+/// assert_eq!(page.removed()[0].rule(), "donate");
+/// # Ok::<(), deboiler::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Phrases {
+    name: String,
+    phrases: Vec<Phrase>,
+}
+
+#[derive(Debug, Clone)]
+struct Phrase {
+    text: String,
+    marker: bool,
+}
+
+impl Phrases {
+    /// A rule named `phrases` for the given phrases. A phrase that starts
+    /// with `~ ` only counts toward coverage (it is never a marker).
+    pub fn new<I, S>(phrases: I) -> Phrases
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let phrases = phrases
+            .into_iter()
+            .filter_map(|p| Phrase::parse(p.as_ref()))
+            .collect();
+        Phrases {
+            name: "phrases".to_string(),
+            phrases,
+        }
+    }
+
+    /// The same rule under another name.
+    pub fn named(mut self, name: impl Into<String>) -> Phrases {
+        self.name = name.into();
+        self
+    }
+
+    /// The phrases, normalised (lowercase, plain apostrophes).
+    pub fn phrases(&self) -> impl Iterator<Item = &str> {
+        self.phrases.iter().map(|p| p.text.as_str())
+    }
+
+    /// The built-in phrase rules, in English, German, French, Spanish,
+    /// Portuguese, Italian and Dutch: `comment-form`, `share-buttons`,
+    /// `newsletter`, `cookie-notice`, `related-content`, `advertisement`,
+    /// `site-footer`, `loading-placeholder`, `navigation-links`.
+    pub fn builtin() -> Vec<Phrases> {
+        BUILTIN
+            .iter()
+            .map(|(name, list)| {
+                let lines = list
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty() && !l.starts_with('#'));
+                Phrases::new(lines).named(*name)
+            })
+            .collect()
+    }
+}
+
+const BUILTIN: &[(&str, &str)] = &[
+    ("comment-form", include_str!("phrases/comment-form.txt")),
+    ("share-buttons", include_str!("phrases/share-buttons.txt")),
+    ("newsletter", include_str!("phrases/newsletter.txt")),
+    ("cookie-notice", include_str!("phrases/cookie-notice.txt")),
+    ("related-content", include_str!("phrases/related-content.txt")),
+    ("advertisement", include_str!("phrases/advertisement.txt")),
+    ("site-footer", include_str!("phrases/site-footer.txt")),
+    (
+        "loading-placeholder",
+        include_str!("phrases/loading-placeholder.txt"),
+    ),
+    ("navigation-links", include_str!("phrases/navigation-links.txt")),
+];
+
+impl Phrase {
+    fn parse(raw: &str) -> Option<Phrase> {
+        let (raw, weak) = match raw.trim().strip_prefix("~ ") {
+            Some(rest) => (rest, true),
+            None => (raw, false),
+        };
+        let mut text = String::new();
+        normalize(raw, &mut text);
+        if text.is_empty() {
+            return None;
+        }
+        let several_words = text.contains(' ');
+        let has_sign = text.chars().any(|c| !c.is_alphanumeric() && !" '-.".contains(c));
+        Some(Phrase {
+            marker: !weak && (several_words || has_sign),
+            text,
+        })
+    }
+}
+
+impl Rule for Phrases {
+    fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn apply(&self, page: &Page<'_>, judgement: &mut Judgement) {
+        let me = judgement.rule_index;
+        let drops: Vec<(usize, String)> = judgement
+            .kept()
+            .filter_map(|block| {
+                let hits = page.phrase_hits.get(block)?;
+                let letter_words = hits.words;
+                let (owner, covered, phrase) = condemning_owner(hits)?;
+                (owner == me).then(|| {
+                    let reason = format!(
+                        "boilerplate phrases (\"{phrase}\"...) cover {} of {letter_words} words",
+                        covered.min(letter_words)
+                    );
+                    (block, reason)
+                })
+            })
+            .collect();
+        for (block, reason) in drops {
+            judgement.drop_block(block, reason);
+        }
+    }
+}
+
+/// The rule that should drop a block with these hits, if the block is
+/// boilerplate: the one whose phrases cover most of it.
+fn condemning_owner(hits: &PhraseHits) -> Option<(usize, usize, &str)> {
+    if hits.owners.is_empty() {
+        return None;
+    }
+    let words = hits.words;
+    let condemned = hits.covered_words * 2 > words
+        || (hits.markers >= 1 && words <= MARKER_MAX_WORDS)
+        || (hits.markers >= 2 && words <= TWO_MARKERS_MAX_WORDS);
+    if !condemned {
+        return None;
+    }
+    let mut best: Option<&(usize, usize, Arc<str>)> = None;
+    for owner in &hits.owners {
+        if best.is_none_or(|b| owner.1 > b.1) {
+            best = Some(owner);
+        }
+    }
+    best.map(|(owner, covered, phrase)| (*owner, *covered, &**phrase))
+}
+
+/// Lowercases `text` into `out`, with typographic quotes made plain and
+/// whitespace collapsed, so that phrases and blocks compare alike.
+fn normalize(text: &str, out: &mut String) {
+    out.clear();
+    let mut space = false;
+    for c in text.trim().chars() {
+        let c = match c {
+            '\u{2018}' | '\u{2019}' | '\u{02BC}' | '`' => '\'',
+            '\u{201C}' | '\u{201D}' | '\u{00AB}' | '\u{00BB}' => '"',
+            c if c.is_whitespace() => {
+                space = true;
+                continue;
+            }
+            c => c,
+        };
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        out.extend(c.to_lowercase());
+    }
+}
+
+/// The phrases of all phrase rules of a set, in one automaton.
+#[derive(Debug)]
+pub(crate) struct PhraseMatcher {
+    automaton: AhoCorasick,
+    patterns: Vec<Pattern>,
+}
+
+#[derive(Debug)]
+struct Pattern {
+    /// Index of the owning rule in the set.
+    owner: usize,
+    text: Arc<str>,
+    marker: bool,
+    /// Whether the phrase starts (ends) with a letter or digit, so that the
+    /// match must start (end) at a word boundary.
+    starts_word: bool,
+    ends_word: bool,
+}
+
+impl PhraseMatcher {
+    /// The matcher for the phrase rules among `entries`; `None` when there is none.
+    pub fn build(entries: &[Entry]) -> Result<Option<PhraseMatcher>, Error> {
+        let mut patterns = Vec::new();
+        for (owner, entry) in entries.iter().enumerate() {
+            let rule: &dyn std::any::Any = entry.rule.as_ref();
+            let Some(phrases) = rule.downcast_ref::<Phrases>() else {
+                continue;
+            };
+            for phrase in &phrases.phrases {
+                patterns.push(Pattern {
+                    owner,
+                    text: Arc::from(phrase.text.as_str()),
+                    marker: phrase.marker,
+                    starts_word: phrase.text.starts_with(char::is_alphanumeric),
+                    ends_word: phrase.text.ends_with(char::is_alphanumeric),
+                });
+            }
+        }
+        if patterns.is_empty() {
+            return Ok(None);
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(patterns.iter().map(|p| &*p.text))
+            .map_err(|e| Error::InvalidRule {
+                rule: "phrases".to_string(),
+                message: e.to_string(),
+            })?;
+        Ok(Some(PhraseMatcher {
+            automaton,
+            patterns,
+        }))
+    }
+
+    /// The phrase hits in `text`, counting only the rules marked `active`.
+    /// `scratch` is reused between calls to avoid allocating.
+    pub fn hits(&self, text: &str, active: &[bool], scratch: &mut String) -> PhraseHits {
+        normalize(text, scratch);
+        let text = scratch.as_str();
+        let mut hits = PhraseHits::default();
+        let mut word_ranges = words(text).filter(|r| text[r.clone()].chars().any(char::is_alphabetic));
+        let mut word = word_ranges.next();
+        let mut counted = 0;
+        for found in self.automaton.find_iter(text) {
+            let pattern = &self.patterns[found.pattern().as_usize()];
+            if !active[pattern.owner] || !at_boundaries(text, found.range(), pattern) {
+                continue;
+            }
+            // Words that start inside the match are covered by it.
+            let mut covered = 0;
+            while let Some(range) = word.clone() {
+                if range.start >= found.end() {
+                    break;
+                }
+                if range.start >= found.start() {
+                    covered += 1;
+                }
+                counted += 1;
+                word = word_ranges.next();
+            }
+            hits.covered_words += covered;
+            hits.markers += usize::from(pattern.marker);
+            match hits.owners.iter_mut().find(|o| o.0 == pattern.owner) {
+                Some(owner) => owner.1 += covered,
+                None => hits
+                    .owners
+                    .push((pattern.owner, covered, pattern.text.clone())),
+            }
+        }
+        if !hits.owners.is_empty() {
+            hits.words = counted + usize::from(word.is_some()) + word_ranges.count();
+        }
+        hits
+    }
+}
+
+fn at_boundaries(text: &str, range: std::ops::Range<usize>, pattern: &Pattern) -> bool {
+    let before_ok = !pattern.starts_word
+        || text[..range.start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+    let after_ok = !pattern.ends_word
+        || text[range.end..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+    before_ok && after_ok
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::RuleSet;
+
+    fn matcher() -> (PhraseMatcher, Vec<bool>) {
+        let set = RuleSet::default();
+        let active = vec![true; set.entries.len()];
+        (PhraseMatcher::build(&set.entries).unwrap().unwrap(), active)
+    }
+
+    fn is_boilerplate(text: &str) -> bool {
+        let (matcher, active) = matcher();
+        let hits = matcher.hits(text, &active, &mut String::new());
+        condemning_owner(&hits).is_some()
+    }
+
+    #[test]
+    fn whole_boilerplate_blocks_are_condemned() {
+        for text in [
+            "Please enter your comment!",
+            "Please enter your name here",
+            "Leave a Reply Cancel reply",
+            "Share this: Facebook Twitter WhatsApp",
+            "Subscribe to our newsletter for weekly updates",
+            "We use cookies to give you the best experience. Accept all",
+            "© 2024 Example Corp. All rights reserved.",
+            "Loading...",
+            "Advertisement",
+            "Related posts",
+            "Hinterlasse einen Kommentar",
+            "Deja un comentario",
+            "Laisser une réponse",
+            "Lascia un commento",
+            "Deixe um comentário",
+            "Laat een reactie achter",
+            "Comments (3)",
+        ] {
+            assert!(is_boilerplate(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn real_sentences_that_mention_phrases_stay() {
+        for text in [
+            "Readers who subscribe to the print edition will notice that the comment section \
+             of the paper has moved to page four, where letters from the community now run daily.",
+            "Related Work",
+            "Tweeting about the ad campaign, the company said its sales rose by a third in a year.",
+            "The shareholder meeting was postponed.",
+        ] {
+            assert!(!is_boilerplate(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn phrases_match_whole_words_and_plain_apostrophes() {
+        let (matcher, active) = matcher();
+        let mut scratch = String::new();
+        assert_eq!(matcher.hits("Shareholders", &active, &mut scratch).owners.len(), 0);
+        let hits = matcher.hits("Don\u{2019}t miss", &active, &mut scratch);
+        assert_eq!(hits.covered_words, 3);
+    }
+
+    #[test]
+    fn weak_phrases_are_not_markers() {
+        let phrases = Phrases::new(["~ read more", "read on now", "©"]);
+        let markers: Vec<bool> = phrases.phrases.iter().map(|p| p.marker).collect();
+        assert_eq!(markers, [false, true, true]);
+    }
+}

@@ -1,0 +1,149 @@
+//! The repeated-block rule: a block said twice on one page is said once.
+
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use crate::block::words;
+use crate::page::{Judgement, Page};
+use crate::rules::Rule;
+
+/// Drops exact and near repeats of an earlier block, keeping the first
+/// occurrence.
+///
+/// Blocks are compared by their words, lowercased, so that whitespace, case
+/// and punctuation do not matter. Two blocks are near repeats when the share
+/// of word pairs (bigrams) they have in common, over the larger block's
+/// bigrams, is at least [`similarity`](RepeatedBlocks::similarity) (default
+/// 0.8): a paragraph repeated with "Read more" appended, or with a word
+/// changed. Blocks of fewer than [`min_words`](RepeatedBlocks::min_words)
+/// words (default 6) are never dropped for repeating: table cells, "Yes",
+/// the items of a specification list repeat legitimately.
+///
+/// Cost is linear in the page: each block is hashed once, and candidates for
+/// near repeats come from an index of bigrams (a bigram found in more than
+/// 64 earlier blocks is too common to point at any one of them).
+///
+/// Name: `repeated-blocks`.
+#[derive(Debug, Clone, Copy)]
+pub struct RepeatedBlocks {
+    min_words: usize,
+    similarity: f32,
+}
+
+impl Default for RepeatedBlocks {
+    fn default() -> Self {
+        RepeatedBlocks {
+            min_words: 6,
+            similarity: 0.8,
+        }
+    }
+}
+
+/// Postings lists longer than this are not used to find candidates.
+const MAX_POSTINGS: usize = 64;
+
+impl RepeatedBlocks {
+    /// Blocks with fewer words than this are never dropped (default 6).
+    pub fn min_words(mut self, words: usize) -> Self {
+        self.min_words = words.max(1);
+        self
+    }
+
+    /// The bigram overlap (0 to 1, default 0.8) from which two blocks are near
+    /// repeats; 1 means exact repeats only.
+    pub fn similarity(mut self, similarity: f32) -> Self {
+        self.similarity = similarity.clamp(0.0, 1.0);
+        self
+    }
+}
+
+/// A block already kept, as the index remembers it.
+struct Seen {
+    block: usize,
+    bigrams: usize,
+}
+
+impl Rule for RepeatedBlocks {
+    fn name(&self) -> &str {
+        "repeated-blocks"
+    }
+
+    fn apply(&self, page: &Page<'_>, judgement: &mut Judgement) {
+        let mut exact: HashMap<u64, usize> = HashMap::new();
+        let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
+        let mut seen: Vec<Seen> = Vec::new();
+        let mut overlap: HashMap<usize, usize> = HashMap::new();
+        let mut drops = Vec::new();
+        for block in judgement.kept() {
+            let text = &page.blocks[block].text;
+            let tokens: Vec<u64> = words(text).map(|r| word_hash(&text[r])).collect();
+            if tokens.len() < self.min_words {
+                continue;
+            }
+            let key = hash_of(&tokens);
+            if let Some(&first) = exact.get(&key) {
+                drops.push((block, format!("repeats {}", quote(&page.blocks[first].text))));
+                continue;
+            }
+            let mut bigrams: Vec<u64> = tokens.windows(2).map(hash_of).collect();
+            bigrams.sort_unstable();
+            bigrams.dedup();
+            overlap.clear();
+            for bigram in &bigrams {
+                if let Some(list) = postings.get(bigram).filter(|l| l.len() <= MAX_POSTINGS) {
+                    for &candidate in list {
+                        *overlap.entry(candidate).or_default() += 1;
+                    }
+                }
+            }
+            let best = overlap
+                .iter()
+                .map(|(&candidate, &shared)| {
+                    let larger = bigrams.len().max(seen[candidate].bigrams);
+                    (candidate, shared as f32 / larger as f32)
+                })
+                .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+            if let Some((candidate, alike)) = best.filter(|b| b.1 >= self.similarity) {
+                let first = &page.blocks[seen[candidate].block].text;
+                let reason = format!("near repeat ({:.0}% alike) of {}", alike * 100.0, quote(first));
+                drops.push((block, reason));
+                continue;
+            }
+            exact.insert(key, block);
+            let id = seen.len();
+            for bigram in &bigrams {
+                postings.entry(*bigram).or_default().push(id);
+            }
+            seen.push(Seen {
+                block,
+                bigrams: bigrams.len(),
+            });
+        }
+        for (block, reason) in drops {
+            judgement.drop_block(block, reason);
+        }
+    }
+}
+
+fn word_hash(word: &str) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    for c in word.chars().flat_map(char::to_lowercase) {
+        c.hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
+fn hash_of(values: &[u64]) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    values.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// The start of a block's text, quoted, for reasons.
+pub(crate) fn quote(text: &str) -> String {
+    let mut short: String = text.chars().take(40).collect();
+    if short.len() < text.len() {
+        short.push_str("...");
+    }
+    format!("\"{short}\"")
+}

@@ -1,0 +1,94 @@
+//! CSS-selector rules: drop the parts of a page that a selector names.
+
+use std::collections::HashSet;
+
+use crate::error::Error;
+use crate::page::{Judgement, Page};
+use crate::rules::Rule;
+
+/// Drops every block inside an element that matches a CSS selector
+/// (anything [`scraper`] parses: `.promo, #related, div[data-ad]`,
+/// `article > footer`, ...). It has no effect on plain text.
+///
+/// ```
+/// use deboiler::{rules::Selector, Cleaner, RuleSet};
+///
+/// let rules = RuleSet::empty().with(Selector::parse(".promo, #related")?.named("promos"));
+/// let cleaner = Cleaner::builder().rules(rules).build()?;
+/// let html = r#"<p>Story.</p><div class="promo"><p>Buy!</p></div><ul id="related"><li>More</li></ul>"#;
+/// let page = cleaner.clean_html(html, None)?;
+/// assert_eq!(page.text(), "Story.");
+/// assert!(Selector::parse("div[").is_err());
+/// # Ok::<(), deboiler::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Selector {
+    name: String,
+    css: String,
+    selector: scraper::Selector,
+}
+
+impl Selector {
+    /// Parses `css`; the rule's name is the selector text itself.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidSelector`] naming the selector, when it does not parse.
+    pub fn parse(css: &str) -> Result<Selector, Error> {
+        let selector = scraper::Selector::parse(css).map_err(|e| Error::InvalidSelector {
+            selector: css.to_string(),
+            message: e.to_string(),
+        })?;
+        Ok(Selector {
+            name: css.to_string(),
+            css: css.to_string(),
+            selector,
+        })
+    }
+
+    /// The same rule under another name.
+    pub fn named(mut self, name: impl Into<String>) -> Selector {
+        self.name = name.into();
+        self
+    }
+
+    /// The selector as written.
+    pub fn css(&self) -> &str {
+        &self.css
+    }
+}
+
+impl Rule for Selector {
+    fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn apply(&self, page: &Page<'_>, judgement: &mut Judgement) {
+        let Some(html) = page.html else {
+            return;
+        };
+        let matched: HashSet<ego_tree::NodeId> =
+            html.select(&self.selector).map(|e| e.id()).collect();
+        if matched.is_empty() {
+            return;
+        }
+        let drops: Vec<(usize, String)> = judgement
+            .kept()
+            .filter_map(|block| {
+                page.ancestors_of(block)
+                    .find(|&e| matched.contains(&page.elements[e].node))
+                    .map(|e| {
+                        let reason = format!(
+                            "matches `{}`: inside {}",
+                            self.css,
+                            page.elements[e].describe()
+                        );
+                        (block, reason)
+                    })
+            })
+            .collect();
+        for (block, reason) in drops {
+            judgement.drop_block(block, reason);
+        }
+    }
+}

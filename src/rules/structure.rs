@@ -1,0 +1,318 @@
+//! Rules that judge a block by where it sits in the page: inside a script,
+//! a hidden element, a navigation bar, a comment section, ...
+
+use crate::page::{Element, Flags, Judgement, Page};
+use crate::rules::Rule;
+
+/// Drops the text of elements that are not content: `<head>`, `<title>`,
+/// `<script>`, `<style>`, `<noscript>`, `<template>`, `<svg>`, `<iframe>`,
+/// `<object>`, `<embed>`, `<canvas>`, media fallbacks and form controls
+/// (`<select>`, `<option>`, `<button>`, `<textarea>`, `<input>`, `<label>`).
+///
+/// Name: `non-content`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NonContent;
+
+impl Rule for NonContent {
+    fn name(&self) -> &str {
+        "non-content"
+    }
+
+    fn apply(&self, page: &Page<'_>, judgement: &mut Judgement) {
+        drop_inside(page, judgement, Flags::NON_CONTENT, "not content: inside");
+    }
+}
+
+/// Drops the text of hidden elements: the `hidden` attribute,
+/// `aria-hidden="true"`, and inline `display:none` or `visibility:hidden`.
+///
+/// Name: `hidden`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Hidden;
+
+impl Rule for Hidden {
+    fn name(&self) -> &str {
+        "hidden"
+    }
+
+    fn apply(&self, page: &Page<'_>, judgement: &mut Judgement) {
+        drop_inside(page, judgement, Flags::HIDDEN, "hidden: inside");
+    }
+}
+
+/// Drops every kept block that has an ancestor with `flag`.
+fn drop_inside(page: &Page<'_>, judgement: &mut Judgement, flag: Flags, why: &str) {
+    let drops: Vec<(usize, String)> = judgement
+        .kept()
+        .filter_map(|block| {
+            page.ancestors_of(block)
+                .find(|&e| page.elements[e].flags.contains(flag))
+                .map(|e| (block, format!("{why} {}", page.elements[e].describe())))
+        })
+        .collect();
+    for (block, reason) in drops {
+        judgement.drop_block(block, reason);
+    }
+}
+
+/// Drops navigation, page headers, footers, asides and comment sections:
+/// `<nav>`, `<header>`, `<footer>`, `<aside>`, the ARIA roles `navigation`,
+/// `menu`, `banner`, `contentinfo` and `complementary`, and the containers
+/// that comment systems use (`#comments`, `#respond`, `.comments-area`,
+/// `#disqus_thread`, ...).
+///
+/// Where they are the main content, they stay: a `<header>` inside an
+/// `<article>` or `<main>` is the article's own header, and a header,
+/// footer, aside or comment section that holds at least
+/// [`content_share`](PageChrome::content_share) of the page's words (a
+/// forum thread, an article put in an `<aside>`) is kept.
+///
+/// Name: `page-chrome`.
+#[derive(Debug, Clone, Copy)]
+pub struct PageChrome {
+    content_share: f32,
+}
+
+impl Default for PageChrome {
+    fn default() -> Self {
+        PageChrome { content_share: 0.5 }
+    }
+}
+
+impl PageChrome {
+    /// The share of the page's words (0 to 1, default 0.5) from which a
+    /// header, footer, aside or comment section counts as the content.
+    pub fn content_share(mut self, share: f32) -> Self {
+        self.content_share = share;
+        self
+    }
+}
+
+impl Rule for PageChrome {
+    fn name(&self) -> &str {
+        "page-chrome"
+    }
+
+    fn apply(&self, page: &Page<'_>, judgement: &mut Judgement) {
+        if !page.is_html() {
+            return;
+        }
+        let kept: Vec<usize> = judgement.kept().collect();
+        let words = page.words_per_element(kept.iter().copied());
+        let page_words: usize = kept.iter().map(|&b| page.blocks[b].words).sum();
+        let holds_content =
+            |e: usize| page_words > 0 && words[e] as f32 >= self.content_share * page_words as f32;
+        let mut chain = Vec::new();
+        for block in kept {
+            chain.clear();
+            chain.extend(page.ancestors_of(block));
+            let mut in_article = false;
+            // Outermost first, so that the reason names the whole landmark.
+            for &e in chain.iter().rev() {
+                let flags = page.elements[e].flags;
+                let exempt = flags.contains(Flags::HEADER) && in_article;
+                let chrome = flags.intersects(Flags::CHROME) && !exempt;
+                if chrome && (flags.contains(Flags::NAV) || !holds_content(e)) {
+                    let reason = format!("page chrome: inside {}", page.elements[e].describe());
+                    judgement.drop_block(block, reason);
+                    break;
+                }
+                in_article |= flags.contains(Flags::ARTICLE);
+            }
+        }
+    }
+}
+
+/// Drops elements whose class or id says they are boilerplate: share and
+/// social buttons, newsletters, cookie and consent banners, related and
+/// recommended content, sidebars, breadcrumbs, widgets, ads, sponsors,
+/// pop-ups, pagination, tag lists. A class is split at `-` and `_` and each
+/// part is compared whole, so `share-bar` matches and `shareholder` does not.
+/// An element holding half of the page's words or more is never dropped
+/// (`has-sidebar` on a page wrapper).
+///
+/// Part of [`RuleSet::strict`](crate::RuleSet::strict). Name: `boilerplate-classes`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct BoilerplateClasses;
+
+/// Class and id parts that mark boilerplate containers.
+const BOILERPLATE_CLASS_PARTS: &[&str] = &[
+    "share",
+    "sharing",
+    "social",
+    "newsletter",
+    "subscribe",
+    "subscription",
+    "cookie",
+    "cookies",
+    "consent",
+    "gdpr",
+    "related",
+    "recommended",
+    "sidebar",
+    "breadcrumb",
+    "breadcrumbs",
+    "widget",
+    "advert",
+    "advertisement",
+    "ads",
+    "sponsor",
+    "sponsored",
+    "promo",
+    "popup",
+    "modal",
+    "pagination",
+    "pager",
+    "tags",
+    "tagcloud",
+];
+
+fn has_boilerplate_class(element: &Element) -> bool {
+    if matches!(&*element.tag, "html" | "body" | "main" | "article") {
+        return false;
+    }
+    element
+        .id
+        .split_ascii_whitespace()
+        .chain(element.class.split_ascii_whitespace())
+        .flat_map(|token| token.split(['-', '_']))
+        .any(|part| BOILERPLATE_CLASS_PARTS.contains(&part))
+}
+
+impl Rule for BoilerplateClasses {
+    fn name(&self) -> &str {
+        "boilerplate-classes"
+    }
+
+    fn apply(&self, page: &Page<'_>, judgement: &mut Judgement) {
+        if !page.is_html() {
+            return;
+        }
+        let kept: Vec<usize> = judgement.kept().collect();
+        let words = page.words_per_element(kept.iter().copied());
+        let page_words: usize = kept.iter().map(|&b| page.blocks[b].words).sum();
+        for block in kept {
+            let found = page.ancestors_of(block).find(|&e| {
+                has_boilerplate_class(&page.elements[e]) && 2 * words[e] < page_words
+            });
+            if let Some(e) = found {
+                let reason = format!("boilerplate class: inside {}", page.elements[e].describe());
+                judgement.drop_block(block, reason);
+            }
+        }
+    }
+}
+
+/// Drops blocks whose text is mostly link text: menus, tag lists, "more
+/// stories" lists that are not marked up as such.
+///
+/// Part of [`RuleSet::strict`](crate::RuleSet::strict). Name: `link-lists`.
+#[derive(Debug, Clone, Copy)]
+pub struct LinkLists {
+    max_link_density: f32,
+}
+
+impl Default for LinkLists {
+    fn default() -> Self {
+        LinkLists {
+            max_link_density: 0.5,
+        }
+    }
+}
+
+impl LinkLists {
+    /// The share of link characters (0 to 1, default 0.5) above which a
+    /// block is dropped.
+    pub fn max_link_density(mut self, density: f32) -> Self {
+        self.max_link_density = density;
+        self
+    }
+}
+
+impl Rule for LinkLists {
+    fn name(&self) -> &str {
+        "link-lists"
+    }
+
+    fn apply(&self, page: &Page<'_>, judgement: &mut Judgement) {
+        let drops: Vec<(usize, f32)> = judgement
+            .kept()
+            .map(|b| (b, page.blocks[b].link_density()))
+            .filter(|&(_, density)| density > self.max_link_density)
+            .collect();
+        for (block, density) in drops {
+            let reason = format!("{:.0}% of its text is links", density * 100.0);
+            judgement.drop_block(block, reason);
+        }
+    }
+}
+
+/// In plain text, drops a run of very short lines at the top or the bottom
+/// (a menu, "Home / News / Sport", or share buttons, when a scraper kept
+/// them as text). A line is short when it has at most
+/// [`max_words`](TextNavigation::max_words) words (default 3) and does not
+/// end a sentence; a run needs at least
+/// [`min_run`](TextNavigation::min_run) lines (default 3).
+///
+/// Name: `text-navigation`.
+#[derive(Debug, Clone, Copy)]
+pub struct TextNavigation {
+    max_words: usize,
+    min_run: usize,
+}
+
+impl Default for TextNavigation {
+    fn default() -> Self {
+        TextNavigation {
+            max_words: 3,
+            min_run: 3,
+        }
+    }
+}
+
+impl TextNavigation {
+    /// The most words a navigation line has (default 3).
+    pub fn max_words(mut self, words: usize) -> Self {
+        self.max_words = words;
+        self
+    }
+
+    /// The fewest short lines that make a navigation run (default 3).
+    pub fn min_run(mut self, lines: usize) -> Self {
+        self.min_run = lines.max(1);
+        self
+    }
+
+    fn is_short(&self, text: &str, words: usize) -> bool {
+        let ends_sentence = text.ends_with(['.', '!', '?', '。', '！', '？']);
+        words <= self.max_words && !ends_sentence
+    }
+}
+
+impl Rule for TextNavigation {
+    fn name(&self) -> &str {
+        "text-navigation"
+    }
+
+    fn apply(&self, page: &Page<'_>, judgement: &mut Judgement) {
+        if page.is_html() {
+            return;
+        }
+        let kept: Vec<usize> = judgement.kept().collect();
+        let short = |&&b: &&usize| self.is_short(&page.blocks[b].text, page.blocks[b].words);
+        let head: Vec<usize> = kept.iter().take_while(short).copied().collect();
+        let tail: Vec<usize> = kept.iter().rev().take_while(short).copied().collect();
+        // A text made only of short lines is not navigation around content.
+        if head.len() == kept.len() {
+            return;
+        }
+        for (run, place) in [(head, "top"), (tail, "bottom")] {
+            if run.len() >= self.min_run {
+                for block in run {
+                    let reason = format!("navigation: a run of short lines at the {place}");
+                    judgement.drop_block(block, reason);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+//! Segmentation: turning a page into a flat list of [`Block`](crate::Block)s.
+//!
+//! HTML is parsed once and walked once ([`html`]); plain text is split at
+//! blank lines and lines ([`text`]). Both end in the same [`Page`](crate::Page)
+//! model, so every rule works on both.
+
+pub(crate) mod html;
+pub(crate) mod text;
+
+/// Appends text to a block under construction, collapsing runs of
+/// whitespace into one space.
+#[derive(Debug, Default)]
+pub(crate) struct TextBuffer {
+    pub text: String,
+    pending_space: bool,
+}
+
+impl TextBuffer {
+    /// Appends `piece`, collapsing whitespace; returns the number of
+    /// characters of `piece` that went into the buffer (separators aside).
+    pub fn push_collapsed(&mut self, piece: &str) -> usize {
+        let mut pushed = 0;
+        for c in piece.chars() {
+            if c.is_whitespace() {
+                self.pending_space = true;
+                continue;
+            }
+            if self.pending_space && !self.text.is_empty() && !self.text.ends_with('\n') {
+                self.text.push(' ');
+            }
+            self.pending_space = false;
+            self.text.push(c);
+            pushed += 1;
+        }
+        pushed
+    }
+
+    /// Appends `piece` as it is (for preformatted text).
+    pub fn push_raw(&mut self, piece: &str) -> usize {
+        if self.pending_space && !self.text.is_empty() {
+            self.text.push(' ');
+        }
+        self.pending_space = false;
+        self.text.push_str(piece);
+        piece.chars().count()
+    }
+
+    /// Starts a new line inside the block.
+    pub fn push_line_break(&mut self) {
+        let trimmed = self.text.trim_end_matches(' ').len();
+        self.text.truncate(trimmed);
+        if !self.text.is_empty() {
+            self.text.push('\n');
+        }
+        self.pending_space = false;
+    }
+
+    /// Takes the text out, trimmed; `None` when it has no visible character.
+    pub fn take(&mut self) -> Option<String> {
+        self.pending_space = false;
+        let text = std::mem::take(&mut self.text);
+        let trimmed = text.trim();
+        if trimmed.is_empty() {
+            None
+        } else if trimmed.len() == text.len() {
+            Some(text)
+        } else {
+            Some(trimmed.to_string())
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::TextBuffer;
+
+    #[test]
+    fn collapses_whitespace_and_trims() {
+        let mut buffer = TextBuffer::default();
+        buffer.push_collapsed("  Hello \n\t ");
+        buffer.push_collapsed("world ");
+        buffer.push_line_break();
+        buffer.push_collapsed(" again");
+        assert_eq!(buffer.take().as_deref(), Some("Hello world\nagain"));
+        buffer.push_collapsed(" \n ");
+        assert_eq!(buffer.take(), None);
+    }
+}
