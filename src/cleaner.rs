@@ -131,8 +131,18 @@ impl Cleaner {
     ///
     /// [`Error::InputTooLarge`] over the size limit.
     pub fn clean(&self, input: &str) -> Result<Cleaned, Error> {
+        self.clean_with_url(input, None)
+    }
+
+    /// Cleans `input`, HTML or plain text (detected), fetched from `url`;
+    /// rules scoped to a site apply only when the URL is on that site.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InputTooLarge`] over the size limit.
+    pub fn clean_with_url(&self, input: &str, url: Option<&str>) -> Result<Cleaned, Error> {
         if looks_like_html(input) {
-            self.clean_html(input, None)
+            self.clean_html(input, url)
         } else {
             self.clean_text(input)
         }
@@ -146,7 +156,7 @@ impl Cleaner {
     /// [`Error::InputTooLarge`] over the size limit.
     pub fn clean_html(&self, html: &str, url: Option<&str>) -> Result<Cleaned, Error> {
         self.check_size(html.len())?;
-        let document = scraper::Html::parse_document(html);
+        let document = segment::html::parse(html);
         let (blocks, elements) = segment::html::segment(&document);
         Ok(self.judge(Page {
             url,
@@ -264,8 +274,12 @@ mod tests {
         );
         let cleaner = Cleaner::builder().rules(rules).build().unwrap();
         let html = "<p>Story.</p><p class=promo>Promo.</p>";
-        let on_site = cleaner.clean_html(html, Some("https://www.example.com/a")).unwrap();
-        let off_site = cleaner.clean_html(html, Some("https://example.org/a")).unwrap();
+        let on_site = cleaner
+            .clean_html(html, Some("https://www.example.com/a"))
+            .unwrap();
+        let off_site = cleaner
+            .clean_html(html, Some("https://example.org/a"))
+            .unwrap();
         assert_eq!(on_site.text(), "Story.");
         assert_eq!(off_site.text(), "Story.\n\nPromo.");
     }

@@ -10,11 +10,17 @@ use once_cell::sync::Lazy;
 /// How far into the input HTML detection and the `<meta charset>` scan look.
 const SNIFF_BYTES: usize = 64 * 1024;
 
-/// Decodes `bytes` to text: by byte-order mark, then the `charset` of
-/// `content_type`, then a `<meta charset>` or `http-equiv` declaration near
-/// the start, then UTF-8 if the bytes are valid UTF-8, else windows-1252 (what
-/// browsers assume for legacy pages). Invalid sequences become U+FFFD.
-pub(crate) fn decode<'a>(bytes: &'a [u8], content_type: Option<&str>) -> Cow<'a, str> {
+/// Decodes what a crawler fetched to text: by byte-order mark, then the
+/// `charset` of `content_type` (an HTTP `Content-Type` value), then a
+/// `<meta charset>` or `http-equiv` declaration near the start, then UTF-8 if
+/// the bytes are valid UTF-8, else windows-1252 (what browsers assume for
+/// legacy pages). Invalid sequences become U+FFFD.
+///
+/// ```
+/// let text = deboiler::decode(b"caf\xe9", Some("text/html; charset=ISO-8859-1"));
+/// assert_eq!(text, "café");
+/// ```
+pub fn decode<'a>(bytes: &'a [u8], content_type: Option<&str>) -> Cow<'a, str> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         return encoding.decode_without_bom_handling(&bytes[bom_len..]).0;
     }
@@ -35,11 +41,22 @@ pub(crate) fn decode<'a>(bytes: &'a [u8], content_type: Option<&str>) -> Cow<'a,
 fn charset_after(haystack: &[u8]) -> Option<&'static Encoding> {
     let at = find_ascii_case_insensitive(haystack, b"charset")?;
     let rest = &haystack[at + b"charset".len()..];
-    let rest = rest.trim_ascii_start().strip_prefix(b"=")?.trim_ascii_start();
-    let rest = rest.strip_prefix(b"\"").or_else(|| rest.strip_prefix(b"'")).unwrap_or(rest);
+    let rest = rest
+        .trim_ascii_start()
+        .strip_prefix(b"=")?
+        .trim_ascii_start();
+    let rest = rest
+        .strip_prefix(b"\"")
+        .or_else(|| rest.strip_prefix(b"'"))
+        .unwrap_or(rest);
     let end = rest
         .iter()
-        .position(|b| matches!(b, b'"' | b'\'' | b';' | b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r'))
+        .position(|b| {
+            matches!(
+                b,
+                b'"' | b'\'' | b';' | b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r'
+            )
+        })
         .unwrap_or(rest.len());
     Encoding::for_label(&rest[..end])
 }
@@ -72,8 +89,24 @@ static HTML_MARKERS: Lazy<AhoCorasick> = Lazy::new(|| {
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .build([
-            "<!doctype", "<html", "<head", "<body", "<div", "<p>", "<p ", "</p>", "<br", "<span",
-            "<a href", "<article", "<section", "<table", "<li>", "<h1", "<h2", "<meta",
+            "<!doctype",
+            "<html",
+            "<head",
+            "<body",
+            "<div",
+            "<p>",
+            "<p ",
+            "</p>",
+            "<br",
+            "<span",
+            "<a href",
+            "<article",
+            "<section",
+            "<table",
+            "<li>",
+            "<h1",
+            "<h2",
+            "<meta",
         ])
         .expect("HTML markers build")
 });
@@ -84,7 +117,11 @@ static HTML_MARKERS: Lazy<AhoCorasick> = Lazy::new(|| {
 pub(crate) fn looks_like_html(input: &str) -> bool {
     let trimmed = input.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
     let mut chars = trimmed.chars();
-    if chars.next() == Some('<') && chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '!') {
+    if chars.next() == Some('<')
+        && chars
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '!')
+    {
         return true;
     }
     let mut end = trimmed.len().min(SNIFF_BYTES);

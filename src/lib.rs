@@ -60,6 +60,8 @@ mod cleaner;
 mod decode;
 mod error;
 mod page;
+#[cfg(feature = "serde")]
+mod rule_file;
 pub mod rules;
 mod segment;
 
@@ -68,6 +70,7 @@ use once_cell::sync::Lazy;
 pub use assemble::{Cleaned, Removal};
 pub use block::{Block, BlockKind};
 pub use cleaner::{Cleaner, CleanerBuilder, DEFAULT_MAX_INPUT_BYTES};
+pub use decode::decode;
 pub use error::Error;
 pub use page::{Judgement, Page};
 pub use rules::{Rule, RuleSet};

@@ -108,9 +108,8 @@ impl Flags {
     pub const ARTICLE: Flags = Flags(1 << 7);
 
     /// Landmarks that are page chrome unless they hold the content.
-    pub const CHROME: Flags = Flags(
-        Self::NAV.0 | Self::HEADER.0 | Self::FOOTER.0 | Self::ASIDE.0 | Self::COMMENTS.0,
-    );
+    pub const CHROME: Flags =
+        Flags(Self::NAV.0 | Self::HEADER.0 | Self::FOOTER.0 | Self::ASIDE.0 | Self::COMMENTS.0);
 
     pub fn contains(self, other: Flags) -> bool {
         self.0 & other.0 == other.0

@@ -83,7 +83,10 @@ impl Rule for MainContent {
             }
             return;
         };
-        let reason = format!("outside the main content {}", page.elements[best].describe());
+        let reason = format!(
+            "outside the main content {}",
+            page.elements[best].describe()
+        );
         for block in kept {
             if !page.ancestors_of(block).any(|e| e == best) {
                 judgement.drop_block(block, reason.clone());

@@ -110,14 +110,20 @@ const BUILTIN: &[(&str, &str)] = &[
     ("share-buttons", include_str!("phrases/share-buttons.txt")),
     ("newsletter", include_str!("phrases/newsletter.txt")),
     ("cookie-notice", include_str!("phrases/cookie-notice.txt")),
-    ("related-content", include_str!("phrases/related-content.txt")),
+    (
+        "related-content",
+        include_str!("phrases/related-content.txt"),
+    ),
     ("advertisement", include_str!("phrases/advertisement.txt")),
     ("site-footer", include_str!("phrases/site-footer.txt")),
     (
         "loading-placeholder",
         include_str!("phrases/loading-placeholder.txt"),
     ),
-    ("navigation-links", include_str!("phrases/navigation-links.txt")),
+    (
+        "navigation-links",
+        include_str!("phrases/navigation-links.txt"),
+    ),
 ];
 
 impl Phrase {
@@ -132,7 +138,9 @@ impl Phrase {
             return None;
         }
         let several_words = text.contains(' ');
-        let has_sign = text.chars().any(|c| !c.is_alphanumeric() && !" '-.".contains(c));
+        let has_sign = text
+            .chars()
+            .any(|c| !c.is_alphanumeric() && !" '-.".contains(c));
         Some(Phrase {
             marker: !weak && (several_words || has_sign),
             text,
@@ -273,7 +281,8 @@ impl PhraseMatcher {
         normalize(text, scratch);
         let text = scratch.as_str();
         let mut hits = PhraseHits::default();
-        let mut word_ranges = words(text).filter(|r| text[r.clone()].chars().any(char::is_alphabetic));
+        let mut word_ranges =
+            words(text).filter(|r| text[r.clone()].chars().any(char::is_alphabetic));
         let mut word = word_ranges.next();
         let mut counted = 0;
         for found in self.automaton.find_iter(text) {
@@ -382,7 +391,13 @@ mod tests {
     fn phrases_match_whole_words_and_plain_apostrophes() {
         let (matcher, active) = matcher();
         let mut scratch = String::new();
-        assert_eq!(matcher.hits("Shareholders", &active, &mut scratch).owners.len(), 0);
+        assert_eq!(
+            matcher
+                .hits("Shareholders", &active, &mut scratch)
+                .owners
+                .len(),
+            0
+        );
         let hits = matcher.hits("Don\u{2019}t miss", &active, &mut scratch);
         assert_eq!(hits.covered_words, 3);
     }

@@ -82,7 +82,10 @@ impl Rule for RepeatedBlocks {
             }
             let key = hash_of(&tokens);
             if let Some(&first) = exact.get(&key) {
-                drops.push((block, format!("repeats {}", quote(&page.blocks[first].text))));
+                drops.push((
+                    block,
+                    format!("repeats {}", quote(&page.blocks[first].text)),
+                ));
                 continue;
             }
             let mut bigrams: Vec<u64> = tokens.windows(2).map(hash_of).collect();
@@ -105,7 +108,11 @@ impl Rule for RepeatedBlocks {
                 .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
             if let Some((candidate, alike)) = best.filter(|b| b.1 >= self.similarity) {
                 let first = &page.blocks[seen[candidate].block].text;
-                let reason = format!("near repeat ({:.0}% alike) of {}", alike * 100.0, quote(first));
+                let reason = format!(
+                    "near repeat ({:.0}% alike) of {}",
+                    alike * 100.0,
+                    quote(first)
+                );
                 drops.push((block, reason));
                 continue;
             }

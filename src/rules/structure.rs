@@ -8,6 +8,8 @@ use crate::rules::Rule;
 /// `<script>`, `<style>`, `<noscript>`, `<template>`, `<svg>`, `<iframe>`,
 /// `<object>`, `<embed>`, `<canvas>`, media fallbacks and form controls
 /// (`<select>`, `<option>`, `<button>`, `<textarea>`, `<input>`, `<label>`).
+/// A `<noscript>` holding half of the page's words or more is kept: it is
+/// what the site shows to readers without scripts, crawlers among them.
 ///
 /// Name: `non-content`.
 #[derive(Debug, Clone, Copy, Default)]
@@ -19,12 +21,23 @@ impl Rule for NonContent {
     }
 
     fn apply(&self, page: &Page<'_>, judgement: &mut Judgement) {
-        drop_inside(page, judgement, Flags::NON_CONTENT, "not content: inside");
+        // A <noscript> with most of the page's text is the page, as sites
+        // that render with scripts give it to crawlers.
+        let spare = |e: &Element, share: f32| &*e.tag == "noscript" && share >= 0.5;
+        drop_inside(
+            page,
+            judgement,
+            Flags::NON_CONTENT,
+            "not content: inside",
+            spare,
+        );
     }
 }
 
 /// Drops the text of hidden elements: the `hidden` attribute,
-/// `aria-hidden="true"`, and inline `display:none` or `visibility:hidden`.
+/// `aria-hidden="true"`, and inline `display:none` or `visibility:hidden`,
+/// unless the hidden element holds half of the page's words or more (the
+/// page waiting for a script to show it).
 ///
 /// Name: `hidden`.
 #[derive(Debug, Clone, Copy, Default)]
@@ -36,20 +49,45 @@ impl Rule for Hidden {
     }
 
     fn apply(&self, page: &Page<'_>, judgement: &mut Judgement) {
-        drop_inside(page, judgement, Flags::HIDDEN, "hidden: inside");
+        // A hidden element with most of the page's text is the page, waiting
+        // for a script to show it (streamed server rendering).
+        let spare = |_: &Element, share: f32| share >= 0.5;
+        drop_inside(page, judgement, Flags::HIDDEN, "hidden: inside", spare);
     }
 }
 
-/// Drops every kept block that has an ancestor with `flag`.
-fn drop_inside(page: &Page<'_>, judgement: &mut Judgement, flag: Flags, why: &str) {
-    let drops: Vec<(usize, String)> = judgement
-        .kept()
-        .filter_map(|block| {
-            page.ancestors_of(block)
-                .find(|&e| page.elements[e].flags.contains(flag))
-                .map(|e| (block, format!("{why} {}", page.elements[e].describe())))
-        })
-        .collect();
+/// Drops every kept block that has an ancestor with `flag`, except under an
+/// element that `spare` spares given its share of the page's words.
+fn drop_inside(
+    page: &Page<'_>,
+    judgement: &mut Judgement,
+    flag: Flags,
+    why: &str,
+    spare: impl Fn(&Element, f32) -> bool,
+) {
+    let kept: Vec<usize> = judgement.kept().collect();
+    let words = page.words_per_element(kept.iter().copied());
+    let page_words = kept
+        .iter()
+        .map(|&b| page.blocks[b].words)
+        .sum::<usize>()
+        .max(1);
+    let mut drops = Vec::new();
+    for block in kept {
+        let mut spared = false;
+        let found = page.ancestors_of(block).find(|&e| {
+            let element = &page.elements[e];
+            if !element.flags.contains(flag) {
+                return false;
+            }
+            let share = words[e] as f32 / page_words as f32;
+            spared |= spare(element, share);
+            !spared
+        });
+        if let Some(e) = found {
+            drops.push((block, format!("{why} {}", page.elements[e].describe())));
+        }
+    }
     for (block, reason) in drops {
         judgement.drop_block(block, reason);
     }
@@ -192,9 +230,9 @@ impl Rule for BoilerplateClasses {
         let words = page.words_per_element(kept.iter().copied());
         let page_words: usize = kept.iter().map(|&b| page.blocks[b].words).sum();
         for block in kept {
-            let found = page.ancestors_of(block).find(|&e| {
-                has_boilerplate_class(&page.elements[e]) && 2 * words[e] < page_words
-            });
+            let found = page
+                .ancestors_of(block)
+                .find(|&e| has_boilerplate_class(&page.elements[e]) && 2 * words[e] < page_words);
             if let Some(e) = found {
                 let reason = format!("boilerplate class: inside {}", page.elements[e].describe());
                 judgement.drop_block(block, reason);

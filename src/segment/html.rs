@@ -13,6 +13,21 @@ use super::TextBuffer;
 use crate::block::{Block, BlockKind, count_words, visible_chars};
 use crate::page::{Element, Flags};
 
+/// Parses a document as a browser with scripting turned off would: the
+/// markup inside `<noscript>` becomes elements (many script-rendered sites
+/// put their text there for crawlers), not a string of raw text.
+pub(crate) fn parse(html: &str) -> Html {
+    use html5ever::tendril::TendrilSink;
+    let options = html5ever::ParseOpts {
+        tree_builder: html5ever::tree_builder::TreeBuilderOpts {
+            scripting_enabled: false,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    html5ever::parse_document(scraper::HtmlTreeSink::new(Html::new_document()), options).one(html)
+}
+
 /// The blocks of `html` and the elements that hold them.
 pub(crate) fn segment(html: &Html) -> (Vec<Block>, Vec<Element>) {
     let mut walk = Walk::default();
@@ -273,7 +288,11 @@ fn element_flags(tag: &str, element: &scraper::node::Element) -> Flags {
     if is_hidden(element) {
         flags.insert(Flags::HIDDEN);
     }
-    let role = element.attr("role").unwrap_or("").trim().to_ascii_lowercase();
+    let role = element
+        .attr("role")
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
     match (tag, role.as_str()) {
         ("nav", _) | (_, "navigation" | "menu" | "menubar") => flags.insert(Flags::NAV),
         ("header", _) | (_, "banner") => flags.insert(Flags::HEADER),
@@ -345,7 +364,7 @@ mod tests {
     use super::*;
 
     fn blocks(html: &str) -> Vec<(String, BlockKind)> {
-        let doc = Html::parse_document(html);
+        let doc = parse(html);
         segment(&doc)
             .0
             .into_iter()
@@ -378,13 +397,16 @@ mod tests {
     #[test]
     fn pre_keeps_whitespace_and_br_breaks_lines() {
         let got = blocks("<pre>fn main() {\n    x();\n}</pre><p>a<br>b</p>");
-        assert_eq!(got[0], ("fn main() {\n    x();\n}".to_string(), BlockKind::Code));
+        assert_eq!(
+            got[0],
+            ("fn main() {\n    x();\n}".to_string(), BlockKind::Code)
+        );
         assert_eq!(got[1].0, "a\nb");
     }
 
     #[test]
     fn link_characters_are_counted() {
-        let doc = Html::parse_document("<p>read <a href=x>this link</a></p>");
+        let doc = parse("<p>read <a href=x>this link</a></p>");
         let (blocks, _) = segment(&doc);
         // Characters are counted without whitespace.
         assert_eq!(blocks[0].link_chars, "thislink".len());
@@ -392,7 +414,7 @@ mod tests {
 
     #[test]
     fn flags_say_what_an_element_is() {
-        let doc = Html::parse_document(
+        let doc = parse(
             "<nav><p>n</p></nav><div style='display: none'><p>h</p></div><div id=comments><p>c</p></div>\
              <script>var x;</script>",
         );

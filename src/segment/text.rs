@@ -86,7 +86,10 @@ mod tests {
     fn hard_wrapped_paragraphs_are_joined() {
         assert_eq!(
             texts("This paragraph was wrapped\nat a fixed width by\nsomeone.\nNext one."),
-            ["This paragraph was wrapped at a fixed width by someone.", "Next one."]
+            [
+                "This paragraph was wrapped at a fixed width by someone.",
+                "Next one."
+            ]
         );
     }
 
