@@ -8,8 +8,9 @@
 //! # Quick start
 //!
 //! ```
-//! let scraped = "Title\n\nThe story.\n\nThe story.\n\nPlease enter your comment!";
-//! assert_eq!(deboiler::clean(scraped), "Title\n\nThe story.");
+//! let scraped = "Title\n\nThe story, told at length and in full.\n\nThe story, told at length and in full!\n\n\
+//!                Please enter your comment!";
+//! assert_eq!(deboiler::clean(scraped), "Title\n\nThe story, told at length and in full.");
 //! ```
 //!
 //! Configure a [`Cleaner`] once and reuse it, from any number of threads:

@@ -2,7 +2,7 @@
 
 use crate::block::{Block, visible_chars};
 use crate::page::{Judgement, Page};
-use crate::rules::Rule;
+use crate::rules::{Phase, Rule};
 
 /// Keeps the region of the page that holds its content and drops the blocks
 /// outside it.
@@ -13,8 +13,10 @@ use crate::rules::Rule;
 /// runs of tiny fragments score below zero while running text scores high.
 /// An element's score is the sum over the blocks inside it, and the element
 /// with the highest score is the main content: it holds as much text as
-/// possible and as little boilerplate as possible. If no element scores
-/// above zero (a page of navigation only), every block is dropped.
+/// possible and as little boilerplate as possible. On a page too short for
+/// any element to score above zero, the best element with text outside links
+/// is the content; on a page of links only (navigation), every block is
+/// dropped.
 ///
 /// It has no effect on plain text.
 ///
@@ -55,6 +57,10 @@ impl MainContent {
 }
 
 impl Rule for MainContent {
+    fn phase(&self) -> Phase {
+        Phase::Region
+    }
+
     fn name(&self) -> &str {
         "main-content"
     }
@@ -71,15 +77,24 @@ impl Rule for MainContent {
                 scores[element] += score;
             }
         }
-        let best = scores
+        // The best element above zero; on a page too short for any, the
+        // best one that holds text outside links; on a page of links only, none.
+        let mut best = scores
             .iter()
             .enumerate()
             .filter(|(_, s)| **s > 0.0)
             .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0)))
             .map(|(e, _)| e);
+        if best.is_none() {
+            best = kept
+                .iter()
+                .filter(|&&b| page.blocks[b].link_density() < 0.5)
+                .flat_map(|&b| page.ancestors_of(b))
+                .max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a)));
+        }
         let Some(best) = best else {
             for block in kept {
-                judgement.drop_block(block, "no main content on the page");
+                judgement.drop_block(block, "no main content: the page is links only");
             }
             return;
         };

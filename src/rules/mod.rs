@@ -2,7 +2,9 @@
 //!
 //! A [`Rule`] looks at a [`Page`] and drops blocks through a [`Judgement`],
 //! saying why. A [`RuleSet`] is an ordered list of rules: each rule sees only
-//! the blocks that the rules before it kept. Rule sets are values: start from
+//! the blocks that the rules before it kept. Rules run by [`Phase`] (where a
+//! block sits, then what a block says, then which region is the content,
+//! then repeats), and within a phase in the order they were added. Rule sets are values: start from
 //! a preset, add rules with [`RuleSet::with`], take them out by name with
 //! [`RuleSet::without`], [`merge`](RuleSet::merge) two sets, and scope a set
 //! to one site with [`RuleSet::scoped`].
@@ -87,6 +89,29 @@ pub trait Rule: Any + Send + Sync {
 
     /// Judges the blocks of `page` that are still kept.
     fn apply(&self, page: &Page<'_>, judgement: &mut Judgement);
+
+    /// When the rule runs (default [`Phase::Blocks`]).
+    fn phase(&self) -> Phase {
+        Phase::Blocks
+    }
+}
+
+/// When a rule runs. A rule set runs its rules phase by phase, so that
+/// each phase works on what the earlier ones left: the main-content region
+/// is chosen among blocks that are not already known boilerplate, and
+/// repeats are judged among the blocks that remain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Phase {
+    /// Rules about where a block sits: scripts, hidden elements, landmarks,
+    /// CSS selectors.
+    Structure,
+    /// Rules about what a block says: phrases, link density, closures.
+    Blocks,
+    /// The choice of the main-content region.
+    Region,
+    /// Rules that compare the remaining blocks with each other: repeats.
+    Repeats,
 }
 
 /// A rule that judges one block at a time with a closure returning the reason
@@ -297,7 +322,8 @@ impl RuleSet {
         }
     }
 
-    /// The set with `rule` added at the end. A rule of the same name that is
+    /// The set with `rule` added after the rules of its [`Phase`] (rules of
+    /// later phases still run after it). A rule of the same name that is
     /// already in the set is replaced in place instead.
     pub fn with(mut self, rule: impl Rule) -> RuleSet {
         self.push(Entry {
@@ -314,7 +340,8 @@ impl RuleSet {
     }
 
     /// The set with the rules of `other` added: rules with a name already in
-    /// this set replace it where it stands, the others go at the end.
+    /// this set replace it where it stands, the others go after the rules of
+    /// their phase.
     pub fn merge(mut self, other: RuleSet) -> RuleSet {
         for entry in other.entries {
             self.push(entry);
@@ -350,10 +377,17 @@ impl RuleSet {
 
     fn push(&mut self, entry: Entry) {
         let name = entry.rule.name();
-        match self.entries.iter_mut().find(|e| e.rule.name() == name) {
-            Some(slot) => *slot = entry,
-            None => self.entries.push(entry),
+        if let Some(slot) = self.entries.iter_mut().find(|e| e.rule.name() == name) {
+            *slot = entry;
+            return;
         }
+        let phase = entry.rule.phase();
+        let at = self
+            .entries
+            .iter()
+            .rposition(|e| e.rule.phase() <= phase)
+            .map_or(0, |i| i + 1);
+        self.entries.insert(at, entry);
     }
 }
 
@@ -390,6 +424,19 @@ mod tests {
         assert!(set.entries[0].applies_to(Some("https://www.example.org/")));
         assert!(!set.entries[0].applies_to(Some("https://example.net/")));
         assert!(!set.entries[0].applies_to(None));
+    }
+
+    #[test]
+    fn rules_run_phase_by_phase() {
+        let set = RuleSet::empty()
+            .with(RepeatedBlocks::default())
+            .with(from_fn("closure", |_| None))
+            .with(MainContent::default())
+            .with(Selector::parse("p").unwrap());
+        assert_eq!(
+            set.names().collect::<Vec<_>>(),
+            ["p", "closure", "main-content", "repeated-blocks"]
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 
 use crate::block::words;
 use crate::page::{Judgement, Page};
-use crate::rules::Rule;
+use crate::rules::{Phase, Rule};
 
 /// Drops exact and near repeats of an earlier block, keeping the first
 /// occurrence.
@@ -64,6 +64,10 @@ struct Seen {
 }
 
 impl Rule for RepeatedBlocks {
+    fn phase(&self) -> Phase {
+        Phase::Repeats
+    }
+
     fn name(&self) -> &str {
         "repeated-blocks"
     }

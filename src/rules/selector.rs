@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use crate::error::Error;
 use crate::page::{Judgement, Page};
-use crate::rules::Rule;
+use crate::rules::{Phase, Rule};
 
 /// Drops every block inside an element that matches a CSS selector
 /// (anything [`scraper`] parses: `.promo, #related, div[data-ad]`,
@@ -59,6 +59,10 @@ impl Selector {
 }
 
 impl Rule for Selector {
+    fn phase(&self) -> Phase {
+        Phase::Structure
+    }
+
     fn name(&self) -> &str {
         &self.name
     }

@@ -2,7 +2,7 @@
 //! a hidden element, a navigation bar, a comment section, ...
 
 use crate::page::{Element, Flags, Judgement, Page};
-use crate::rules::Rule;
+use crate::rules::{Phase, Rule};
 
 /// Drops the text of elements that are not content: `<head>`, `<title>`,
 /// `<script>`, `<style>`, `<noscript>`, `<template>`, `<svg>`, `<iframe>`,
@@ -16,6 +16,10 @@ use crate::rules::Rule;
 pub struct NonContent;
 
 impl Rule for NonContent {
+    fn phase(&self) -> Phase {
+        Phase::Structure
+    }
+
     fn name(&self) -> &str {
         "non-content"
     }
@@ -44,6 +48,10 @@ impl Rule for NonContent {
 pub struct Hidden;
 
 impl Rule for Hidden {
+    fn phase(&self) -> Phase {
+        Phase::Structure
+    }
+
     fn name(&self) -> &str {
         "hidden"
     }
@@ -127,6 +135,10 @@ impl PageChrome {
 }
 
 impl Rule for PageChrome {
+    fn phase(&self) -> Phase {
+        Phase::Structure
+    }
+
     fn name(&self) -> &str {
         "page-chrome"
     }
@@ -218,6 +230,10 @@ fn has_boilerplate_class(element: &Element) -> bool {
 }
 
 impl Rule for BoilerplateClasses {
+    fn phase(&self) -> Phase {
+        Phase::Structure
+    }
+
     fn name(&self) -> &str {
         "boilerplate-classes"
     }
