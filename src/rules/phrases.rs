@@ -4,17 +4,8 @@
 //!
 //! Every phrase of every phrase rule in a rule set goes into one
 //! Aho-Corasick automaton, built once with the [`Cleaner`](crate::Cleaner);
-//! each block is lowercased once and searched once. The rules then share the
-//! result: a block is boilerplate when, all phrase rules together,
-//!
-//! - phrases cover more than half of its words (words with a letter), or
-//! - it has a *marker* phrase and at most [`MARKER_MAX_WORDS`] words, or
-//! - it has two marker phrases and at most [`TWO_MARKERS_MAX_WORDS`] words,
-//!
-//! and the rule whose phrases cover most of it drops it. A marker is a phrase
-//! of several words, or one with a sign such as `©`; a phrase written with a
-//! leading `~ ` is never a marker. So "Subscribe to our newsletter!" goes,
-//! while a long paragraph that mentions subscribing stays.
+//! each block is lowercased once and searched once, and the rules share the
+//! result (see [`Phrases`] for when a block counts as boilerplate).
 
 use std::sync::Arc;
 
@@ -26,15 +17,27 @@ use crate::page::{Judgement, Page, PhraseHits};
 use crate::rules::{Entry, Rule};
 
 /// A block with a marker phrase and at most this many words is boilerplate.
-pub const MARKER_MAX_WORDS: usize = 16;
+const MARKER_MAX_WORDS: usize = 16;
 /// A block with two marker phrases and at most this many words is boilerplate.
-pub const TWO_MARKERS_MAX_WORDS: usize = 50;
+const TWO_MARKERS_MAX_WORDS: usize = 50;
 
-/// A rule that drops blocks made of the given phrases (see the
-/// [module docs](self) for when a block counts as made of them).
+/// A rule that drops blocks made of the given phrases.
 ///
 /// Phrases match case-insensitively, on whole words, with typographic
-/// apostrophes and quotes treated as plain ones.
+/// apostrophes and quotes treated as plain ones. A block is boilerplate
+/// when, counting the phrases of all phrase rules of the set together,
+///
+/// - phrases cover more than half of its words (words with a letter), or
+/// - it has a *marker* phrase and at most 16 words, or
+/// - it has two marker phrases and at most 50 words,
+///
+/// and the rule whose phrases cover most of it drops it. A marker is a phrase
+/// of several words, or one with a sign such as `©`; a phrase written with a
+/// leading `~ ` is never a marker. So "Subscribe to our newsletter!" goes,
+/// while a long paragraph that mentions subscribing stays.
+///
+/// All phrases of a rule set are matched with one Aho-Corasick automaton,
+/// built once when the [`Cleaner`](crate::Cleaner) is built.
 ///
 /// ```
 /// use deboiler::{rules::Phrases, Cleaner, RuleSet};

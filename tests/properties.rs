@@ -1,0 +1,64 @@
+//! Properties that must hold for any input.
+
+use proptest::prelude::*;
+
+/// Collapses every run of whitespace to one space.
+fn squash(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Text made of lines drawn from content and boilerplate, with blank lines
+/// and repeats, as scrapers produce it.
+fn scraped_text() -> impl Strategy<Value = String> {
+    let line = prop_oneof![
+        "[A-Za-z ,.']{0,80}",
+        Just("Please enter your comment!".to_string()),
+        Just("Share this:".to_string()),
+        Just("Home".to_string()),
+        Just("The same paragraph appears here more than once, word for word.".to_string()),
+        Just(String::new()),
+    ];
+    proptest::collection::vec(line, 0..30).prop_map(|lines| lines.join("\n"))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn clean_never_panics_on_any_string(input in any::<String>()) {
+        let _ = deboiler::clean(&input);
+    }
+
+    #[test]
+    fn clean_never_panics_on_markup_soup(input in "(<[a-z/!]{0,6}[ a-z=\"']{0,10}>|[a-z &;<>]{0,12}){0,40}") {
+        let _ = deboiler::clean(&input);
+    }
+
+    #[test]
+    fn clean_bytes_never_panics_on_any_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
+        let _ = deboiler::clean_bytes(&bytes, None);
+    }
+
+    /// In text mode, the output blocks are input blocks, in input order.
+    #[test]
+    fn text_output_blocks_are_a_subsequence_of_the_input(input in scraped_text()) {
+        prop_assume!(!input.contains('<'));
+        let output = deboiler::clean(&input);
+        let haystack = squash(&input);
+        let mut from = 0;
+        for block in output.split("\n\n") {
+            let block = squash(block);
+            if block.is_empty() {
+                continue;
+            }
+            let found = haystack[from..].find(&block);
+            prop_assert!(found.is_some(), "{block:?} is not in order in {haystack:?}");
+            from += found.unwrap() + block.len();
+        }
+    }
+
+    #[test]
+    fn whitespace_only_input_cleans_to_nothing(input in "[ \t\r\n]{0,50}") {
+        prop_assert_eq!(deboiler::clean(&input), "");
+    }
+}
