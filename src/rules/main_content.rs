@@ -109,3 +109,50 @@ impl Rule for MainContent {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::clean_with;
+
+    #[test]
+    fn the_region_with_the_most_text_and_least_boilerplate_wins() {
+        let html = "<body><div class=menu><a href=/a>Politics</a><a href=/b>Sport</a><a href=/c>Culture</a></div>\
+            <div class=story><h1>Storm closes the harbour</h1>\
+            <p>The harbour was closed on Sunday as the storm brought waves of six metres to the coast.</p>\
+            <p>Ferries to the islands were cancelled, and the coastguard asked boat owners to stay ashore.</p></div>\
+            <div class=links><p><a href=/x>Ten ways to tie a knot you will never forget again</a></p></div></body>";
+        let page = clean_with(MainContent::default(), html);
+        let kept: Vec<&str> = page.blocks().iter().map(|b| b.text()).collect();
+        assert_eq!(kept.len(), 3, "{kept:?}");
+        assert!(
+            page.removed()
+                .iter()
+                .all(|r| r.reason().contains("class=\"story\""))
+        );
+    }
+
+    #[test]
+    fn a_page_of_links_only_has_no_content() {
+        let html =
+            "<body><ul><li><a href=/a>Home</a></li><li><a href=/b>About</a></li></ul></body>";
+        let page = clean_with(MainContent::default(), html);
+        assert_eq!(page.text(), "");
+        assert_eq!(page.removed().len(), 2);
+    }
+
+    #[test]
+    fn a_short_page_keeps_its_text() {
+        let html = "<body><nav><a href=/>Home</a></nav><p>Back soon.</p></body>";
+        assert_eq!(
+            clean_with(MainContent::default(), html).text(),
+            "Back soon."
+        );
+    }
+
+    #[test]
+    fn plain_text_is_left_alone() {
+        let page = clean_with(MainContent::default(), "One.\n\nTwo.");
+        assert_eq!(page.text(), "One.\n\nTwo.");
+    }
+}

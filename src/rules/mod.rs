@@ -391,6 +391,17 @@ impl RuleSet {
     }
 }
 
+/// Cleans `input` (HTML or text) with `rule` alone, for the rules' tests.
+#[cfg(test)]
+pub(crate) fn clean_with(rule: impl Rule, input: &str) -> crate::Cleaned {
+    crate::Cleaner::builder()
+        .rules(RuleSet::empty().with(rule))
+        .build()
+        .expect("rule compiles")
+        .clean(input)
+        .expect("input cleans")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -158,3 +158,60 @@ pub(crate) fn quote(text: &str) -> String {
     }
     format!("\"{short}\"")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::clean_with;
+
+    const PARAGRAPH: &str =
+        "The council voted on Tuesday to build a cycle path along the river bank.";
+
+    #[test]
+    fn exact_repeats_go_whatever_the_case_spacing_and_punctuation() {
+        let text = format!(
+            "{PARAGRAPH}\n\nSomething else entirely, said once.\n\n{}",
+            PARAGRAPH
+                .to_uppercase()
+                .replace(' ', "  ")
+                .replace('.', "!")
+        );
+        let page = clean_with(RepeatedBlocks::default(), &text);
+        assert_eq!(page.blocks().len(), 2);
+        assert_eq!(page.blocks()[0].text(), PARAGRAPH);
+        assert!(page.removed()[0].reason().starts_with("repeats"));
+    }
+
+    #[test]
+    fn near_repeats_go_and_the_first_occurrence_stays() {
+        let text = format!(
+            "{PARAGRAPH}\n\n{PARAGRAPH} Read more\n\n{}",
+            PARAGRAPH.replace("Tuesday", "Monday")
+        );
+        let page = clean_with(RepeatedBlocks::default(), &text);
+        assert_eq!(page.text(), PARAGRAPH);
+        assert!(page.removed()[0].reason().contains("near repeat"));
+    }
+
+    #[test]
+    fn short_blocks_may_repeat() {
+        let text = "Yes\n\nNo\n\nYes\n\nAvailable in three sizes\n\nAvailable in three sizes";
+        let page = clean_with(RepeatedBlocks::default(), text);
+        assert_eq!(page.removed().len(), 0);
+        let strict = clean_with(RepeatedBlocks::default().min_words(2), text);
+        assert_eq!(strict.removed().len(), 1);
+    }
+
+    #[test]
+    fn different_paragraphs_stay() {
+        let other = "The mayor said the path would be finished by spring, weather permitting.";
+        let page = clean_with(
+            RepeatedBlocks::default(),
+            &format!("{PARAGRAPH}\n\n{other}"),
+        );
+        assert_eq!(page.blocks().len(), 2);
+        let exact_only = RepeatedBlocks::default().similarity(1.0);
+        let edited = format!("{PARAGRAPH}\n\n{PARAGRAPH} Read more");
+        assert_eq!(clean_with(exact_only, &edited).blocks().len(), 2);
+    }
+}

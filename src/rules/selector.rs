@@ -96,3 +96,31 @@ impl Rule for Selector {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::clean_with;
+
+    #[test]
+    fn blocks_nested_anywhere_inside_a_match_are_dropped() {
+        let html = "<div id=related><ul><li><p>Deep inside</p></li></ul></div><p>Kept</p>";
+        let page = clean_with(Selector::parse("#related").unwrap(), html);
+        assert_eq!(page.text(), "Kept");
+        assert!(page.removed()[0].reason().contains("#related"));
+    }
+
+    #[test]
+    fn selectors_do_not_touch_plain_text() {
+        let page = clean_with(Selector::parse("p").unwrap(), "Just text, no markup.");
+        assert_eq!(page.text(), "Just text, no markup.");
+    }
+
+    #[test]
+    fn invalid_selectors_are_named_in_the_error() {
+        match Selector::parse("..x") {
+            Err(Error::InvalidSelector { selector, .. }) => assert_eq!(selector, "..x"),
+            other => panic!("{other:?}"),
+        }
+    }
+}

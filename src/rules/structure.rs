@@ -308,6 +308,9 @@ impl Rule for LinkLists {
 /// end a sentence; a run needs at least
 /// [`min_run`](TextNavigation::min_run) lines (default 3).
 ///
+/// Only a text with prose (a block of 10 words or more) has navigation:
+/// a poem or a list of short lines is left alone.
+///
 /// Name: `text-navigation`.
 #[derive(Debug, Clone, Copy)]
 pub struct TextNavigation {
@@ -323,6 +326,9 @@ impl Default for TextNavigation {
         }
     }
 }
+
+/// Words from which a block is prose, for [`TextNavigation`].
+const PROSE_WORDS: usize = 10;
 
 impl TextNavigation {
     /// The most words a navigation line has (default 3).
@@ -356,8 +362,9 @@ impl Rule for TextNavigation {
         let short = |&&b: &&usize| self.is_short(&page.blocks[b].text, page.blocks[b].words);
         let head: Vec<usize> = kept.iter().take_while(short).copied().collect();
         let tail: Vec<usize> = kept.iter().rev().take_while(short).copied().collect();
-        // A text made only of short lines is not navigation around content.
-        if head.len() == kept.len() {
+        // Navigation surrounds prose; a text without a sentence of some
+        // length (a poem, a list) has none.
+        if !kept.iter().any(|&b| page.blocks[b].words >= PROSE_WORDS) {
             return;
         }
         for (run, place) in [(head, "top"), (tail, "bottom")] {
@@ -368,5 +375,118 @@ impl Rule for TextNavigation {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::clean_with;
+
+    const ARTICLE: &str =
+        "<p>This is the long article text that a reader came for, told in full sentences.</p>";
+
+    #[test]
+    fn non_content_drops_scripts_styles_and_forms() {
+        let html = format!(
+            "<html><head><title>T</title><style>p {{}}</style></head><body>{ARTICLE}\
+             <script>var a = 1;</script><form><label>Name</label><button>Send</button></form></body></html>"
+        );
+        let page = clean_with(NonContent, &html);
+        assert_eq!(
+            page.text(),
+            ARTICLE.trim_start_matches("<p>").trim_end_matches("</p>")
+        );
+        assert_eq!(page.removed().len(), 5);
+        assert!(page.removed()[2].reason().contains("<script>"));
+    }
+
+    #[test]
+    fn a_noscript_that_holds_the_page_is_kept() {
+        let html = format!("<body><p>Enable JS</p><noscript>{ARTICLE}</noscript></body>");
+        let page = clean_with(NonContent, &html);
+        assert!(page.text().contains("the long article text"));
+        let small = "<body>".to_string() + ARTICLE + "<noscript><p>Enable JS</p></noscript>";
+        assert!(!clean_with(NonContent, &small).text().contains("Enable JS"));
+    }
+
+    #[test]
+    fn hidden_drops_hidden_elements_unless_they_are_the_page() {
+        let html = format!(
+            "<body>{ARTICLE}<div hidden><p>a</p></div><p aria-hidden=true>b</p>\
+             <div style='VISIBILITY : hidden'><p>c</p></div><p style='display:block'>d</p></body>"
+        );
+        let page = clean_with(Hidden, &html);
+        let kept: Vec<&str> = page.blocks().iter().map(|b| b.text()).collect();
+        assert_eq!(kept.len(), 2);
+        assert_eq!(kept[1], "d");
+        let streamed = format!("<body><p>Loading</p><div hidden id=s0>{ARTICLE}</div></body>");
+        assert!(
+            clean_with(Hidden, &streamed)
+                .text()
+                .contains("the long article text")
+        );
+    }
+
+    #[test]
+    fn page_chrome_drops_landmarks_and_comment_sections() {
+        let html = format!(
+            "<body><header><p>Site name</p></header><nav><a href=/>Home</a></nav>\
+             <article><header><h1>Article title</h1></header>{ARTICLE}</article>\
+             <div id=comments><p>Leave a reply</p></div><aside><p>Ads</p></aside>\
+             <div role=contentinfo><p>Footer</p></div></body>"
+        );
+        let page = clean_with(PageChrome::default(), &html);
+        let kept: Vec<&str> = page.blocks().iter().map(|b| b.text()).collect();
+        assert_eq!(kept[0], "Article title");
+        assert_eq!(kept.len(), 2);
+        assert_eq!(page.removed().len(), 5);
+    }
+
+    #[test]
+    fn an_aside_that_holds_most_of_the_text_is_content() {
+        let html = format!("<body><aside>{ARTICLE}</aside><footer><p>Footer</p></footer></body>");
+        let page = clean_with(PageChrome::default(), &html);
+        assert!(page.text().contains("the long article text"));
+        assert!(!page.text().contains("Footer"));
+    }
+
+    #[test]
+    fn boilerplate_classes_match_whole_class_parts() {
+        let html = format!(
+            "<body class=has-sidebar><div class=wrap>{ARTICLE}\
+             <div class='share-bar'><p>Share</p></div><div id=shareholder-news><p>Dividend up</p></div>\
+             <ul class=related_posts><li>Other story</li></ul></div></body>"
+        );
+        let page = clean_with(BoilerplateClasses, &html);
+        let kept: Vec<&str> = page.blocks().iter().map(|b| b.text()).collect();
+        assert_eq!(kept.len(), 2);
+        assert_eq!(kept[1], "Dividend up");
+    }
+
+    #[test]
+    fn link_lists_drop_blocks_made_of_links() {
+        let html = format!(
+            "<body>{ARTICLE}<p><a href=a>One story</a> and <a href=b>another</a></p></body>"
+        );
+        let page = clean_with(LinkLists::default(), &html);
+        assert_eq!(page.blocks().len(), 1);
+        assert!(page.removed()[0].reason().contains("links"));
+    }
+
+    #[test]
+    fn text_navigation_drops_runs_of_short_lines_at_both_ends() {
+        let text = "News\nSport\nWeather\n\nA paragraph of prose that is long enough to count as the content.\n\nTwitter\nFacebook\nEmail";
+        let page = clean_with(TextNavigation::default(), text);
+        assert_eq!(
+            page.text(),
+            "A paragraph of prose that is long enough to count as the content."
+        );
+        let two =
+            "News\nSport\n\nA paragraph of prose that is long enough to count as the content.";
+        assert_eq!(
+            clean_with(TextNavigation::default(), two).removed().len(),
+            0
+        );
     }
 }

@@ -1,0 +1,55 @@
+//! Plain text as scrapers hand it over: navigation lines at the top,
+//! share, comment, newsletter, cookie and footer lines at the end.
+
+const BODY: [&str; 3] = [
+    "Council approves the riverside cycle path",
+    "The city council voted on Tuesday to build a cycle path along the river, linking the centre with the northern districts.",
+    "Work starts in the autumn and should be finished by spring, the council said in a statement after the vote.",
+];
+
+const TOP: [&str; 4] = ["Skip to content", "Home", "Menu", "Search"];
+
+const BOTTOM: [&str; 9] = [
+    "Share this:",
+    "Facebook",
+    "Twitter",
+    "Leave a Reply",
+    "Please enter your comment!",
+    "Subscribe to our newsletter",
+    "We use cookies to improve your experience. Accept all",
+    "© 2024 City Times. All rights reserved.",
+    "Privacy Policy",
+];
+
+fn page(separator: &str) -> String {
+    TOP.iter()
+        .chain(BODY.iter())
+        .chain(BOTTOM.iter())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(separator)
+}
+
+#[test]
+fn boilerplate_lines_go_with_blank_line_separators() {
+    assert_eq!(deboiler::clean(&page("\n\n")), BODY.join("\n\n"));
+}
+
+#[test]
+fn boilerplate_lines_go_with_single_newline_separators() {
+    assert_eq!(deboiler::clean(&page("\n")), BODY.join("\n\n"));
+}
+
+#[test]
+fn a_short_menu_of_unknown_words_at_the_top_is_navigation() {
+    let text = format!("News\nSport\nCulture\nWeather\n\n{}", BODY.join("\n\n"));
+    let page = deboiler::Cleaner::default().clean(&text).unwrap();
+    assert_eq!(page.text(), BODY.join("\n\n"));
+    assert!(page.removed().iter().any(|r| r.rule() == "text-navigation"));
+}
+
+#[test]
+fn a_text_of_short_lines_only_is_kept() {
+    let poem = "Roses are red\nViolets are blue\nSugar is sweet\nAnd so are you";
+    assert_eq!(deboiler::clean(poem), poem.replace('\n', "\n\n"));
+}
