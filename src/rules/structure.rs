@@ -25,16 +25,15 @@ impl Rule for NonContent {
     }
 
     fn apply(&self, page: &Page<'_>, judgement: &mut Judgement) {
-        // A <noscript> with most of the page's text is the page, as sites
-        // that render with scripts give it to crawlers.
-        let spare = |e: &Element, share: f32| &*e.tag == "noscript" && share >= 0.5;
-        drop_inside(
-            page,
-            judgement,
-            Flags::NON_CONTENT,
-            "not content: inside",
-            spare,
-        );
+        let non_content = |e: &Element| e.flags.contains(Flags::NON_CONTENT);
+        let is_noscript = |e: &Element| &*e.tag == "noscript";
+        let why = "not content: inside";
+        // Scripts, styles and the rest first; then <noscript>, which is the
+        // page when it holds most of the text left, as sites that render
+        // with scripts give it to crawlers.
+        let never = |_: &Element, _: f32| false;
+        drop_inside(page, judgement, |e| non_content(e) && !is_noscript(e), why, never);
+        drop_inside(page, judgement, is_noscript, why, |_, share| share >= 0.5);
     }
 }
 
@@ -59,17 +58,17 @@ impl Rule for Hidden {
     fn apply(&self, page: &Page<'_>, judgement: &mut Judgement) {
         // A hidden element with most of the page's text is the page, waiting
         // for a script to show it (streamed server rendering).
-        let spare = |_: &Element, share: f32| share >= 0.5;
-        drop_inside(page, judgement, Flags::HIDDEN, "hidden: inside", spare);
+        let hidden = |e: &Element| e.flags.contains(Flags::HIDDEN);
+        drop_inside(page, judgement, hidden, "hidden: inside", |_, share| share >= 0.5);
     }
 }
 
-/// Drops every kept block that has an ancestor with `flag`, except under an
-/// element that `spare` spares given its share of the page's words.
+/// Drops every kept block inside an element that `target` picks, except
+/// under an element that `spare` spares given its share of the kept words.
 fn drop_inside(
     page: &Page<'_>,
     judgement: &mut Judgement,
-    flag: Flags,
+    target: impl Fn(&Element) -> bool,
     why: &str,
     spare: impl Fn(&Element, f32) -> bool,
 ) {
@@ -85,7 +84,7 @@ fn drop_inside(
         let mut spared = false;
         let found = page.ancestors_of(block).find(|&e| {
             let element = &page.elements[e];
-            if !element.flags.contains(flag) {
+            if !target(element) {
                 return false;
             }
             let share = words[e] as f32 / page_words as f32;
