@@ -6,8 +6,12 @@
 //! ```text
 //! cargo run --release --example evaluate -- ../shared/data/wcxb-dev
 //!     [--preset default|strict|wordpress|none|plain-text] [--type TYPE]
-//!     [--worst N] [--dump FILE.jsonl]
+//!     [--worst N] [--dump FILE.jsonl] [--half all|even|odd] [--model FILE] [--threshold P]
 //! ```
+//!
+//! `--half` takes the pages with even or odd numbers only, and `--model`
+//! replaces the shipped classifier model: together they measure a model
+//! trained on the other half (see `train_classifier`).
 //!
 //! The metric: per page, precision, recall and F1 between the multisets of
 //! lowercased `\w+` tokens of the output and of `main_content`; an empty
@@ -15,12 +19,16 @@
 //! Means are over pages. The preset `plain-text` keeps all visible text of a
 //! page (only `non-content` runs): the baseline to beat.
 
-use std::collections::{BTreeMap, HashMap};
-use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+#[path = "common/wcxb.rs"]
+mod wcxb;
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use deboiler::{Cleaner, RuleSet, rules};
+use wcxb::{Half, Score, score};
 
 struct Options {
     root: PathBuf,
@@ -28,22 +36,9 @@ struct Options {
     page_type: Option<String>,
     worst: usize,
     dump: Option<PathBuf>,
-}
-
-struct Sample {
-    id: String,
-    page_type: String,
-    html: Vec<u8>,
-    reference: String,
-    with: Vec<String>,
-    without: Vec<String>,
-}
-
-#[derive(Default, Clone, Copy)]
-struct Score {
-    precision: f64,
-    recall: f64,
-    f1: f64,
+    half: Half,
+    model: Option<PathBuf>,
+    threshold: Option<f32>,
 }
 
 fn main() {
@@ -54,7 +49,8 @@ fn main() {
             std::process::exit(2);
         }
     };
-    let samples = load(&options).unwrap_or_else(|e| {
+    let samples = wcxb::load(&options.root, options.page_type.as_deref(), options.half);
+    let samples = samples.unwrap_or_else(|e| {
         eprintln!("cannot read {}: {e}", options.root.display());
         std::process::exit(1);
     });
@@ -64,6 +60,20 @@ fn main() {
             eprintln!("unknown preset {name}");
             std::process::exit(2);
         }),
+    };
+    let classifier = match &options.model {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).expect("model file");
+            Some(rules::ContentClassifier::from_model_text(&text).expect("valid model"))
+        }
+        None => options
+            .threshold
+            .map(|_| rules::ContentClassifier::default()),
+    };
+    let rules = match (classifier, options.threshold) {
+        (Some(c), Some(t)) => rules.with(c.threshold(t)),
+        (Some(c), None) => rules.with(c),
+        (None, _) => rules,
     };
     let cleaner = Cleaner::builder()
         .rules(rules)
@@ -170,8 +180,12 @@ fn parse_args() -> Result<Options, String> {
         page_type: None,
         worst: 0,
         dump: None,
+        half: Half::All,
+        model: None,
+        threshold: None,
     };
-    let usage = "usage: evaluate DIR [--preset NAME] [--type TYPE] [--worst N] [--dump FILE]";
+    let usage = "usage: evaluate DIR [--preset NAME] [--type TYPE] [--worst N] [--dump FILE] \
+                 [--half all|even|odd] [--model FILE] [--threshold P]";
     while let Some(arg) = args.next() {
         let mut value = || {
             args.next()
@@ -182,6 +196,11 @@ fn parse_args() -> Result<Options, String> {
             "--type" => options.page_type = Some(value()?),
             "--worst" => options.worst = value()?.parse().map_err(|_| usage.to_string())?,
             "--dump" => options.dump = Some(PathBuf::from(value()?)),
+            "--model" => options.model = Some(PathBuf::from(value()?)),
+            "--threshold" => {
+                options.threshold = Some(value()?.parse().map_err(|_| usage.to_string())?)
+            }
+            "--half" => options.half = Half::parse(&value()?).ok_or_else(|| usage.to_string())?,
             _ if arg.starts_with("--") => return Err(usage.to_string()),
             _ => options.root = PathBuf::from(arg),
         }
@@ -192,104 +211,10 @@ fn parse_args() -> Result<Options, String> {
     Ok(options)
 }
 
-fn load(options: &Options) -> std::io::Result<Vec<Sample>> {
-    let mut ids: Vec<String> = std::fs::read_dir(options.root.join("ground-truth"))?
-        .filter_map(|e| e.ok())
-        .filter_map(|e| {
-            let name = e.file_name().to_string_lossy().into_owned();
-            name.strip_suffix(".json").map(str::to_string)
-        })
-        .collect();
-    ids.sort();
-    let mut samples = Vec::new();
-    for id in ids {
-        let truth: serde_json::Value = serde_json::from_slice(&std::fs::read(
-            options.root.join("ground-truth").join(format!("{id}.json")),
-        )?)?;
-        let mut page_type = truth["_internal"]["page_type"]["primary"]
-            .as_str()
-            .unwrap_or("unknown")
-            .to_string();
-        if page_type == "category" {
-            page_type = "collection".to_string();
-        }
-        if options.page_type.as_ref().is_some_and(|t| *t != page_type) {
-            continue;
-        }
-        let gt = &truth["ground_truth"];
-        let strings = |v: &serde_json::Value| -> Vec<String> {
-            v.as_array()
-                .map(|a| {
-                    a.iter()
-                        .filter_map(|s| s.as_str().map(str::to_string))
-                        .collect()
-                })
-                .unwrap_or_default()
-        };
-        samples.push(Sample {
-            html: gunzip(&options.root.join("html").join(format!("{id}.html.gz")))?,
-            reference: gt["main_content"].as_str().unwrap_or("").to_string(),
-            with: strings(&gt["with"]),
-            without: strings(&gt["without"]),
-            page_type,
-            id,
-        });
-    }
-    Ok(samples)
-}
-
-fn gunzip(path: &Path) -> std::io::Result<Vec<u8>> {
-    let mut bytes = Vec::new();
-    flate2::read::GzDecoder::new(std::fs::File::open(path)?).read_to_end(&mut bytes)?;
-    Ok(bytes)
-}
-
 fn time(f: impl FnOnce()) -> Duration {
     let start = Instant::now();
     f();
     start.elapsed()
-}
-
-fn tokens(text: &str) -> HashMap<String, usize> {
-    let mut counts = HashMap::new();
-    for token in text
-        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
-        .filter(|t| !t.is_empty())
-    {
-        *counts.entry(token.to_lowercase()).or_insert(0) += 1;
-    }
-    counts
-}
-
-fn score(output: &str, reference: &str) -> Score {
-    let (out, truth) = (tokens(output), tokens(reference));
-    let out_total: usize = out.values().sum();
-    let truth_total: usize = truth.values().sum();
-    if truth_total == 0 || out_total == 0 {
-        let same = truth_total == out_total;
-        let v = if same { 1.0 } else { 0.0 };
-        return Score {
-            precision: v,
-            recall: v,
-            f1: v,
-        };
-    }
-    let common: usize = out
-        .iter()
-        .map(|(t, n)| (*n).min(truth.get(t).copied().unwrap_or(0)))
-        .sum();
-    let precision = common as f64 / out_total as f64;
-    let recall = common as f64 / truth_total as f64;
-    let f1 = if common == 0 {
-        0.0
-    } else {
-        2.0 * precision * recall / (precision + recall)
-    };
-    Score {
-        precision,
-        recall,
-        f1,
-    }
 }
 
 fn normalize(text: &str) -> String {

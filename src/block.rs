@@ -30,6 +30,8 @@ pub struct Block {
     pub(crate) kind: BlockKind,
     /// Characters of `text` (whitespace aside) that sit inside a link (`<a>`).
     pub(crate) link_chars: usize,
+    /// Number of links (`<a>` with text) in the block.
+    pub(crate) links: usize,
     /// Index of the innermost element that holds the block, in
     /// [`Page`](crate::Page)'s element arena; `None` for plain text.
     pub(crate) element: Option<usize>,
@@ -44,6 +46,7 @@ impl Block {
             text,
             kind,
             link_chars: 0,
+            links: 0,
             element: None,
             words,
         }

@@ -74,7 +74,7 @@ pub use cleaner::{Cleaner, CleanerBuilder, DEFAULT_MAX_INPUT_BYTES};
 pub use decode::decode;
 pub use error::Error;
 pub use page::{Judgement, Page};
-pub use rules::{Rule, RuleSet};
+pub use rules::{Phase, Rule, RuleSet};
 
 static DEFAULT_CLEANER: Lazy<Cleaner> = Lazy::new(Cleaner::default);
 

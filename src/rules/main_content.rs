@@ -56,6 +56,33 @@ impl MainContent {
     }
 }
 
+impl MainContent {
+    /// The element that holds the main content among the `kept` blocks:
+    /// the best one above zero; on a page too short for any, the best one
+    /// that holds text outside links; on a page of links only, none.
+    pub(crate) fn region(&self, page: &Page<'_>, kept: &[usize]) -> Option<usize> {
+        let mut scores = vec![0.0f32; page.elements.len()];
+        for &block in kept {
+            let score = self.score(&page.blocks[block]);
+            for element in page.ancestors_of(block) {
+                scores[element] += score;
+            }
+        }
+        let best = scores
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| **s > 0.0)
+            .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0)))
+            .map(|(e, _)| e);
+        best.or_else(|| {
+            kept.iter()
+                .filter(|&&b| page.blocks[b].link_density() < 0.5)
+                .flat_map(|&b| page.ancestors_of(b))
+                .max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a)))
+        })
+    }
+}
+
 impl Rule for MainContent {
     fn phase(&self) -> Phase {
         Phase::Region
@@ -70,28 +97,7 @@ impl Rule for MainContent {
             return;
         }
         let kept: Vec<usize> = judgement.kept().collect();
-        let mut scores = vec![0.0f32; page.elements.len()];
-        for &block in &kept {
-            let score = self.score(&page.blocks[block]);
-            for element in page.ancestors_of(block) {
-                scores[element] += score;
-            }
-        }
-        // The best element above zero; on a page too short for any, the
-        // best one that holds text outside links; on a page of links only, none.
-        let mut best = scores
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| **s > 0.0)
-            .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0)))
-            .map(|(e, _)| e);
-        if best.is_none() {
-            best = kept
-                .iter()
-                .filter(|&&b| page.blocks[b].link_density() < 0.5)
-                .flat_map(|&b| page.ancestors_of(b))
-                .max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a)));
-        }
+        let best = self.region(page, &kept);
         let Some(best) = best else {
             for block in kept {
                 judgement.drop_block(block, "no main content: the page is links only");

@@ -23,6 +23,7 @@
 //! | `boilerplate-classes` (strict) | elements whose class or id says share, social, newsletter, cookie, related, sidebar, ... ([`BoilerplateClasses`]) |
 //! | `link-lists` (strict) | blocks that are mostly link text ([`LinkLists`]) |
 
+mod classifier;
 mod main_content;
 mod phrases;
 mod repeats;
@@ -33,6 +34,7 @@ use std::any::Any;
 use std::fmt;
 use std::sync::Arc;
 
+pub use classifier::{ContentClassifier, FEATURE_COUNT};
 pub use main_content::MainContent;
 pub(crate) use phrases::PhraseMatcher;
 pub use phrases::Phrases;
@@ -259,7 +261,7 @@ impl Default for RuleSet {
             .with(NonContent)
             .with(Hidden)
             .with(PageChrome::default())
-            .with(MainContent::default());
+            .with(ContentClassifier::default());
         for phrases in Phrases::builtin() {
             set = set.with(phrases);
         }

@@ -32,7 +32,13 @@ impl Rule for NonContent {
         // page when it holds most of the text left, as sites that render
         // with scripts give it to crawlers.
         let never = |_: &Element, _: f32| false;
-        drop_inside(page, judgement, |e| non_content(e) && !is_noscript(e), why, never);
+        drop_inside(
+            page,
+            judgement,
+            |e| non_content(e) && !is_noscript(e),
+            why,
+            never,
+        );
         drop_inside(page, judgement, is_noscript, why, |_, share| share >= 0.5);
     }
 }
@@ -59,7 +65,9 @@ impl Rule for Hidden {
         // A hidden element with most of the page's text is the page, waiting
         // for a script to show it (streamed server rendering).
         let hidden = |e: &Element| e.flags.contains(Flags::HIDDEN);
-        drop_inside(page, judgement, hidden, "hidden: inside", |_, share| share >= 0.5);
+        drop_inside(page, judgement, hidden, "hidden: inside", |_, share| {
+            share >= 0.5
+        });
     }
 }
 

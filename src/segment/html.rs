@@ -67,6 +67,10 @@ struct Walk {
     stack: Vec<Frame>,
     buffer: TextBuffer,
     link_chars: usize,
+    /// Links with text in the block under construction.
+    links: usize,
+    /// Whether the innermost open link has been counted in `links`.
+    link_counted: bool,
     /// Owner and kind of the block under construction, set by its first text.
     current: Option<(usize, BlockKind)>,
     link_depth: usize,
@@ -102,7 +106,10 @@ impl Walk {
         });
         let tag = &self.elements[index].tag;
         match &**tag {
-            "a" => self.link_depth += 1,
+            "a" => {
+                self.link_depth += 1;
+                self.link_counted = false;
+            }
             "pre" => self.pre_depth += 1,
             "br" => self.buffer.push_line_break(),
             _ => {}
@@ -141,14 +148,20 @@ impl Walk {
         if pushed > 0 && self.current.is_none() {
             self.current = Some((frame.block_owner, frame.kind));
         }
-        if self.link_depth > 0 {
+        if self.link_depth > 0 && pushed > 0 {
             self.link_chars += pushed;
+            if !self.link_counted {
+                self.links += 1;
+                self.link_counted = true;
+            }
         }
     }
 
     /// Ends the block under construction, if it has any text.
     fn flush(&mut self) {
         let link_chars = std::mem::take(&mut self.link_chars);
+        let links = std::mem::take(&mut self.links);
+        self.link_counted = false;
         let current = self.current.take();
         if self.buffer.is_empty() {
             return;
@@ -162,6 +175,7 @@ impl Walk {
             text,
             kind,
             link_chars: link_chars.min(chars),
+            links,
             element: Some(owner),
         });
     }

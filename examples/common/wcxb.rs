@@ -1,0 +1,152 @@
+//! Reading a WCXB-format folder (`html/*.html.gz`, `ground-truth/*.json`)
+//! and its metric, shared by the evaluation and training examples.
+
+// Each example uses its own part of this module.
+#![allow(dead_code)]
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::Path;
+
+/// One page of the set.
+pub struct Sample {
+    pub id: String,
+    pub page_type: String,
+    pub html: Vec<u8>,
+    pub reference: String,
+    pub with: Vec<String>,
+    pub without: Vec<String>,
+}
+
+/// Which pages to take: all, or half of them by the parity of their number
+/// (for training on one half and evaluating on the other).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Half {
+    All,
+    Even,
+    Odd,
+}
+
+impl Half {
+    pub fn parse(name: &str) -> Option<Half> {
+        match name {
+            "all" => Some(Half::All),
+            "even" => Some(Half::Even),
+            "odd" => Some(Half::Odd),
+            _ => None,
+        }
+    }
+
+    fn takes(self, id: &str) -> bool {
+        let odd = id.bytes().last().is_some_and(|b| (b - b'0') % 2 == 1);
+        match self {
+            Half::All => true,
+            Half::Even => !odd,
+            Half::Odd => odd,
+        }
+    }
+}
+
+/// Loads the pages of `root`, optionally of one type and one half.
+pub fn load(root: &Path, page_type: Option<&str>, half: Half) -> std::io::Result<Vec<Sample>> {
+    let mut ids: Vec<String> = std::fs::read_dir(root.join("ground-truth"))?
+        .filter_map(|e| e.ok())
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            name.strip_suffix(".json").map(str::to_string)
+        })
+        .filter(|id| half.takes(id))
+        .collect();
+    ids.sort();
+    let mut samples = Vec::new();
+    for id in ids {
+        let truth: serde_json::Value = serde_json::from_slice(&std::fs::read(
+            root.join("ground-truth").join(format!("{id}.json")),
+        )?)?;
+        let mut kind = truth["_internal"]["page_type"]["primary"]
+            .as_str()
+            .unwrap_or("unknown")
+            .to_string();
+        if kind == "category" {
+            kind = "collection".to_string();
+        }
+        if page_type.is_some_and(|t| t != kind) {
+            continue;
+        }
+        let gt = &truth["ground_truth"];
+        let strings = |v: &serde_json::Value| -> Vec<String> {
+            v.as_array()
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|s| s.as_str().map(str::to_string))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let mut html = Vec::new();
+        let gz = std::fs::File::open(root.join("html").join(format!("{id}.html.gz")))?;
+        flate2::read::GzDecoder::new(gz).read_to_end(&mut html)?;
+        samples.push(Sample {
+            html,
+            reference: gt["main_content"].as_str().unwrap_or("").to_string(),
+            with: strings(&gt["with"]),
+            without: strings(&gt["without"]),
+            page_type: kind,
+            id,
+        });
+    }
+    Ok(samples)
+}
+
+/// The lowercased `\w+` tokens of `text`, in order.
+pub fn tokens(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|t| !t.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Word precision, recall and F1 of `output` against `reference`.
+#[derive(Default, Clone, Copy)]
+pub struct Score {
+    pub precision: f64,
+    pub recall: f64,
+    pub f1: f64,
+}
+
+pub fn score(output: &str, reference: &str) -> Score {
+    let counts = |text: &str| {
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        for token in tokens(text) {
+            *counts.entry(token).or_default() += 1;
+        }
+        counts
+    };
+    let (out, truth) = (counts(output), counts(reference));
+    let out_total: usize = out.values().sum();
+    let truth_total: usize = truth.values().sum();
+    if truth_total == 0 || out_total == 0 {
+        let v = if truth_total == out_total { 1.0 } else { 0.0 };
+        return Score {
+            precision: v,
+            recall: v,
+            f1: v,
+        };
+    }
+    let common: usize = out
+        .iter()
+        .map(|(t, n)| (*n).min(truth.get(t).copied().unwrap_or(0)))
+        .sum();
+    let precision = common as f64 / out_total as f64;
+    let recall = common as f64 / truth_total as f64;
+    let f1 = if common == 0 {
+        0.0
+    } else {
+        2.0 * precision * recall / (precision + recall)
+    };
+    Score {
+        precision,
+        recall,
+        f1,
+    }
+}

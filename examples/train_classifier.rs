@@ -1,0 +1,267 @@
+//! Trains the content classifier's model on a WCXB-format folder and writes
+//! it in the text format the crate reads (`src/rules/classifier.model`).
+//!
+//! ```text
+//! cargo run --release --example train_classifier -- ../shared/data/wcxb-dev \
+//!     [--out src/rules/classifier.model] [--half all|even|odd] [--hidden 16] [--epochs 30]
+//! ```
+//!
+//! Every page is cleaned with the default rules up to the classifier; each
+//! block still kept then becomes a training row: its features
+//! ([`ContentClassifier::features`]) and a label, 1 when the block's words
+//! appear, in order, in the page's `main_content`. Rows are weighted by the
+//! block's share of the page's words, as the metric weighs words. The
+//! network (one hidden tanh layer, sigmoid output) is trained with Adam on
+//! the weighted cross-entropy, from a fixed seed, so the same data gives the
+//! same model. `--half even` trains on the even-numbered pages only, so that
+//! `evaluate --half odd --model FILE` measures it on pages it has not seen.
+
+#[path = "common/wcxb.rs"]
+mod wcxb;
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use deboiler::rules::{ContentClassifier, FEATURE_COUNT};
+use deboiler::{Cleaner, Judgement, Page, Phase, Rule, RuleSet};
+use wcxb::Half;
+
+/// Features, text and words of the blocks a page kept up to the classifier.
+type Rows = Vec<([f32; FEATURE_COUNT], String, usize)>;
+
+/// Stands in for the classifier and records what it would see.
+struct Recorder(Arc<Mutex<Rows>>);
+
+impl Rule for Recorder {
+    fn name(&self) -> &str {
+        "content-classifier"
+    }
+
+    fn phase(&self) -> Phase {
+        Phase::Region
+    }
+
+    fn apply(&self, page: &Page<'_>, judgement: &mut Judgement) {
+        let mut rows = self.0.lock().expect("rows lock");
+        for (block, features) in ContentClassifier::features(page, judgement) {
+            let block = &page.blocks()[block];
+            rows.push((features, block.text().to_string(), block.words()));
+        }
+    }
+}
+
+struct Options {
+    root: PathBuf,
+    out: PathBuf,
+    half: Half,
+    hidden: usize,
+    epochs: usize,
+}
+
+fn parse_args() -> Result<Options, String> {
+    let usage =
+        "usage: train_classifier DIR [--out FILE] [--half all|even|odd] [--hidden N] [--epochs N]";
+    let mut options = Options {
+        root: PathBuf::new(),
+        out: PathBuf::from("src/rules/classifier.model"),
+        half: Half::All,
+        hidden: 16,
+        epochs: 30,
+    };
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        let mut value = || args.next().ok_or_else(|| usage.to_string());
+        match arg.as_str() {
+            "--out" => options.out = PathBuf::from(value()?),
+            "--half" => options.half = Half::parse(&value()?).ok_or(usage)?,
+            "--hidden" => options.hidden = value()?.parse().map_err(|_| usage)?,
+            "--epochs" => options.epochs = value()?.parse().map_err(|_| usage)?,
+            _ if arg.starts_with("--") => return Err(usage.to_string()),
+            _ => options.root = PathBuf::from(arg),
+        }
+    }
+    if options.root.as_os_str().is_empty() {
+        return Err(usage.to_string());
+    }
+    Ok(options)
+}
+
+fn main() {
+    let options = parse_args().unwrap_or_else(|e| {
+        eprintln!("{e}");
+        std::process::exit(2);
+    });
+    let samples = wcxb::load(&options.root, None, options.half).expect("readable data set");
+    let recorded = Arc::new(Mutex::new(Rows::new()));
+    let rules = RuleSet::default().with(Recorder(recorded.clone()));
+    let cleaner = Cleaner::builder()
+        .rules(rules)
+        .build()
+        .expect("rules compile");
+
+    let (mut xs, mut ys, mut ws) = (Vec::new(), Vec::new(), Vec::new());
+    for sample in &samples {
+        cleaner
+            .clean_bytes(&sample.html, None)
+            .expect("page cleans");
+        let rows = std::mem::take(&mut *recorded.lock().expect("rows lock"));
+        let truth = format!(" {} ", wcxb::tokens(&sample.reference).join(" "));
+        let page_words = rows.iter().map(|r| r.2).sum::<usize>().max(1) as f32;
+        for (features, text, words) in rows {
+            let tokens = wcxb::tokens(&text).join(" ");
+            let label = !tokens.is_empty() && truth.contains(&format!(" {tokens} "));
+            xs.push(features);
+            ys.push(if label { 1.0 } else { 0.0 });
+            ws.push(100.0 * words.max(1) as f32 / page_words);
+        }
+    }
+    let positives = ys.iter().filter(|&&y| y > 0.5).count();
+    eprintln!(
+        "{} pages, {} rows, {positives} content",
+        samples.len(),
+        xs.len()
+    );
+
+    let model = train(&xs, &ys, &ws, options.hidden, options.epochs);
+    std::fs::write(&options.out, model).expect("writable model file");
+    eprintln!("wrote {}", options.out.display());
+}
+
+/// A small deterministic random source (64-bit LCG), for the initial weights
+/// and the order of the rows.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> f32 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((self.0 >> 40) as f32 / (1u64 << 24) as f32) * 2.0 - 1.0
+    }
+}
+
+/// Adam's state for one parameter vector.
+struct Adam {
+    m: Vec<f32>,
+    v: Vec<f32>,
+}
+
+impl Adam {
+    fn new(n: usize) -> Adam {
+        Adam {
+            m: vec![0.0; n],
+            v: vec![0.0; n],
+        }
+    }
+
+    fn step(&mut self, params: &mut [f32], grads: &[f32], t: i32, rate: f32) {
+        let (b1, b2) = (0.9f32, 0.999f32);
+        for i in 0..params.len() {
+            self.m[i] = b1 * self.m[i] + (1.0 - b1) * grads[i];
+            self.v[i] = b2 * self.v[i] + (1.0 - b2) * grads[i] * grads[i];
+            let m = self.m[i] / (1.0 - b1.powi(t));
+            let v = self.v[i] / (1.0 - b2.powi(t));
+            params[i] -= rate * m / (v.sqrt() + 1e-8);
+        }
+    }
+}
+
+/// Trains the network and returns it in the model text format.
+fn train(
+    xs: &[[f32; FEATURE_COUNT]],
+    ys: &[f32],
+    ws: &[f32],
+    hidden: usize,
+    epochs: usize,
+) -> String {
+    let n = FEATURE_COUNT;
+    let rows = xs.len().max(1) as f32;
+    let mean: Vec<f32> = (0..n)
+        .map(|j| xs.iter().map(|x| x[j]).sum::<f32>() / rows)
+        .collect();
+    let scale: Vec<f32> = (0..n)
+        .map(|j| {
+            let var = xs.iter().map(|x| (x[j] - mean[j]).powi(2)).sum::<f32>() / rows;
+            var.sqrt().max(1e-6)
+        })
+        .collect();
+    let standard: Vec<Vec<f32>> = xs
+        .iter()
+        .map(|x| (0..n).map(|j| (x[j] - mean[j]) / scale[j]).collect())
+        .collect();
+
+    let mut random = Lcg(0x5eed);
+    let mut w1: Vec<f32> = (0..hidden * n)
+        .map(|_| random.next() / (n as f32).sqrt())
+        .collect();
+    let mut b1 = vec![0.0f32; hidden];
+    let mut w2: Vec<f32> = (0..hidden)
+        .map(|_| random.next() / (hidden as f32).sqrt())
+        .collect();
+    let mut b2 = [0.0f32];
+    let (mut a_w1, mut a_b1, mut a_w2, mut a_b2) = (
+        Adam::new(w1.len()),
+        Adam::new(hidden),
+        Adam::new(hidden),
+        Adam::new(1),
+    );
+
+    let mut order: Vec<usize> = (0..xs.len()).collect();
+    let batch = 256;
+    let mut t = 0;
+    let mut activations = vec![0.0f32; hidden];
+    for epoch in 0..epochs {
+        for i in (1..order.len()).rev() {
+            let j = ((random.next() + 1.0) / 2.0 * i as f32) as usize;
+            order.swap(i, j.min(i));
+        }
+        let mut loss = 0.0f64;
+        for chunk in order.chunks(batch) {
+            let (mut g_w1, mut g_b1, mut g_w2, mut g_b2) = (
+                vec![0.0f32; w1.len()],
+                vec![0.0f32; hidden],
+                vec![0.0f32; hidden],
+                [0.0f32],
+            );
+            for &r in chunk {
+                let x = &standard[r];
+                let mut out = b2[0];
+                for h in 0..hidden {
+                    let z = b1[h] + (0..n).map(|j| w1[h * n + j] * x[j]).sum::<f32>();
+                    activations[h] = z.tanh();
+                    out += w2[h] * activations[h];
+                }
+                let p = 1.0 / (1.0 + (-out).exp());
+                let p_clamped = p.clamp(1e-6, 1.0 - 1e-6);
+                loss -= (ws[r] * (ys[r] * p_clamped.ln() + (1.0 - ys[r]) * (1.0 - p_clamped).ln()))
+                    as f64;
+                let g_out = ws[r] * (p - ys[r]) / chunk.len() as f32;
+                g_b2[0] += g_out;
+                for h in 0..hidden {
+                    g_w2[h] += g_out * activations[h];
+                    let g_z = g_out * w2[h] * (1.0 - activations[h] * activations[h]);
+                    g_b1[h] += g_z;
+                    for j in 0..n {
+                        g_w1[h * n + j] += g_z * x[j];
+                    }
+                }
+            }
+            t += 1;
+            let rate = 0.003;
+            a_w1.step(&mut w1, &g_w1, t, rate);
+            a_b1.step(&mut b1, &g_b1, t, rate);
+            a_w2.step(&mut w2, &g_w2, t, rate);
+            a_b2.step(&mut b2, &g_b2, t, rate);
+        }
+        eprintln!("epoch {epoch}: loss {:.4}", loss / rows as f64);
+    }
+
+    let mut text = format!("deboiler-model features={n} hidden={hidden}\n");
+    for part in [&mean, &scale, &w1, &b1, &w2, &b2.to_vec()] {
+        let line: Vec<String> = part.iter().map(|v| format!("{v:.6}")).collect();
+        text.push_str(&line.join(" "));
+        text.push('\n');
+    }
+    text
+}

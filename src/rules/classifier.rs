@@ -1,0 +1,406 @@
+//! A learned block classifier: content or boilerplate, from general features
+//! of a block and its surroundings.
+//!
+//! The model is a small neural network (one hidden layer) over
+//! [`FEATURE_COUNT`] features that hold on any site and in any language:
+//! the block's length, link density, punctuation and kind; where it sits
+//! (landmarks, class and id words of its ancestors, depth, position); its
+//! neighbours; whether it is inside the region [`MainContent`] would choose;
+//! how many blocks share its place in the template (listings); and the
+//! page's own link density and length. Its weights ship in the crate
+//! (`src/rules/classifier.model`) and are trained, reproducibly, by
+//! `examples/train_classifier.rs` (see the README).
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::block::BlockKind;
+use crate::error::Error;
+use crate::page::{Flags, Judgement, Page};
+use crate::rules::{MainContent, Phase, Rule};
+
+/// The number of features the classifier reads per block.
+pub const FEATURE_COUNT: usize = 34;
+
+/// The model that ships with the crate.
+const SHIPPED_MODEL: &str = include_str!("classifier.model");
+
+/// Keeps the blocks a learned model judges to be content, and drops the
+/// others. It has no effect on plain text.
+///
+/// Name: `content-classifier`.
+#[derive(Debug, Clone)]
+pub struct ContentClassifier {
+    model: Arc<Model>,
+    threshold: f32,
+}
+
+impl Default for ContentClassifier {
+    /// The shipped model, threshold 0.3 (tuned on held-out pages).
+    fn default() -> Self {
+        ContentClassifier::from_model_text(SHIPPED_MODEL).expect("the shipped model is valid")
+    }
+}
+
+impl ContentClassifier {
+    /// A classifier with a model in the text format that
+    /// `examples/train_classifier.rs` writes.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidRule`] when the text is not a model for
+    /// [`FEATURE_COUNT`] features.
+    pub fn from_model_text(text: &str) -> Result<ContentClassifier, Error> {
+        Ok(ContentClassifier {
+            model: Arc::new(Model::parse(text)?),
+            threshold: 0.3,
+        })
+    }
+
+    /// The probability (0 to 1, default 0.3) from which a block is content.
+    pub fn threshold(mut self, threshold: f32) -> Self {
+        self.threshold = threshold;
+        self
+    }
+
+    /// The feature rows of the blocks still kept, for training a model:
+    /// `(block index, features)`.
+    pub fn features(page: &Page<'_>, judgement: &Judgement) -> Vec<(usize, [f32; FEATURE_COUNT])> {
+        let kept: Vec<usize> = judgement.kept().collect();
+        let rows = features(page, &kept);
+        kept.into_iter().zip(rows).collect()
+    }
+}
+
+impl Rule for ContentClassifier {
+    fn name(&self) -> &str {
+        "content-classifier"
+    }
+
+    fn phase(&self) -> Phase {
+        Phase::Region
+    }
+
+    fn apply(&self, page: &Page<'_>, judgement: &mut Judgement) {
+        if !page.is_html() {
+            return;
+        }
+        let drops: Vec<(usize, f32)> = ContentClassifier::features(page, judgement)
+            .into_iter()
+            .map(|(block, row)| (block, self.model.predict(&row)))
+            .filter(|&(_, p)| p < self.threshold)
+            .collect();
+        for (block, p) in drops {
+            judgement.drop_block(block, format!("classified as boilerplate (p = {p:.2})"));
+        }
+    }
+}
+
+/// Class and id words that say "content" and "boilerplate".
+const POSITIVE_WORDS: &[&str] = &[
+    "article",
+    "body",
+    "content",
+    "entry",
+    "main",
+    "post",
+    "story",
+    "text",
+    "blog",
+    "prose",
+    "description",
+    "product",
+    "thread",
+    "message",
+    "topic",
+    "answer",
+    "question",
+    "docs",
+    "markdown",
+    "item",
+    "result",
+    "listing",
+    "card",
+];
+const NEGATIVE_WORDS: &[&str] = &[
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "footer",
+    "header",
+    "sidebar",
+    "share",
+    "social",
+    "related",
+    "widget",
+    "ad",
+    "ads",
+    "advert",
+    "banner",
+    "cookie",
+    "newsletter",
+    "breadcrumb",
+    "breadcrumbs",
+    "promo",
+    "meta",
+    "tags",
+    "popup",
+    "modal",
+    "subscribe",
+    "login",
+    "signup",
+    "search",
+    "pagination",
+    "toolbar",
+    "copyright",
+    "skip",
+    "hidden",
+];
+const COMMENT_WORDS: &[&str] = &["comment", "comments", "reply", "replies", "discussion"];
+
+/// Counts how many parts of an element's class and id are in `words`.
+fn count_words_in(id: &str, class: &str, words: &[&str]) -> f32 {
+    id.split_ascii_whitespace()
+        .chain(class.split_ascii_whitespace())
+        .flat_map(|token| token.split(['-', '_']))
+        .filter(|part| words.contains(part))
+        .count() as f32
+}
+
+fn ln1(x: f32) -> f32 {
+    (1.0 + x.max(0.0)).ln()
+}
+
+/// The features of the `kept` blocks of `page`, in the same order.
+fn features(page: &Page<'_>, kept: &[usize]) -> Vec<[f32; FEATURE_COUNT]> {
+    let region = MainContent::default().region(page, kept);
+    let element_words = page.words_per_element(kept.iter().copied());
+    let page_words = kept
+        .iter()
+        .map(|&b| page.blocks[b].words)
+        .sum::<usize>()
+        .max(1) as f32;
+    let (mut chars, mut link_chars) = (0usize, 0usize);
+    for &b in kept {
+        chars += page.blocks[b].text.len();
+        link_chars += page.blocks[b].link_chars;
+    }
+    let page_link_density = link_chars as f32 / chars.max(1) as f32;
+
+    // Per element: its own class/id word counts, computed once.
+    let word_counts: Vec<[f32; 3]> = page
+        .elements
+        .iter()
+        .map(|e| {
+            [
+                count_words_in(&e.id, &e.class, POSITIVE_WORDS),
+                count_words_in(&e.id, &e.class, NEGATIVE_WORDS),
+                count_words_in(&e.id, &e.class, COMMENT_WORDS),
+            ]
+        })
+        .collect();
+
+    // How many kept blocks share a block's place in the template: the tag
+    // and class of its element and of that element's parent.
+    let signature = |b: usize| {
+        let element = page.blocks[b].element?;
+        let e = &page.elements[element];
+        let parent = e.parent.map(|p| &page.elements[p]);
+        Some((
+            e.tag.clone(),
+            e.class.clone(),
+            parent.map(|p| (p.tag.clone(), p.class.clone())),
+        ))
+    };
+    let mut siblings: HashMap<_, usize> = HashMap::new();
+    for &b in kept {
+        *siblings.entry(signature(b)).or_default() += 1;
+    }
+
+    let count = kept.len().max(1) as f32;
+    let mut rows = Vec::with_capacity(kept.len());
+    for (position, &b) in kept.iter().enumerate() {
+        let block = &page.blocks[b];
+        let mut row = [0.0f32; FEATURE_COUNT];
+        let words = block.words as f32;
+        let text = block.text.as_str();
+        let visible = text.chars().filter(|c| !c.is_whitespace()).count().max(1) as f32;
+        let punctuation = text.chars().filter(|c| ",.;:!?、。，".contains(*c)).count() as f32;
+        let digits = text.chars().filter(char::is_ascii_digit).count() as f32;
+        row[0] = ln1(words);
+        row[1] = block.link_density();
+        row[2] = ln1(block.links as f32);
+        row[3] = ln1(block.link_chars as f32 / block.links.max(1) as f32);
+        row[4] = f32::from(text.ends_with(['.', '!', '?', '。', '！', '？', ':', '"', '”']));
+        row[5] = punctuation / words.max(1.0);
+        row[6] = digits / visible;
+        row[7] = f32::from(matches!(block.kind, BlockKind::Heading(_)));
+        row[8] = f32::from(block.kind == BlockKind::ListItem);
+        row[9] = f32::from(block.kind == BlockKind::TableCell);
+        row[10] = f32::from(matches!(block.kind, BlockKind::Code | BlockKind::Quote));
+        row[11] = position as f32 / count;
+
+        let mut depth = 0.0;
+        let mut flags = Flags::default();
+        let (mut positive, mut negative, mut comment) = (0.0, 0.0, 0.0);
+        let (mut in_form, mut in_list, mut in_table, mut in_region) = (false, false, false, false);
+        for e in page.ancestors_of(b) {
+            let element = &page.elements[e];
+            depth += 1.0;
+            flags.insert(element.flags);
+            positive += word_counts[e][0];
+            negative += word_counts[e][1];
+            comment += word_counts[e][2];
+            match &*element.tag {
+                "form" => in_form = true,
+                "ul" | "ol" | "dl" => in_list = true,
+                "table" => in_table = true,
+                _ => {}
+            }
+            in_region |= Some(e) == region;
+        }
+        row[12] = ln1(depth);
+        row[13] = f32::from(flags.contains(Flags::ARTICLE));
+        row[14] = f32::from(flags.contains(Flags::NAV));
+        row[15] = f32::from(flags.intersects(Flags::CHROME));
+        row[16] = f32::from(in_form);
+        row[17] = f32::from(in_list);
+        row[18] = f32::from(in_table);
+        row[19] = ln1(positive);
+        row[20] = ln1(negative);
+        row[21] = ln1(comment);
+        row[22] = f32::from(in_region);
+        let parent_share = block
+            .element
+            .and_then(|e| page.elements[e].parent)
+            .map_or(0.0, |p| element_words[p] as f32 / page_words);
+        row[23] = parent_share;
+
+        let neighbour = |offset: isize| {
+            let at = position as isize + offset;
+            (at >= 0 && (at as usize) < kept.len()).then(|| &page.blocks[kept[at as usize]])
+        };
+        if let Some(prev) = neighbour(-1) {
+            row[24] = prev.link_density();
+            row[25] = ln1(prev.words as f32);
+        }
+        if let Some(next) = neighbour(1) {
+            row[26] = next.link_density();
+            row[27] = ln1(next.words as f32);
+        }
+        if let Some(hits) = page.phrase_hits.get(b) {
+            row[28] = hits.covered_words as f32 / hits.words.max(1) as f32;
+            row[29] = hits.markers.min(3) as f32;
+        }
+        row[30] = page_link_density;
+        row[31] = ln1(page_words);
+        row[32] = ln1(siblings[&signature(b)] as f32 - 1.0);
+        row[33] = words / page_words;
+        rows.push(row);
+    }
+    rows
+}
+
+/// A network with one hidden layer of tanh units and a sigmoid output, over
+/// standardised features.
+#[derive(Debug)]
+struct Model {
+    mean: Vec<f32>,
+    scale: Vec<f32>,
+    hidden: usize,
+    /// `hidden` rows of `FEATURE_COUNT` weights, then `hidden` biases.
+    w1: Vec<f32>,
+    b1: Vec<f32>,
+    w2: Vec<f32>,
+    b2: f32,
+}
+
+impl Model {
+    /// Reads the text format: a header line `deboiler-model features=N
+    /// hidden=H`, then the numbers of `mean`, `scale`, `w1`, `b1`, `w2` and
+    /// `b2`, separated by whitespace.
+    fn parse(text: &str) -> Result<Model, Error> {
+        let invalid = |message: String| Error::InvalidRule {
+            rule: "content-classifier".to_string(),
+            message,
+        };
+        let (header, body) = text.split_once('\n').unwrap_or((text, ""));
+        let mut features = None;
+        let mut hidden = None;
+        for part in header.split_whitespace().skip(1) {
+            match part.split_once('=') {
+                Some(("features", n)) => features = n.parse::<usize>().ok(),
+                Some(("hidden", n)) => hidden = n.parse::<usize>().ok(),
+                _ => {}
+            }
+        }
+        if !header.starts_with("deboiler-model") || features != Some(FEATURE_COUNT) {
+            return Err(invalid(format!(
+                "not a model for {FEATURE_COUNT} features: {header:?}"
+            )));
+        }
+        let hidden = hidden
+            .filter(|&h| h > 0)
+            .ok_or_else(|| invalid("no hidden size".into()))?;
+        let numbers: Vec<f32> = body
+            .split_whitespace()
+            .map(str::parse)
+            .collect::<Result<_, _>>()
+            .map_err(|e| invalid(format!("bad number: {e}")))?;
+        let n = FEATURE_COUNT;
+        let expected = 2 * n + hidden * n + 2 * hidden + 1;
+        if numbers.len() != expected {
+            return Err(invalid(format!(
+                "{} numbers, expected {expected}",
+                numbers.len()
+            )));
+        }
+        let mut rest = numbers.as_slice();
+        let mut take = |k: usize| {
+            let (head, tail) = rest.split_at(k);
+            rest = tail;
+            head.to_vec()
+        };
+        Ok(Model {
+            mean: take(n),
+            scale: take(n),
+            w1: take(hidden * n),
+            b1: take(hidden),
+            w2: take(hidden),
+            b2: take(1)[0],
+            hidden,
+        })
+    }
+
+    fn predict(&self, row: &[f32; FEATURE_COUNT]) -> f32 {
+        let x: Vec<f32> = row
+            .iter()
+            .zip(&self.mean)
+            .zip(&self.scale)
+            .map(|((v, m), s)| (v - m) / s)
+            .collect();
+        let mut out = self.b2;
+        for h in 0..self.hidden {
+            let weights = &self.w1[h * FEATURE_COUNT..(h + 1) * FEATURE_COUNT];
+            let sum: f32 = self.b1[h] + weights.iter().zip(&x).map(|(w, v)| w * v).sum::<f32>();
+            out += self.w2[h] * sum.tanh();
+        }
+        1.0 / (1.0 + (-out).exp())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_model_loads_and_bad_models_are_refused() {
+        let _ = ContentClassifier::default();
+        assert!(
+            ContentClassifier::from_model_text("deboiler-model features=3 hidden=1\n1 2").is_err()
+        );
+        let header = format!("deboiler-model features={FEATURE_COUNT} hidden=1\n");
+        assert!(ContentClassifier::from_model_text(&(header + "1 2 3")).is_err());
+    }
+}
