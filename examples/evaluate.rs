@@ -90,7 +90,9 @@ fn main() {
     let mut outputs = Vec::with_capacity(samples.len());
     let clean_time = time(|| {
         for s in &samples {
-            let cleaned = cleaner.clean_bytes(&s.html, None).map(|c| c.into_text());
+            let cleaned = cleaner
+                .clean_with_url(&deboiler::decode(&s.html, None), Some(&s.url))
+                .map(|c| c.into_text());
             outputs.push(cleaned.unwrap_or_default());
         }
     });

@@ -13,7 +13,10 @@
 //! block's share of the page's words, as the metric weighs words. The
 //! network (one hidden tanh layer, sigmoid output) is trained with Adam on
 //! the weighted cross-entropy, from a fixed seed, so the same data gives the
-//! same model. `--half even` trains on the even-numbered pages only, so that
+//! same model. A second network then learns from the same features plus the
+//! first network's verdicts on each block's context
+//! ([`Layout::context_features`]); those verdicts come from networks trained
+//! on the other half of the pages (two folds), as on unseen pages. `--half even` trains on the even-numbered pages only, so that
 //! `evaluate --half odd --model FILE` measures it on pages it has not seen.
 
 #[path = "common/wcxb.rs"]
@@ -22,15 +25,18 @@ mod wcxb;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
-use deboiler::rules::{ContentClassifier, FEATURE_COUNT};
+use deboiler::rules::{CONTEXT_FEATURE_COUNT, ContentClassifier, FEATURE_COUNT, Layout};
 use deboiler::{Cleaner, Judgement, Page, Phase, Rule, RuleSet};
 use wcxb::Half;
 
-/// Features, text and words of the blocks a page kept up to the classifier.
-type Rows = Vec<([f32; FEATURE_COUNT], String, usize)>;
+/// Features, text and words of a block the page kept up to the classifier.
+type Row = ([f32; FEATURE_COUNT], String, usize);
+
+/// What the recorder saw of the last page.
+type Recorded = Arc<Mutex<Option<(Vec<Row>, Layout)>>>;
 
 /// Stands in for the classifier and records what it would see.
-struct Recorder(Arc<Mutex<Rows>>);
+struct Recorder(Recorded);
 
 impl Rule for Recorder {
     fn name(&self) -> &str {
@@ -42,11 +48,15 @@ impl Rule for Recorder {
     }
 
     fn apply(&self, page: &Page<'_>, judgement: &mut Judgement) {
-        let mut rows = self.0.lock().expect("rows lock");
-        for (block, features) in ContentClassifier::features(page, judgement) {
-            let block = &page.blocks()[block];
-            rows.push((features, block.text().to_string(), block.words()));
-        }
+        let rows = ContentClassifier::features(page, judgement)
+            .into_iter()
+            .map(|(block, features)| {
+                let block = &page.blocks()[block];
+                (features, block.text().to_string(), block.words())
+            })
+            .collect();
+        let layout = ContentClassifier::layout(page, judgement);
+        *self.0.lock().expect("rows lock") = Some((rows, layout));
     }
 }
 
@@ -86,44 +96,102 @@ fn parse_args() -> Result<Options, String> {
     Ok(options)
 }
 
+/// The training rows of one page.
+struct PageRows {
+    xs: Vec<[f32; FEATURE_COUNT]>,
+    ys: Vec<f32>,
+    ws: Vec<f32>,
+    layout: Layout,
+    /// Context features, once the block network's verdicts are known.
+    context: Vec<[f32; CONTEXT_FEATURE_COUNT]>,
+}
+
 fn main() {
     let options = parse_args().unwrap_or_else(|e| {
         eprintln!("{e}");
         std::process::exit(2);
     });
     let samples = wcxb::load(&options.root, None, options.half).expect("readable data set");
-    let recorded = Arc::new(Mutex::new(Rows::new()));
+    let recorded = Arc::new(Mutex::new(None));
     let rules = RuleSet::default().with(Recorder(recorded.clone()));
     let cleaner = Cleaner::builder()
         .rules(rules)
         .build()
         .expect("rules compile");
 
-    let (mut xs, mut ys, mut ws) = (Vec::new(), Vec::new(), Vec::new());
+    let mut pages = Vec::new();
     for sample in &samples {
+        let text = deboiler::decode(&sample.html, None);
         cleaner
-            .clean_bytes(&sample.html, None)
+            .clean_with_url(&text, Some(&sample.url))
             .expect("page cleans");
-        let rows = std::mem::take(&mut *recorded.lock().expect("rows lock"));
+        let Some((rows, layout)) = recorded.lock().expect("rows lock").take() else {
+            continue;
+        };
         let truth = format!(" {} ", wcxb::tokens(&sample.reference).join(" "));
-        let page_words = rows.iter().map(|r| r.2).sum::<usize>().max(1) as f32;
+        let page_words = rows.iter().map(|r: &Row| r.2).sum::<usize>().max(1) as f32;
+        let mut page = PageRows {
+            xs: Vec::new(),
+            ys: Vec::new(),
+            ws: Vec::new(),
+            layout,
+            context: Vec::new(),
+        };
         for (features, text, words) in rows {
             let tokens = wcxb::tokens(&text).join(" ");
             let label = !tokens.is_empty() && truth.contains(&format!(" {tokens} "));
-            xs.push(features);
-            ys.push(if label { 1.0 } else { 0.0 });
-            ws.push(100.0 * words.max(1) as f32 / page_words);
+            page.xs.push(features);
+            page.ys.push(if label { 1.0 } else { 0.0 });
+            page.ws.push(100.0 * words.max(1) as f32 / page_words);
+        }
+        pages.push(page);
+    }
+    let rows: usize = pages.iter().map(|p| p.xs.len()).sum();
+    eprintln!("{} pages, {rows} rows", pages.len());
+
+    // The block network, on all pages.
+    let gather = |pages: &[&PageRows], row: &dyn Fn(&PageRows, usize) -> Vec<f32>| {
+        let (mut xs, mut ys, mut ws) = (Vec::new(), Vec::new(), Vec::new());
+        for page in pages {
+            for i in 0..page.xs.len() {
+                xs.push(row(page, i));
+                ys.push(page.ys[i]);
+                ws.push(page.ws[i]);
+            }
+        }
+        (xs, ys, ws)
+    };
+    let base = |page: &PageRows, i: usize| page.xs[i].to_vec();
+    let all: Vec<&PageRows> = pages.iter().collect();
+    let (xs, ys, ws) = gather(&all, &base);
+    let blocks_net = train(&xs, &ys, &ws, options.hidden, options.epochs);
+
+    // The context network learns from the block network's verdicts on pages
+    // it was not trained on (two folds), as it will meet them on new pages.
+    let mut first: Vec<Vec<f32>> = vec![Vec::new(); pages.len()];
+    for fold in 0..2 {
+        let train_pages: Vec<&PageRows> = pages
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % 2 != fold)
+            .map(|(_, p)| p)
+            .collect();
+        let (xs, ys, ws) = gather(&train_pages, &base);
+        let net = train(&xs, &ys, &ws, options.hidden, options.epochs);
+        for (i, page) in pages.iter().enumerate().filter(|(i, _)| i % 2 == fold) {
+            first[i] = page.xs.iter().map(|x| net.predict(x)).collect();
         }
     }
-    let positives = ys.iter().filter(|&&y| y > 0.5).count();
-    eprintln!(
-        "{} pages, {} rows, {positives} content",
-        samples.len(),
-        xs.len()
-    );
+    for (page, first) in pages.iter_mut().zip(&first) {
+        page.context = page.layout.context_features(first);
+    }
+    let with_context = |page: &PageRows, i: usize| [&page.xs[i][..], &page.context[i][..]].concat();
+    let all: Vec<&PageRows> = pages.iter().collect();
+    let (xs, ys, ws) = gather(&all, &with_context);
+    let context_net = train(&xs, &ys, &ws, options.hidden, options.epochs);
 
-    let model = train(&xs, &ys, &ws, options.hidden, options.epochs);
-    std::fs::write(&options.out, model).expect("writable model file");
+    let text = blocks_net.to_text() + &context_net.to_text();
+    std::fs::write(&options.out, text).expect("writable model file");
     eprintln!("wrote {}", options.out.display());
 }
 
@@ -167,15 +235,59 @@ impl Adam {
     }
 }
 
-/// Trains the network and returns it in the model text format.
-fn train(
-    xs: &[[f32; FEATURE_COUNT]],
-    ys: &[f32],
-    ws: &[f32],
+/// A network with one hidden tanh layer and a sigmoid output, over
+/// standardised features: the same computation as the crate's.
+struct Net {
+    n: usize,
     hidden: usize,
-    epochs: usize,
-) -> String {
-    let n = FEATURE_COUNT;
+    mean: Vec<f32>,
+    scale: Vec<f32>,
+    w1: Vec<f32>,
+    b1: Vec<f32>,
+    w2: Vec<f32>,
+    b2: f32,
+}
+
+impl Net {
+    fn predict(&self, row: &[f32]) -> f32 {
+        let x: Vec<f32> = (0..self.n)
+            .map(|j| (row[j] - self.mean[j]) / self.scale[j])
+            .collect();
+        let mut out = self.b2;
+        for h in 0..self.hidden {
+            let z = self.b1[h]
+                + (0..self.n)
+                    .map(|j| self.w1[h * self.n + j] * x[j])
+                    .sum::<f32>();
+            out += self.w2[h] * z.tanh();
+        }
+        1.0 / (1.0 + (-out).exp())
+    }
+
+    fn to_text(&self) -> String {
+        let mut text = format!(
+            "deboiler-model features={} hidden={}\n",
+            self.n, self.hidden
+        );
+        for part in [
+            &self.mean,
+            &self.scale,
+            &self.w1,
+            &self.b1,
+            &self.w2,
+            &vec![self.b2],
+        ] {
+            let line: Vec<String> = part.iter().map(|v| format!("{v:.6}")).collect();
+            text.push_str(&line.join(" "));
+            text.push('\n');
+        }
+        text
+    }
+}
+
+/// Trains a network on weighted rows with Adam on the cross-entropy.
+fn train(xs: &[Vec<f32>], ys: &[f32], ws: &[f32], hidden: usize, epochs: usize) -> Net {
+    let n = xs.first().map_or(0, Vec::len);
     let rows = xs.len().max(1) as f32;
     let mean: Vec<f32> = (0..n)
         .map(|j| xs.iter().map(|x| x[j]).sum::<f32>() / rows)
@@ -233,9 +345,8 @@ fn train(
                     out += w2[h] * activations[h];
                 }
                 let p = 1.0 / (1.0 + (-out).exp());
-                let p_clamped = p.clamp(1e-6, 1.0 - 1e-6);
-                loss -= (ws[r] * (ys[r] * p_clamped.ln() + (1.0 - ys[r]) * (1.0 - p_clamped).ln()))
-                    as f64;
+                let q = p.clamp(1e-6, 1.0 - 1e-6);
+                loss -= (ws[r] * (ys[r] * q.ln() + (1.0 - ys[r]) * (1.0 - q).ln())) as f64;
                 let g_out = ws[r] * (p - ys[r]) / chunk.len() as f32;
                 g_b2[0] += g_out;
                 for h in 0..hidden {
@@ -256,12 +367,14 @@ fn train(
         }
         eprintln!("epoch {epoch}: loss {:.4}", loss / rows as f64);
     }
-
-    let mut text = format!("deboiler-model features={n} hidden={hidden}\n");
-    for part in [&mean, &scale, &w1, &b1, &w2, &b2.to_vec()] {
-        let line: Vec<String> = part.iter().map(|v| format!("{v:.6}")).collect();
-        text.push_str(&line.join(" "));
-        text.push('\n');
+    Net {
+        n,
+        hidden,
+        mean,
+        scale,
+        w1,
+        b1,
+        w2,
+        b2: b2[0],
     }
-    text
 }

@@ -11,6 +11,7 @@ use std::path::Path;
 /// One page of the set.
 pub struct Sample {
     pub id: String,
+    pub url: String,
     pub page_type: String,
     pub html: Vec<u8>,
     pub reference: String,
@@ -87,6 +88,7 @@ pub fn load(root: &Path, page_type: Option<&str>, half: Half) -> std::io::Result
         let gz = std::fs::File::open(root.join("html").join(format!("{id}.html.gz")))?;
         flate2::read::GzDecoder::new(gz).read_to_end(&mut html)?;
         samples.push(Sample {
+            url: truth["url"].as_str().unwrap_or("").to_string(),
             html,
             reference: gt["main_content"].as_str().unwrap_or("").to_string(),
             with: strings(&gt["with"]),

@@ -1,15 +1,19 @@
 //! A learned block classifier: content or boilerplate, from general features
 //! of a block and its surroundings.
 //!
-//! The model is a small neural network (one hidden layer) over
-//! [`FEATURE_COUNT`] features that hold on any site and in any language:
-//! the block's length, link density, punctuation and kind; where it sits
-//! (landmarks, class and id words of its ancestors, depth, position); its
-//! neighbours; whether it is inside the region [`MainContent`] would choose;
-//! how many blocks share its place in the template (listings); and the
-//! page's own link density and length. Its weights ship in the crate
-//! (`src/rules/classifier.model`) and are trained, reproducibly, by
-//! `examples/train_classifier.rs` (see the README).
+//! Two small neural networks (one hidden layer each) judge every block. The
+//! first reads [`FEATURE_COUNT`] features that hold on any site and in any
+//! language: the block's length, link density, punctuation and kind; where
+//! it sits (landmarks, class and id words of its ancestors, depth,
+//! position); its neighbours; whether it is inside the region
+//! [`MainContent`] would choose; how many blocks share its place in the
+//! template (listings); and the page's own link density and length. The
+//! second reads the same features plus [`CONTEXT_FEATURE_COUNT`] more, made
+//! of the first network's verdicts on the block's neighbours and on the
+//! blocks that share its parent and grandparent element, so that a block is
+//! judged with its context (a short line inside a run of content is content).
+//! The weights ship in the crate (`src/rules/classifier.model`) and are
+//! trained, reproducibly, by `examples/train_classifier.rs` (see the README).
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -19,8 +23,11 @@ use crate::error::Error;
 use crate::page::{Flags, Judgement, Page};
 use crate::rules::{MainContent, Phase, Rule};
 
-/// The number of features the classifier reads per block.
+/// The number of features the first network reads per block.
 pub const FEATURE_COUNT: usize = 34;
+
+/// The number of context features the second network reads on top.
+pub const CONTEXT_FEATURE_COUNT: usize = 8;
 
 /// The model that ships with the crate.
 const SHIPPED_MODEL: &str = include_str!("classifier.model");
@@ -31,7 +38,8 @@ const SHIPPED_MODEL: &str = include_str!("classifier.model");
 /// Name: `content-classifier`.
 #[derive(Debug, Clone)]
 pub struct ContentClassifier {
-    model: Arc<Model>,
+    blocks: Arc<Model>,
+    context: Arc<Model>,
     threshold: f32,
 }
 
@@ -43,18 +51,35 @@ impl Default for ContentClassifier {
 }
 
 impl ContentClassifier {
-    /// A classifier with a model in the text format that
-    /// `examples/train_classifier.rs` writes.
+    /// A classifier with models in the text format that
+    /// `examples/train_classifier.rs` writes: the block network, then the
+    /// context network.
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidRule`] when the text is not a model for
-    /// [`FEATURE_COUNT`] features.
+    /// [`Error::InvalidRule`] when the text is not two networks for
+    /// [`FEATURE_COUNT`] and [`FEATURE_COUNT`] + [`CONTEXT_FEATURE_COUNT`]
+    /// features.
     pub fn from_model_text(text: &str) -> Result<ContentClassifier, Error> {
+        let mut sections = text
+            .split("deboiler-model")
+            .filter(|s| !s.trim().is_empty());
+        let mut next = |features: usize| match sections.next() {
+            Some(section) => Model::parse(section, features),
+            None => Err(invalid_model("two networks expected".to_string())),
+        };
         Ok(ContentClassifier {
-            model: Arc::new(Model::parse(text)?),
+            blocks: Arc::new(next(FEATURE_COUNT)?),
+            context: Arc::new(next(FEATURE_COUNT + CONTEXT_FEATURE_COUNT)?),
             threshold: 0.3,
         })
+    }
+
+    /// Where the kept blocks sit relative to each other, for
+    /// [`Layout::context_features`].
+    pub fn layout(page: &Page<'_>, judgement: &Judgement) -> Layout {
+        let kept: Vec<usize> = judgement.kept().collect();
+        Layout::new(page, &kept)
     }
 
     /// The probability (0 to 1, default 0.3) from which a block is content.
@@ -85,11 +110,21 @@ impl Rule for ContentClassifier {
         if !page.is_html() {
             return;
         }
-        let drops: Vec<(usize, f32)> = ContentClassifier::features(page, judgement)
-            .into_iter()
-            .map(|(block, row)| (block, self.model.predict(&row)))
-            .filter(|&(_, p)| p < self.threshold)
-            .collect();
+        let kept: Vec<usize> = judgement.kept().collect();
+        let rows = features(page, &kept);
+        let first: Vec<f32> = rows.iter().map(|row| self.blocks.predict(row)).collect();
+        let context = Layout::new(page, &kept).context_features(&first);
+        let mut input = Vec::with_capacity(FEATURE_COUNT + CONTEXT_FEATURE_COUNT);
+        let mut drops = Vec::new();
+        for ((block, row), extra) in kept.iter().zip(&rows).zip(&context) {
+            input.clear();
+            input.extend_from_slice(row);
+            input.extend_from_slice(extra);
+            let p = self.context.predict(&input);
+            if p < self.threshold {
+                drops.push((*block, p));
+            }
+        }
         for (block, p) in drops {
             judgement.drop_block(block, format!("classified as boilerplate (p = {p:.2})"));
         }
@@ -302,14 +337,111 @@ fn features(page: &Page<'_>, kept: &[usize]) -> Vec<[f32; FEATURE_COUNT]> {
     rows
 }
 
+/// Where the kept blocks of a page sit relative to each other: their order,
+/// their parent and grandparent elements and their words.
+#[derive(Debug, Clone)]
+pub struct Layout {
+    parents: Vec<Option<usize>>,
+    grandparents: Vec<Option<usize>>,
+    words: Vec<f32>,
+}
+
+impl Layout {
+    fn new(page: &Page<'_>, kept: &[usize]) -> Layout {
+        let parent_of = |e: Option<usize>| e.and_then(|e| page.elements[e].parent);
+        let parents: Vec<Option<usize>> = kept
+            .iter()
+            .map(|&b| parent_of(page.blocks[b].element))
+            .collect();
+        Layout {
+            grandparents: parents.iter().map(|&p| parent_of(p)).collect(),
+            parents,
+            words: kept
+                .iter()
+                .map(|&b| page.blocks[b].words.max(1) as f32)
+                .collect(),
+        }
+    }
+
+    /// The context features of every block, given the first network's
+    /// probabilities `first` (one per block, in order): its own, its
+    /// neighbours' (one and three either side), the word-weighted mean over
+    /// the other blocks of its parent and of its grandparent element, and the
+    /// share of the page's words that the first network calls content.
+    pub fn context_features(&self, first: &[f32]) -> Vec<[f32; CONTEXT_FEATURE_COUNT]> {
+        let n = first.len().min(self.words.len());
+        let group_means = |groups: &[Option<usize>]| {
+            let mut sums: HashMap<usize, (f32, f32)> = HashMap::new();
+            for i in 0..n {
+                if let Some(g) = groups[i] {
+                    let entry = sums.entry(g).or_default();
+                    entry.0 += first[i] * self.words[i];
+                    entry.1 += self.words[i];
+                }
+            }
+            // Each block's group mean without the block itself (its own
+            // probability when it is alone).
+            (0..n)
+                .map(|i| match groups[i].and_then(|g| sums.get(&g)) {
+                    Some(&(sum, weight)) if weight > self.words[i] => {
+                        (sum - first[i] * self.words[i]) / (weight - self.words[i])
+                    }
+                    _ => first[i],
+                })
+                .collect::<Vec<f32>>()
+        };
+        let parent_mean = group_means(&self.parents);
+        let grandparent_mean = group_means(&self.grandparents);
+        let total: f32 = self.words[..n].iter().sum();
+        let content: f32 = (0..n)
+            .filter(|&i| first[i] > 0.5)
+            .map(|i| self.words[i])
+            .sum();
+        let window = |from: isize, to: isize, i: usize| {
+            let values: Vec<f32> = (from..=to)
+                .map(|d| i as isize + d)
+                .filter(|&j| j >= 0 && (j as usize) < n)
+                .map(|j| first[j as usize])
+                .collect();
+            if values.is_empty() {
+                0.0
+            } else {
+                values.iter().sum::<f32>() / values.len() as f32
+            }
+        };
+        (0..n)
+            .map(|i| {
+                [
+                    first[i],
+                    window(-1, -1, i),
+                    window(1, 1, i),
+                    window(-3, -1, i),
+                    window(1, 3, i),
+                    parent_mean[i],
+                    grandparent_mean[i],
+                    content / total.max(1.0),
+                ]
+            })
+            .collect()
+    }
+}
+
+fn invalid_model(message: String) -> Error {
+    Error::InvalidRule {
+        rule: "content-classifier".to_string(),
+        message,
+    }
+}
+
 /// A network with one hidden layer of tanh units and a sigmoid output, over
 /// standardised features.
 #[derive(Debug)]
 struct Model {
+    features: usize,
     mean: Vec<f32>,
     scale: Vec<f32>,
     hidden: usize,
-    /// `hidden` rows of `FEATURE_COUNT` weights, then `hidden` biases.
+    /// `hidden` rows of `features` weights.
     w1: Vec<f32>,
     b1: Vec<f32>,
     w2: Vec<f32>,
@@ -317,41 +449,37 @@ struct Model {
 }
 
 impl Model {
-    /// Reads the text format: a header line `deboiler-model features=N
-    /// hidden=H`, then the numbers of `mean`, `scale`, `w1`, `b1`, `w2` and
-    /// `b2`, separated by whitespace.
-    fn parse(text: &str) -> Result<Model, Error> {
-        let invalid = |message: String| Error::InvalidRule {
-            rule: "content-classifier".to_string(),
-            message,
-        };
-        let (header, body) = text.split_once('\n').unwrap_or((text, ""));
-        let mut features = None;
+    /// Reads one network of the text format: after the `deboiler-model`
+    /// marker, `features=N hidden=H` on the first line, then the numbers of
+    /// `mean`, `scale`, `w1`, `b1`, `w2` and `b2`, separated by whitespace.
+    fn parse(section: &str, features: usize) -> Result<Model, Error> {
+        let (header, body) = section.split_once('\n').unwrap_or((section, ""));
+        let mut declared = None;
         let mut hidden = None;
-        for part in header.split_whitespace().skip(1) {
+        for part in header.split_whitespace() {
             match part.split_once('=') {
-                Some(("features", n)) => features = n.parse::<usize>().ok(),
+                Some(("features", n)) => declared = n.parse::<usize>().ok(),
                 Some(("hidden", n)) => hidden = n.parse::<usize>().ok(),
                 _ => {}
             }
         }
-        if !header.starts_with("deboiler-model") || features != Some(FEATURE_COUNT) {
-            return Err(invalid(format!(
-                "not a model for {FEATURE_COUNT} features: {header:?}"
+        if declared != Some(features) {
+            return Err(invalid_model(format!(
+                "expected a network for {features} features: {header:?}"
             )));
         }
         let hidden = hidden
             .filter(|&h| h > 0)
-            .ok_or_else(|| invalid("no hidden size".into()))?;
+            .ok_or_else(|| invalid_model("no hidden size".into()))?;
         let numbers: Vec<f32> = body
             .split_whitespace()
             .map(str::parse)
             .collect::<Result<_, _>>()
-            .map_err(|e| invalid(format!("bad number: {e}")))?;
-        let n = FEATURE_COUNT;
+            .map_err(|e| invalid_model(format!("bad number: {e}")))?;
+        let n = features;
         let expected = 2 * n + hidden * n + 2 * hidden + 1;
         if numbers.len() != expected {
-            return Err(invalid(format!(
+            return Err(invalid_model(format!(
                 "{} numbers, expected {expected}",
                 numbers.len()
             )));
@@ -363,6 +491,7 @@ impl Model {
             head.to_vec()
         };
         Ok(Model {
+            features,
             mean: take(n),
             scale: take(n),
             w1: take(hidden * n),
@@ -373,17 +502,15 @@ impl Model {
         })
     }
 
-    fn predict(&self, row: &[f32; FEATURE_COUNT]) -> f32 {
-        let x: Vec<f32> = row
-            .iter()
-            .zip(&self.mean)
-            .zip(&self.scale)
-            .map(|((v, m), s)| (v - m) / s)
-            .collect();
+    fn predict(&self, row: &[f32]) -> f32 {
+        let n = self.features;
         let mut out = self.b2;
         for h in 0..self.hidden {
-            let weights = &self.w1[h * FEATURE_COUNT..(h + 1) * FEATURE_COUNT];
-            let sum: f32 = self.b1[h] + weights.iter().zip(&x).map(|(w, v)| w * v).sum::<f32>();
+            let weights = &self.w1[h * n..(h + 1) * n];
+            let mut sum = self.b1[h];
+            for j in 0..n {
+                sum += weights[j] * (row[j] - self.mean[j]) / self.scale[j];
+            }
             out += self.w2[h] * sum.tanh();
         }
         1.0 / (1.0 + (-out).exp())

@@ -34,7 +34,7 @@ use std::any::Any;
 use std::fmt;
 use std::sync::Arc;
 
-pub use classifier::{ContentClassifier, FEATURE_COUNT};
+pub use classifier::{CONTEXT_FEATURE_COUNT, ContentClassifier, FEATURE_COUNT, Layout};
 pub use main_content::MainContent;
 pub(crate) use phrases::PhraseMatcher;
 pub use phrases::Phrases;
