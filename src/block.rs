@@ -37,11 +37,13 @@ pub struct Block {
     pub(crate) element: Option<usize>,
     /// Number of words (runs of letters and digits).
     pub(crate) words: usize,
+    /// Number of characters that are not whitespace.
+    pub(crate) chars: usize,
 }
 
 impl Block {
     pub(crate) fn new(text: String, kind: BlockKind) -> Block {
-        let words = count_words(&text);
+        let (words, chars) = text_stats(&text);
         Block {
             text,
             kind,
@@ -49,6 +51,21 @@ impl Block {
             links: 0,
             element: None,
             words,
+            chars,
+        }
+    }
+
+    /// A block whose words and characters are not counted (script and
+    /// style text, which is never shown).
+    pub(crate) fn unmeasured(text: String, kind: BlockKind) -> Block {
+        Block {
+            text,
+            kind,
+            link_chars: 0,
+            links: 0,
+            element: None,
+            words: 0,
+            chars: 0,
         }
     }
 
@@ -62,7 +79,8 @@ impl Block {
         self.kind
     }
 
-    /// The number of words: runs of letters and digits.
+    /// The number of words: runs of letters and digits (0 for the text of
+    /// scripts and styles, which is never shown).
     pub fn words(&self) -> usize {
         self.words
     }
@@ -70,23 +88,33 @@ impl Block {
     /// The share of the block's characters (whitespace aside) that are link
     /// text, from 0 to 1 (always 0 for plain text).
     pub fn link_density(&self) -> f32 {
-        let chars = visible_chars(&self.text);
-        if chars == 0 {
+        if self.chars == 0 {
             0.0
         } else {
-            (self.link_chars as f32 / chars as f32).min(1.0)
+            (self.link_chars as f32 / self.chars as f32).min(1.0)
         }
     }
 }
 
-/// Counts the characters of `text` that are not whitespace.
-pub(crate) fn visible_chars(text: &str) -> usize {
-    text.chars().filter(|c| !c.is_whitespace()).count()
-}
-
-/// Counts the runs of alphanumeric characters in `text`.
-pub(crate) fn count_words(text: &str) -> usize {
-    words(text).count()
+/// The number of words (runs of alphanumeric characters) of `text`, and of
+/// its characters that are not whitespace, in one pass.
+pub(crate) fn text_stats(text: &str) -> (usize, usize) {
+    let (mut words, mut visible, mut in_word) = (0, 0, false);
+    let mut count = |alphanumeric: bool, whitespace: bool| {
+        words += usize::from(alphanumeric && !in_word);
+        in_word = alphanumeric;
+        visible += usize::from(!whitespace);
+    };
+    if text.is_ascii() {
+        for b in text.bytes() {
+            count(b.is_ascii_alphanumeric(), b.is_ascii_whitespace());
+        }
+    } else {
+        for c in text.chars() {
+            count(c.is_alphanumeric(), c.is_whitespace());
+        }
+    }
+    (words, visible)
 }
 
 /// The runs of alphanumeric characters in `text`, as byte ranges.
@@ -120,12 +148,14 @@ mod tests {
         let text = "Héllo, wörld! 42 times--ok";
         let got: Vec<&str> = words(text).map(|r| &text[r]).collect();
         assert_eq!(got, ["Héllo", "wörld", "42", "times", "ok"]);
-        assert_eq!(count_words("  ...  "), 0);
+        assert_eq!(text_stats(text), (5, 23));
+        assert_eq!(text_stats(" a-b  c "), (3, 4));
+        assert_eq!(text_stats("  ...  "), (0, 3));
     }
 
     #[test]
     fn link_density_is_a_share_of_characters() {
-        let mut block = Block::new("abcd".to_string(), BlockKind::Paragraph);
+        let mut block = Block::new("ab cd".to_string(), BlockKind::Paragraph);
         block.link_chars = 1;
         assert!((block.link_density() - 0.25).abs() < 1e-6);
     }

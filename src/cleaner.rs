@@ -157,11 +157,12 @@ impl Cleaner {
     pub fn clean_html(&self, html: &str, url: Option<&str>) -> Result<Cleaned, Error> {
         self.check_size(html.len())?;
         let document = segment::html::parse(html);
-        let (blocks, elements) = segment::html::segment(&document);
+        let (blocks, elements, attributes) = segment::html::segment(&document);
         Ok(self.judge(Page {
             url,
             blocks,
             elements,
+            attributes,
             html: Some(&document),
             phrase_hits: Vec::new(),
         }))
@@ -178,6 +179,7 @@ impl Cleaner {
             url: None,
             blocks: segment::text::segment(text),
             elements: Vec::new(),
+            attributes: String::new(),
             html: None,
             phrase_hits: Vec::new(),
         }))

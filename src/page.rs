@@ -1,6 +1,7 @@
 //! The page model that rules judge: blocks, the elements that hold them, and
 //! the verdicts so far.
 
+use std::ops::Range;
 use std::sync::Arc;
 
 use html5ever::LocalName;
@@ -18,6 +19,9 @@ pub struct Page<'a> {
     pub(crate) blocks: Vec<Block>,
     /// The elements on the way from the root to each block (HTML only).
     pub(crate) elements: Vec<Element>,
+    /// The lowercased `id` and `class` values of all elements, end to end
+    /// (one allocation per page rather than two per element).
+    pub(crate) attributes: String,
     pub(crate) html: Option<&'a scraper::Html>,
     /// Phrase matches of each block (filled by the cleaner when the rule set
     /// has phrase rules; empty otherwise).
@@ -50,6 +54,30 @@ impl<'a> Page<'a> {
         })
     }
 
+    /// The lowercased `id` of an element ("" when it has none).
+    pub(crate) fn id_of(&self, element: usize) -> &str {
+        &self.attributes[self.elements[element].id.clone()]
+    }
+
+    /// The lowercased `class` of an element ("" when it has none).
+    pub(crate) fn class_of(&self, element: usize) -> &str {
+        &self.attributes[self.elements[element].class.clone()]
+    }
+
+    /// A short description like `<div id="comments" class="area">` for removal reasons.
+    pub(crate) fn describe(&self, element: usize) -> String {
+        let mut out = format!("<{}", self.elements[element].tag);
+        let (id, class) = (self.id_of(element), self.class_of(element));
+        if !id.is_empty() {
+            out.push_str(&format!(" id=\"{id}\""));
+        }
+        if !class.is_empty() {
+            out.push_str(&format!(" class=\"{class}\""));
+        }
+        out.push('>');
+        out
+    }
+
     /// Words of the given blocks summed into every element that holds them.
     pub(crate) fn words_per_element(&self, blocks: impl Iterator<Item = usize>) -> Vec<usize> {
         let mut totals = vec![0; self.elements.len()];
@@ -72,24 +100,10 @@ pub(crate) struct Element {
     pub node: ego_tree::NodeId,
     /// What the element itself is (not its ancestors).
     pub flags: Flags,
-    /// `id` and `class` attribute values, lowercased, for reasons and class rules.
-    pub id: Box<str>,
-    pub class: Box<str>,
-}
-
-impl Element {
-    /// A short description like `<div id="comments" class="area">` for removal reasons.
-    pub fn describe(&self) -> String {
-        let mut out = format!("<{}", self.tag);
-        if !self.id.is_empty() {
-            out.push_str(&format!(" id=\"{}\"", self.id));
-        }
-        if !self.class.is_empty() {
-            out.push_str(&format!(" class=\"{}\"", self.class));
-        }
-        out.push('>');
-        out
-    }
+    /// Where the lowercased `id` and `class` values are in
+    /// [`Page::attributes`] (see [`Page::id_of`], [`Page::class_of`]).
+    pub id: Range<usize>,
+    pub class: Range<usize>,
 }
 
 /// What an element is, as bits.

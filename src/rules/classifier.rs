@@ -15,7 +15,9 @@
 //! The weights ship in the crate (`src/rules/classifier.model`) and are
 //! trained, reproducibly, by `examples/train_classifier.rs` (see the README).
 
-use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+
+use rustc_hash::{FxHashMap as HashMap, FxHasher};
 use std::sync::Arc;
 
 use crate::block::BlockKind;
@@ -223,34 +225,38 @@ fn features(page: &Page<'_>, kept: &[usize]) -> Vec<[f32; FEATURE_COUNT]> {
     }
     let page_link_density = link_chars as f32 / chars.max(1) as f32;
 
-    // Per element: its own class/id word counts, computed once.
-    let word_counts: Vec<[f32; 3]> = page
-        .elements
-        .iter()
-        .map(|e| {
-            [
-                count_words_in(&e.id, &e.class, POSITIVE_WORDS),
-                count_words_in(&e.id, &e.class, NEGATIVE_WORDS),
-                count_words_in(&e.id, &e.class, COMMENT_WORDS),
-            ]
+    // Per element: its own class/id word counts, computed once, for the
+    // elements that hold kept blocks only.
+    let mut word_counts: Vec<Option<[f32; 3]>> = vec![None; page.elements.len()];
+    let mut class_words = |e: usize| {
+        *word_counts[e].get_or_insert_with(|| {
+            let (id, class) = (page.id_of(e), page.class_of(e));
+            if id.is_empty() && class.is_empty() {
+                return [0.0; 3];
+            }
+            [POSITIVE_WORDS, NEGATIVE_WORDS, COMMENT_WORDS]
+                .map(|words| count_words_in(id, class, words))
         })
-        .collect();
+    };
 
     // How many kept blocks share a block's place in the template: the tag
     // and class of its element and of that element's parent.
-    let signature = |b: usize| {
-        let element = page.blocks[b].element?;
-        let e = &page.elements[element];
-        let parent = e.parent.map(|p| &page.elements[p]);
-        Some((
-            e.tag.clone(),
-            e.class.clone(),
-            parent.map(|p| (p.tag.clone(), p.class.clone())),
-        ))
-    };
-    let mut siblings: HashMap<_, usize> = HashMap::new();
-    for &b in kept {
-        *siblings.entry(signature(b)).or_default() += 1;
+    let signatures: Vec<u64> = kept
+        .iter()
+        .map(|&b| {
+            let mut hasher = FxHasher::default();
+            if let Some(element) = page.blocks[b].element {
+                (&page.elements[element].tag, page.class_of(element)).hash(&mut hasher);
+                if let Some(parent) = page.elements[element].parent {
+                    (&page.elements[parent].tag, page.class_of(parent)).hash(&mut hasher);
+                }
+            }
+            hasher.finish()
+        })
+        .collect();
+    let mut siblings: HashMap<u64, usize> = HashMap::default();
+    for signature in &signatures {
+        *siblings.entry(*signature).or_default() += 1;
     }
 
     let count = kept.len().max(1) as f32;
@@ -260,7 +266,7 @@ fn features(page: &Page<'_>, kept: &[usize]) -> Vec<[f32; FEATURE_COUNT]> {
         let mut row = [0.0f32; FEATURE_COUNT];
         let words = block.words as f32;
         let text = block.text.as_str();
-        let visible = text.chars().filter(|c| !c.is_whitespace()).count().max(1) as f32;
+        let visible = block.chars.max(1) as f32;
         let punctuation = text.chars().filter(|c| ",.;:!?、。，".contains(*c)).count() as f32;
         let digits = text.chars().filter(char::is_ascii_digit).count() as f32;
         row[0] = ln1(words);
@@ -284,9 +290,10 @@ fn features(page: &Page<'_>, kept: &[usize]) -> Vec<[f32; FEATURE_COUNT]> {
             let element = &page.elements[e];
             depth += 1.0;
             flags.insert(element.flags);
-            positive += word_counts[e][0];
-            negative += word_counts[e][1];
-            comment += word_counts[e][2];
+            let [p, n, c] = class_words(e);
+            positive += p;
+            negative += n;
+            comment += c;
             match &*element.tag {
                 "form" => in_form = true,
                 "ul" | "ol" | "dl" => in_list = true,
@@ -330,7 +337,7 @@ fn features(page: &Page<'_>, kept: &[usize]) -> Vec<[f32; FEATURE_COUNT]> {
         }
         row[30] = page_link_density;
         row[31] = ln1(page_words);
-        row[32] = ln1(siblings[&signature(b)] as f32 - 1.0);
+        row[32] = ln1(siblings[&signatures[position]] as f32 - 1.0);
         row[33] = words / page_words;
         rows.push(row);
     }
@@ -371,7 +378,7 @@ impl Layout {
     pub fn context_features(&self, first: &[f32]) -> Vec<[f32; CONTEXT_FEATURE_COUNT]> {
         let n = first.len().min(self.words.len());
         let group_means = |groups: &[Option<usize>]| {
-            let mut sums: HashMap<usize, (f32, f32)> = HashMap::new();
+            let mut sums: HashMap<usize, (f32, f32)> = HashMap::default();
             for i in 0..n {
                 if let Some(g) = groups[i] {
                     let entry = sums.entry(g).or_default();
@@ -504,17 +511,26 @@ impl Model {
 
     fn predict(&self, row: &[f32]) -> f32 {
         let n = self.features;
+        let mut x = [0.0f32; FEATURE_COUNT + CONTEXT_FEATURE_COUNT];
+        for j in 0..n {
+            x[j] = (row[j] - self.mean[j]) / self.scale[j];
+        }
         let mut out = self.b2;
         for h in 0..self.hidden {
             let weights = &self.w1[h * n..(h + 1) * n];
-            let mut sum = self.b1[h];
-            for j in 0..n {
-                sum += weights[j] * (row[j] - self.mean[j]) / self.scale[j];
-            }
-            out += self.w2[h] * sum.tanh();
+            let sum: f32 =
+                self.b1[h] + weights.iter().zip(&x[..n]).map(|(w, v)| w * v).sum::<f32>();
+            out += self.w2[h] * tanh(sum);
         }
         1.0 / (1.0 + (-out).exp())
     }
+}
+
+/// `tanh` through one `exp` (faster than the library's, the same to float
+/// precision for what the networks compute).
+fn tanh(x: f32) -> f32 {
+    let x = x.clamp(-15.0, 15.0);
+    1.0 - 2.0 / ((2.0 * x).exp() + 1.0)
 }
 
 #[cfg(test)]

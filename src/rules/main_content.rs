@@ -1,6 +1,6 @@
 //! Main-content selection: which region of an HTML page is the content.
 
-use crate::block::{Block, visible_chars};
+use crate::block::Block;
 use crate::page::{Judgement, Page};
 use crate::rules::{Phase, Rule};
 
@@ -50,7 +50,7 @@ impl MainContent {
     }
 
     fn score(&self, block: &Block) -> f32 {
-        let chars = visible_chars(&block.text) as f32;
+        let chars = block.chars as f32;
         let links = block.link_chars as f32;
         (chars - links) - self.link_weight * links - self.block_cost
     }
@@ -104,10 +104,7 @@ impl Rule for MainContent {
             }
             return;
         };
-        let reason = format!(
-            "outside the main content {}",
-            page.elements[best].describe()
-        );
+        let reason = format!("outside the main content {}", page.describe(best));
         for block in kept {
             if !page.ancestors_of(block).any(|e| e == best) {
                 judgement.drop_block(block, reason.clone());

@@ -9,7 +9,7 @@
 
 use std::sync::Arc;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::block::words;
 use crate::error::Error;
@@ -205,6 +205,26 @@ fn condemning_owner(hits: &PhraseHits) -> Option<(usize, usize, &str)> {
 /// whitespace collapsed, so that phrases and blocks compare alike.
 fn normalize(text: &str, out: &mut String) {
     out.clear();
+    if text.is_ascii() {
+        // The common case, by bytes: no typographic quotes to map.
+        let mut space = false;
+        for b in text.trim().bytes() {
+            if b.is_ascii_whitespace() {
+                space = true;
+                continue;
+            }
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(char::from(if b == b'`' {
+                b'\''
+            } else {
+                b.to_ascii_lowercase()
+            }));
+        }
+        return;
+    }
     let mut space = false;
     for c in text.trim().chars() {
         let c = match c {
@@ -267,6 +287,7 @@ impl PhraseMatcher {
         }
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(patterns.iter().map(|p| &*p.text))
             .map_err(|e| Error::InvalidRule {
                 rule: "phrases".to_string(),
@@ -403,6 +424,16 @@ mod tests {
         );
         let hits = matcher.hits("Don\u{2019}t miss", &active, &mut scratch);
         assert_eq!(hits.covered_words, 3);
+    }
+
+    #[test]
+    fn normalising_is_the_same_for_ascii_and_other_text() {
+        let mut ascii = String::new();
+        let mut other = String::new();
+        normalize("  Don`t  MISS\nthis ", &mut ascii);
+        normalize("  Don\u{2019}t  MISS\nthis é", &mut other);
+        assert_eq!(ascii, "don't miss this");
+        assert_eq!(other, "don't miss this é");
     }
 
     #[test]

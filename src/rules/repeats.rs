@@ -1,7 +1,8 @@
 //! The repeated-block rule: a block said twice on one page is said once.
 
-use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{Hash, Hasher};
+
+use rustc_hash::{FxHashMap as HashMap, FxHasher};
 
 use crate::block::words;
 use crate::page::{Judgement, Page};
@@ -73,14 +74,14 @@ impl Rule for RepeatedBlocks {
     }
 
     fn apply(&self, page: &Page<'_>, judgement: &mut Judgement) {
-        let mut exact: HashMap<u64, usize> = HashMap::new();
-        let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
+        let mut exact: HashMap<u64, usize> = HashMap::default();
+        let mut postings = Postings::default();
         let mut seen: Vec<Seen> = Vec::new();
-        let mut overlap: HashMap<usize, usize> = HashMap::new();
+        let mut overlap: HashMap<usize, usize> = HashMap::default();
         let mut drops = Vec::new();
         for block in judgement.kept() {
             let text = &page.blocks[block].text;
-            let tokens: Vec<u64> = words(text).map(|r| word_hash(&text[r])).collect();
+            let tokens = word_hashes(text);
             if tokens.len() < self.min_words {
                 continue;
             }
@@ -97,10 +98,8 @@ impl Rule for RepeatedBlocks {
             bigrams.dedup();
             overlap.clear();
             for bigram in &bigrams {
-                if let Some(list) = postings.get(bigram).filter(|l| l.len() <= MAX_POSTINGS) {
-                    for &candidate in list {
-                        *overlap.entry(candidate).or_default() += 1;
-                    }
+                for candidate in postings.get(*bigram) {
+                    *overlap.entry(candidate).or_default() += 1;
                 }
             }
             let best = overlap
@@ -123,7 +122,7 @@ impl Rule for RepeatedBlocks {
             exact.insert(key, block);
             let id = seen.len();
             for bigram in &bigrams {
-                postings.entry(*bigram).or_default().push(id);
+                postings.insert(*bigram, id);
             }
             seen.push(Seen {
                 block,
@@ -136,16 +135,72 @@ impl Rule for RepeatedBlocks {
     }
 }
 
-fn word_hash(word: &str) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    for c in word.chars().flat_map(char::to_lowercase) {
-        c.hash(&mut hasher);
+/// Which kept blocks each bigram occurs in. Most bigrams occur once, so the
+/// first block is kept apart and only the others need a list.
+#[derive(Default)]
+struct Postings {
+    first: HashMap<u64, usize>,
+    more: HashMap<u64, Vec<usize>>,
+}
+
+impl Postings {
+    fn insert(&mut self, bigram: u64, block: usize) {
+        if let Some(&first) = self.first.get(&bigram) {
+            if first != block {
+                self.more.entry(bigram).or_default().push(block);
+            }
+        } else {
+            self.first.insert(bigram, block);
+        }
     }
-    hasher.finish()
+
+    /// The blocks a bigram occurs in; none when it is in too many to
+    /// point at any one of them.
+    fn get(&self, bigram: u64) -> impl Iterator<Item = usize> + '_ {
+        let more = self.more.get(&bigram).map_or(&[][..], Vec::as_slice);
+        let useful = more.len() < MAX_POSTINGS;
+        let first = self.first.get(&bigram).copied();
+        first
+            .into_iter()
+            .chain(more.iter().copied())
+            .filter(move |_| useful)
+    }
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+/// A hash of each word of `text` (FNV-1a over its lowercased characters):
+/// words are short, and this runs for every word of every block.
+fn word_hashes(text: &str) -> Vec<u64> {
+    let step = |hash: u64, c: u32| (hash ^ u64::from(c)).wrapping_mul(FNV_PRIME);
+    if text.is_ascii() {
+        // The common case, by bytes.
+        let mut hashes = Vec::new();
+        let mut current: Option<u64> = None;
+        for b in text.bytes() {
+            if b.is_ascii_alphanumeric() {
+                let hash = current.unwrap_or(FNV_OFFSET);
+                current = Some(step(hash, u32::from(b.to_ascii_lowercase())));
+            } else if let Some(hash) = current.take() {
+                hashes.push(hash);
+            }
+        }
+        hashes.extend(current);
+        return hashes;
+    }
+    words(text)
+        .map(|range| {
+            text[range]
+                .chars()
+                .flat_map(char::to_lowercase)
+                .fold(FNV_OFFSET, |hash, c| step(hash, u32::from(c)))
+        })
+        .collect()
 }
 
 fn hash_of(values: &[u64]) -> u64 {
-    let mut hasher = DefaultHasher::new();
+    let mut hasher = FxHasher::default();
     values.hash(&mut hasher);
     hasher.finish()
 }
@@ -163,6 +218,14 @@ pub(crate) fn quote(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::rules::clean_with;
+
+    #[test]
+    fn word_hashes_are_the_same_for_ascii_and_other_text() {
+        let ascii = word_hashes("Hello, WORLD 42");
+        let other = word_hashes("hello — world 42");
+        assert_eq!(ascii.len(), 3);
+        assert_eq!(ascii, other);
+    }
 
     const PARAGRAPH: &str =
         "The council voted on Tuesday to build a cycle path along the river bank.";

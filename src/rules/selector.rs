@@ -82,11 +82,7 @@ impl Rule for Selector {
                 page.ancestors_of(block)
                     .find(|&e| matched.contains(&page.elements[e].node))
                     .map(|e| {
-                        let reason = format!(
-                            "matches `{}`: inside {}",
-                            self.css,
-                            page.elements[e].describe()
-                        );
+                        let reason = format!("matches `{}`: inside {}", self.css, page.describe(e));
                         (block, reason)
                     })
             })

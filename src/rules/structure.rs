@@ -100,7 +100,7 @@ fn drop_inside(
             !spared
         });
         if let Some(e) = found {
-            drops.push((block, format!("{why} {}", page.elements[e].describe())));
+            drops.push((block, format!("{why} {}", page.describe(e))));
         }
     }
     for (block, reason) in drops {
@@ -170,7 +170,7 @@ impl Rule for PageChrome {
                 let exempt = flags.contains(Flags::HEADER) && in_article;
                 let chrome = flags.intersects(Flags::CHROME) && !exempt;
                 if chrome && (flags.contains(Flags::NAV) || !holds_content(e)) {
-                    let reason = format!("page chrome: inside {}", page.elements[e].describe());
+                    let reason = format!("page chrome: inside {}", page.describe(e));
                     judgement.drop_block(block, reason);
                     break;
                 }
@@ -224,14 +224,16 @@ const BOILERPLATE_CLASS_PARTS: &[&str] = &[
     "tagcloud",
 ];
 
-fn has_boilerplate_class(element: &Element) -> bool {
-    if matches!(&*element.tag, "html" | "body" | "main" | "article") {
+fn has_boilerplate_class(page: &Page<'_>, element: usize) -> bool {
+    if matches!(
+        &*page.elements[element].tag,
+        "html" | "body" | "main" | "article"
+    ) {
         return false;
     }
-    element
-        .id
+    page.id_of(element)
         .split_ascii_whitespace()
-        .chain(element.class.split_ascii_whitespace())
+        .chain(page.class_of(element).split_ascii_whitespace())
         .flat_map(|token| token.split(['-', '_']))
         .any(|part| BOILERPLATE_CLASS_PARTS.contains(&part))
 }
@@ -255,9 +257,9 @@ impl Rule for BoilerplateClasses {
         for block in kept {
             let found = page
                 .ancestors_of(block)
-                .find(|&e| has_boilerplate_class(&page.elements[e]) && 2 * words[e] < page_words);
+                .find(|&e| has_boilerplate_class(page, e) && 2 * words[e] < page_words);
             if let Some(e) = found {
-                let reason = format!("boilerplate class: inside {}", page.elements[e].describe());
+                let reason = format!("boilerplate class: inside {}", page.describe(e));
                 judgement.drop_block(block, reason);
             }
         }

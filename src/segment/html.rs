@@ -6,11 +6,15 @@
 //! page's arena, with [`Flags`] saying what it is (navigation, hidden, a
 //! script, ...), so that rules can judge a block by where it sits.
 
+use std::collections::HashMap;
+
 use ego_tree::iter::Edge;
+use html5ever::LocalName;
+use once_cell::sync::Lazy;
 use scraper::{Html, Node};
 
 use super::TextBuffer;
-use crate::block::{Block, BlockKind, count_words, visible_chars};
+use crate::block::{Block, BlockKind};
 use crate::page::{Element, Flags};
 
 /// Parses a document as a browser with scripting turned off would: the
@@ -29,7 +33,7 @@ pub(crate) fn parse(html: &str) -> Html {
 }
 
 /// The blocks of `html` and the elements that hold them.
-pub(crate) fn segment(html: &Html) -> (Vec<Block>, Vec<Element>) {
+pub(crate) fn segment(html: &Html) -> (Vec<Block>, Vec<Element>, String) {
     let mut walk = Walk::default();
     for edge in html.tree.root().traverse() {
         match edge {
@@ -46,7 +50,7 @@ pub(crate) fn segment(html: &Html) -> (Vec<Block>, Vec<Element>) {
         }
     }
     walk.flush();
-    (walk.blocks, walk.elements)
+    (walk.blocks, walk.elements, walk.attributes)
 }
 
 /// An open element during the walk.
@@ -57,13 +61,15 @@ struct Frame {
     block_owner: usize,
     /// What kind of block text here belongs to.
     kind: BlockKind,
-    is_block: bool,
+    tag: TagTraits,
 }
 
 #[derive(Debug, Default)]
 struct Walk {
     blocks: Vec<Block>,
     elements: Vec<Element>,
+    /// Lowercased `id` and `class` values of the elements, end to end.
+    attributes: String,
     stack: Vec<Frame>,
     buffer: TextBuffer,
     link_chars: usize,
@@ -74,51 +80,66 @@ struct Walk {
     /// Owner and kind of the block under construction, set by its first text.
     current: Option<(usize, BlockKind)>,
     link_depth: usize,
-    pre_depth: usize,
+    /// Open elements whose text is kept as it is: `<pre>`, and `<script>`
+    /// and `<style>`, which are never shown and need no tidying.
+    raw_depth: usize,
 }
 
 impl Walk {
     fn open(&mut self, node: ego_tree::NodeId, element: &scraper::node::Element) {
         let tag = element.name.local.clone();
-        let is_block = is_block_level(&tag);
-        if is_block {
+        let traits = TAG_TRAITS.get(&tag).copied().unwrap_or_default();
+        if traits.block {
             self.flush();
         }
         let parent = self.stack.last();
         let inherited = parent.map_or(BlockKind::Paragraph, |f| f.kind);
-        let kind = if is_block {
-            block_kind(&tag, inherited)
-        } else {
-            inherited
+        let kind = match traits.kind {
+            Some(kind) => kind,
+            // A paragraph inside a list item or quote is still part of it; a
+            // paragraph inside a table cell is a paragraph (layout tables).
+            None if traits.block && inherited == BlockKind::TableCell => BlockKind::Paragraph,
+            None => inherited,
         };
         let index = self.elements.len();
         let block_owner = match parent {
-            Some(frame) if !is_block => frame.block_owner,
+            Some(frame) if !traits.block => frame.block_owner,
             _ => index,
         };
+        let attributes = Attributes::of(element);
+        let parent = parent.map(|f| f.element);
+        let id = push_lowercase(&mut self.attributes, attributes.id);
+        let class = push_lowercase(&mut self.attributes, attributes.class);
+        let flags = element_flags(
+            &tag,
+            traits,
+            &attributes,
+            &self.attributes[id.clone()],
+            &self.attributes[class.clone()],
+        );
         self.elements.push(Element {
-            parent: parent.map(|f| f.element),
-            flags: element_flags(&tag, element),
-            id: lowercase_attr(element.attr("id")),
-            class: lowercase_attr(element.attr("class")),
+            parent,
+            flags,
+            id,
+            class,
             tag,
             node,
         });
-        let tag = &self.elements[index].tag;
-        match &**tag {
-            "a" => {
-                self.link_depth += 1;
-                self.link_counted = false;
-            }
-            "pre" => self.pre_depth += 1,
-            "br" => self.buffer.push_line_break(),
-            _ => {}
+        if traits.link {
+            self.link_depth += 1;
+            self.link_counted = false;
+        }
+        if traits.raw {
+            self.raw_depth += 1;
+        }
+        if traits.line_break {
+            self.buffer.push_line_break();
         }
         self.stack.push(Frame {
             element: index,
             block_owner,
             kind,
-            is_block,
+            tag: traits,
         });
     }
 
@@ -126,13 +147,14 @@ impl Walk {
         let Some(frame) = self.stack.pop() else {
             return;
         };
-        match &*self.elements[frame.element].tag {
-            "a" => self.link_depth = self.link_depth.saturating_sub(1),
-            "pre" => self.pre_depth = self.pre_depth.saturating_sub(1),
-            _ => {}
-        }
-        if frame.is_block {
+        if frame.tag.block {
             self.flush();
+        }
+        if frame.tag.link {
+            self.link_depth = self.link_depth.saturating_sub(1);
+        }
+        if frame.tag.raw {
+            self.raw_depth = self.raw_depth.saturating_sub(1);
         }
     }
 
@@ -140,7 +162,7 @@ impl Walk {
         let Some(frame) = self.stack.last() else {
             return;
         };
-        let pushed = if self.pre_depth > 0 {
+        let pushed = if self.raw_depth > 0 {
             self.buffer.push_raw(text)
         } else {
             self.buffer.push_collapsed(text)
@@ -169,144 +191,215 @@ impl Walk {
         let (Some(text), Some((owner, kind))) = (self.buffer.take(), current) else {
             return;
         };
-        let chars = visible_chars(&text);
-        self.blocks.push(Block {
-            words: count_words(&text),
-            text,
-            kind,
-            link_chars: link_chars.min(chars),
-            links,
-            element: Some(owner),
-        });
+        // Script and style text is never shown: its words are not counted.
+        let mut block =
+            if self.elements[owner].flags.contains(Flags::NON_CONTENT) && self.raw_depth > 0 {
+                Block::unmeasured(text, kind)
+            } else {
+                Block::new(text, kind)
+            };
+        block.link_chars = link_chars.min(block.chars);
+        block.links = links;
+        block.element = Some(owner);
+        self.blocks.push(block);
     }
 }
 
-fn lowercase_attr(value: Option<&str>) -> Box<str> {
-    match value {
-        Some(v) if !v.trim().is_empty() => v.trim().to_lowercase().into_boxed_str(),
-        _ => Box::from(""),
+/// What a tag does to segmentation; tags not in [`TAG_TRAITS`] are inline.
+#[derive(Debug, Clone, Copy, Default)]
+struct TagTraits {
+    /// Starts and ends a block of its own.
+    block: bool,
+    /// The kind of block it starts, when it decides one.
+    kind: Option<BlockKind>,
+    /// Its text is not shown as content (metadata, scripts, embedded
+    /// objects, form controls).
+    non_content: bool,
+    /// Its text is kept as it is.
+    raw: bool,
+    link: bool,
+    line_break: bool,
+}
+
+/// The tags that are not plain inline elements, looked up once per element.
+static TAG_TRAITS: Lazy<HashMap<LocalName, TagTraits>> = Lazy::new(|| {
+    let block = TagTraits {
+        block: true,
+        ..TagTraits::default()
+    };
+    let of_kind = |kind| TagTraits {
+        kind: Some(kind),
+        ..block
+    };
+    let non_content = TagTraits {
+        non_content: true,
+        ..block
+    };
+    let mut table = HashMap::new();
+    for tag in [
+        "address",
+        "article",
+        "aside",
+        "body",
+        "caption",
+        "center",
+        "details",
+        "dialog",
+        "dir",
+        "div",
+        "dl",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "legend",
+        "main",
+        "menu",
+        "nav",
+        "ol",
+        "p",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "tfoot",
+        "thead",
+        "tr",
+        "ul",
+    ] {
+        table.insert(LocalName::from(tag), block);
     }
-}
-
-/// Elements that start and end a block of their own.
-fn is_block_level(tag: &str) -> bool {
-    matches!(
-        tag,
-        "address"
-            | "article"
-            | "aside"
-            | "blockquote"
-            | "body"
-            | "caption"
-            | "center"
-            | "dd"
-            | "details"
-            | "dialog"
-            | "dir"
-            | "div"
-            | "dl"
-            | "dt"
-            | "fieldset"
-            | "figcaption"
-            | "figure"
-            | "footer"
-            | "form"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "head"
-            | "header"
-            | "hgroup"
-            | "hr"
-            | "html"
-            | "legend"
-            | "li"
-            | "main"
-            | "menu"
-            | "nav"
-            | "ol"
-            | "p"
-            | "pre"
-            | "section"
-            | "summary"
-            | "table"
-            | "tbody"
-            | "td"
-            | "tfoot"
-            | "th"
-            | "thead"
-            | "tr"
-            | "ul"
-    ) || is_non_content(tag)
-}
-
-/// The kind of block that a block-level `tag` starts, inside `inherited`.
-fn block_kind(tag: &str, inherited: BlockKind) -> BlockKind {
-    match tag {
-        "h1" => BlockKind::Heading(1),
-        "h2" => BlockKind::Heading(2),
-        "h3" => BlockKind::Heading(3),
-        "h4" => BlockKind::Heading(4),
-        "h5" => BlockKind::Heading(5),
-        "h6" => BlockKind::Heading(6),
-        "li" | "dt" | "dd" => BlockKind::ListItem,
-        "blockquote" => BlockKind::Quote,
-        "pre" => BlockKind::Code,
-        "td" | "th" => BlockKind::TableCell,
-        // A paragraph inside a list item or quote is still part of it; a
-        // paragraph inside a table cell is a paragraph (layout tables).
-        _ => match inherited {
-            BlockKind::TableCell => BlockKind::Paragraph,
-            other => other,
+    for (level, tag) in ["h1", "h2", "h3", "h4", "h5", "h6"].into_iter().enumerate() {
+        table.insert(
+            LocalName::from(tag),
+            of_kind(BlockKind::Heading(level as u8 + 1)),
+        );
+    }
+    for tag in ["li", "dt", "dd"] {
+        table.insert(LocalName::from(tag), of_kind(BlockKind::ListItem));
+    }
+    table.insert(LocalName::from("blockquote"), of_kind(BlockKind::Quote));
+    table.insert(
+        LocalName::from("pre"),
+        TagTraits {
+            raw: true,
+            ..of_kind(BlockKind::Code)
         },
+    );
+    for tag in ["td", "th"] {
+        table.insert(LocalName::from(tag), of_kind(BlockKind::TableCell));
+    }
+    for tag in [
+        "head", "title", "noscript", "template", "svg", "iframe", "object", "embed", "canvas",
+        "video", "audio", "select", "option", "optgroup", "datalist", "button", "textarea",
+        "input", "label",
+    ] {
+        table.insert(LocalName::from(tag), non_content);
+    }
+    for tag in ["script", "style"] {
+        table.insert(
+            LocalName::from(tag),
+            TagTraits {
+                raw: true,
+                ..non_content
+            },
+        );
+    }
+    table.insert(
+        LocalName::from("a"),
+        TagTraits {
+            link: true,
+            ..TagTraits::default()
+        },
+    );
+    table.insert(
+        LocalName::from("br"),
+        TagTraits {
+            line_break: true,
+            ..TagTraits::default()
+        },
+    );
+    table
+});
+
+/// Appends an attribute value, trimmed and lowercased, to `arena`;
+/// returns where it is.
+fn push_lowercase(arena: &mut String, value: Option<&str>) -> std::ops::Range<usize> {
+    let start = arena.len();
+    let value = value.unwrap_or("").trim();
+    arena.push_str(value);
+    arena[start..].make_ascii_lowercase();
+    start..arena.len()
+}
+
+/// The attributes the walk reads, gathered in one pass over the element's
+/// attributes (looking each up by name would intern the name every time).
+#[derive(Debug, Default)]
+struct Attributes<'a> {
+    id: Option<&'a str>,
+    class: Option<&'a str>,
+    role: Option<&'a str>,
+    style: Option<&'a str>,
+    itemprop: Option<&'a str>,
+    aria_hidden: Option<&'a str>,
+    hidden: bool,
+}
+
+impl<'a> Attributes<'a> {
+    fn of(element: &'a scraper::node::Element) -> Attributes<'a> {
+        let mut attributes = Attributes::default();
+        for (name, value) in element.attrs() {
+            match name {
+                "id" => attributes.id = Some(value),
+                "class" => attributes.class = Some(value),
+                "role" => attributes.role = Some(value),
+                "style" => attributes.style = Some(value),
+                "itemprop" => attributes.itemprop = Some(value),
+                "aria-hidden" => attributes.aria_hidden = Some(value),
+                "hidden" => attributes.hidden = true,
+                _ => {}
+            }
+        }
+        attributes
+    }
+
+    /// `hidden`, `aria-hidden="true"`, or an inline style that hides the element.
+    fn hide(&self) -> bool {
+        let aria_hidden = self
+            .aria_hidden
+            .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"));
+        let styled_hidden = self.style.is_some_and(|style| {
+            let style: String = style
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .flat_map(char::to_lowercase)
+                .collect();
+            style.contains("display:none") || style.contains("visibility:hidden")
+        });
+        self.hidden || aria_hidden || styled_hidden
     }
 }
 
-/// Elements whose text is not shown as content: metadata, scripts, embedded
-/// objects and form controls.
-fn is_non_content(tag: &str) -> bool {
-    matches!(
-        tag,
-        "head"
-            | "title"
-            | "script"
-            | "style"
-            | "noscript"
-            | "template"
-            | "svg"
-            | "iframe"
-            | "object"
-            | "embed"
-            | "canvas"
-            | "video"
-            | "audio"
-            | "select"
-            | "option"
-            | "optgroup"
-            | "datalist"
-            | "button"
-            | "textarea"
-            | "input"
-            | "label"
-    )
-}
-
-fn element_flags(tag: &str, element: &scraper::node::Element) -> Flags {
+fn element_flags(
+    tag: &str,
+    traits: TagTraits,
+    attributes: &Attributes<'_>,
+    id: &str,
+    class: &str,
+) -> Flags {
     let mut flags = Flags::default();
-    if is_non_content(tag) {
+    if traits.non_content {
         flags.insert(Flags::NON_CONTENT);
     }
-    if is_hidden(element) {
+    if attributes.hide() {
         flags.insert(Flags::HIDDEN);
     }
-    let role = element
-        .attr("role")
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
+    let role = attributes.role.unwrap_or("").trim().to_ascii_lowercase();
     match (tag, role.as_str()) {
         ("nav", _) | (_, "navigation" | "menu" | "menubar") => flags.insert(Flags::NAV),
         ("header", _) | (_, "banner") => flags.insert(Flags::HEADER),
@@ -315,50 +408,27 @@ fn element_flags(tag: &str, element: &scraper::node::Element) -> Flags {
         ("article" | "main", _) | (_, "main" | "article") => flags.insert(Flags::ARTICLE),
         _ => {}
     }
-    if element
-        .attr("itemprop")
+    if attributes
+        .itemprop
         .is_some_and(|p| p.eq_ignore_ascii_case("articleBody"))
     {
         flags.insert(Flags::ARTICLE);
     }
-    let tokens = element
-        .attr("id")
-        .into_iter()
-        .chain(element.attr("class"))
-        .flat_map(str::split_ascii_whitespace);
-    if tokens.into_iter().any(is_comment_section_token) {
+    let mut tokens = id
+        .split_ascii_whitespace()
+        .chain(class.split_ascii_whitespace());
+    if tokens.any(is_comment_section_token) {
         flags.insert(Flags::COMMENTS);
     }
     flags
 }
 
-/// `hidden`, `aria-hidden="true"`, or an inline style that hides the element.
-fn is_hidden(element: &scraper::node::Element) -> bool {
-    if element.attr("hidden").is_some() {
-        return true;
-    }
-    if element
-        .attr("aria-hidden")
-        .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
-    {
-        return true;
-    }
-    element.attr("style").is_some_and(|style| {
-        let style: String = style
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .flat_map(char::to_lowercase)
-            .collect();
-        style.contains("display:none") || style.contains("visibility:hidden")
-    })
-}
-
-/// Id and class tokens of the containers that comment systems (WordPress,
-/// Disqus and most themes) put around a comment thread and its form.
+/// Id and class tokens (lowercase) of the containers that comment systems
+/// (WordPress, Disqus and most themes) put around a comment thread and its
+/// form.
 fn is_comment_section_token(token: &str) -> bool {
-    let token = token.to_ascii_lowercase();
     matches!(
-        token.as_str(),
+        token,
         "comments"
             | "respond"
             | "commentform"
@@ -421,7 +491,7 @@ mod tests {
     #[test]
     fn link_characters_are_counted() {
         let doc = parse("<p>read <a href=x>this link</a></p>");
-        let (blocks, _) = segment(&doc);
+        let (blocks, _, _) = segment(&doc);
         // Characters are counted without whitespace.
         assert_eq!(blocks[0].link_chars, "thislink".len());
     }
@@ -432,7 +502,7 @@ mod tests {
             "<nav><p>n</p></nav><div style='display: none'><p>h</p></div><div id=comments><p>c</p></div>\
              <script>var x;</script>",
         );
-        let (blocks, elements) = segment(&doc);
+        let (blocks, elements, _) = segment(&doc);
         let flags = |i: usize| elements[blocks[i].element.unwrap()].flags;
         let parent_flags = |i: usize| {
             let own = blocks[i].element.unwrap();

@@ -19,18 +19,33 @@ impl TextBuffer {
     /// Appends `piece`, collapsing whitespace; returns the number of
     /// characters of `piece` that went into the buffer (separators aside).
     pub fn push_collapsed(&mut self, piece: &str) -> usize {
+        if piece.starts_with(char::is_whitespace) {
+            self.pending_space = true;
+        }
+        let pushed = if piece.is_ascii() {
+            // The common case, by bytes.
+            self.push_runs(piece.split_ascii_whitespace())
+        } else {
+            self.push_runs(piece.split(char::is_whitespace).filter(|r| !r.is_empty()))
+        };
+        if piece.ends_with(char::is_whitespace) {
+            self.pending_space = true;
+        }
+        pushed
+    }
+
+    /// Appends runs of visible text with one space between them (and before
+    /// the first, when a space is pending); returns the characters appended.
+    fn push_runs<'a>(&mut self, runs: impl Iterator<Item = &'a str>) -> usize {
         let mut pushed = 0;
-        for c in piece.chars() {
-            if c.is_whitespace() {
-                self.pending_space = true;
-                continue;
-            }
-            if self.pending_space && !self.text.is_empty() && !self.text.ends_with('\n') {
+        for (i, run) in runs.enumerate() {
+            let space = i > 0 || self.pending_space;
+            if space && !self.text.is_empty() && !self.text.ends_with('\n') {
                 self.text.push(' ');
             }
             self.pending_space = false;
-            self.text.push(c);
-            pushed += 1;
+            self.text.push_str(run);
+            pushed += run.chars().count();
         }
         pushed
     }
@@ -58,15 +73,12 @@ impl TextBuffer {
     /// Takes the text out, trimmed; `None` when it has no visible character.
     pub fn take(&mut self) -> Option<String> {
         self.pending_space = false;
-        let text = std::mem::take(&mut self.text);
-        let trimmed = text.trim();
-        if trimmed.is_empty() {
-            None
-        } else if trimmed.len() == text.len() {
-            Some(text)
-        } else {
-            Some(trimmed.to_string())
-        }
+        let mut text = std::mem::take(&mut self.text);
+        // Trimmed in place: block text can be large (scripts), so no copy.
+        text.truncate(text.trim_end().len());
+        let leading = text.len() - text.trim_start().len();
+        text.drain(..leading);
+        (!text.is_empty()).then_some(text)
     }
 
     pub fn is_empty(&self) -> bool {
