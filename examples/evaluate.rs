@@ -7,11 +7,13 @@
 //! cargo run --release --example evaluate -- ../shared/data/wcxb-dev
 //!     [--preset default|strict|wordpress|none|plain-text] [--type TYPE]
 //!     [--worst N] [--dump FILE.jsonl] [--half all|even|odd] [--model FILE] [--threshold P]
+//!     [--without RULE]...
 //! ```
 //!
 //! `--half` takes the pages with even or odd numbers only, and `--model`
 //! replaces the shipped classifier model: together they measure a model
-//! trained on the other half (see `train_classifier`).
+//! trained on the other half (see `train_classifier`). `--without` takes a
+//! rule out of the set, to measure what it brings.
 //!
 //! The metric: per page, precision, recall and F1 between the multisets of
 //! lowercased `\w+` tokens of the output and of `main_content`; an empty
@@ -39,6 +41,7 @@ struct Options {
     half: Half,
     model: Option<PathBuf>,
     threshold: Option<f32>,
+    without: Vec<String>,
 }
 
 fn main() {
@@ -61,6 +64,10 @@ fn main() {
             std::process::exit(2);
         }),
     };
+    let rules = options
+        .without
+        .iter()
+        .fold(rules, |set, name| set.without(name));
     let classifier = match &options.model {
         Some(path) => {
             let text = std::fs::read_to_string(path).expect("model file");
@@ -185,9 +192,10 @@ fn parse_args() -> Result<Options, String> {
         half: Half::All,
         model: None,
         threshold: None,
+        without: Vec::new(),
     };
     let usage = "usage: evaluate DIR [--preset NAME] [--type TYPE] [--worst N] [--dump FILE] \
-                 [--half all|even|odd] [--model FILE] [--threshold P]";
+                 [--half all|even|odd] [--model FILE] [--threshold P] [--without RULE]...";
     while let Some(arg) = args.next() {
         let mut value = || {
             args.next()
@@ -199,6 +207,7 @@ fn parse_args() -> Result<Options, String> {
             "--worst" => options.worst = value()?.parse().map_err(|_| usage.to_string())?,
             "--dump" => options.dump = Some(PathBuf::from(value()?)),
             "--model" => options.model = Some(PathBuf::from(value()?)),
+            "--without" => options.without.push(value()?),
             "--threshold" => {
                 options.threshold = Some(value()?.parse().map_err(|_| usage.to_string())?)
             }

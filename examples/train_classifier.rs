@@ -3,7 +3,8 @@
 //!
 //! ```text
 //! cargo run --release --example train_classifier -- ../shared/data/wcxb-dev \
-//!     [--out src/rules/classifier.model] [--half all|even|odd] [--hidden 16] [--epochs 30]
+//!     [--out src/rules/classifier.model] [--half all|even|odd] [--hidden 16] [--epochs 20]
+//!     [--without RULE]...
 //! ```
 //!
 //! Every page is cleaned with the default rules up to the classifier; each
@@ -66,17 +67,18 @@ struct Options {
     half: Half,
     hidden: usize,
     epochs: usize,
+    without: Vec<String>,
 }
 
 fn parse_args() -> Result<Options, String> {
-    let usage =
-        "usage: train_classifier DIR [--out FILE] [--half all|even|odd] [--hidden N] [--epochs N]";
+    let usage = "usage: train_classifier DIR [--out FILE] [--half all|even|odd] [--hidden N] [--epochs N] [--without RULE]...";
     let mut options = Options {
         root: PathBuf::new(),
         out: PathBuf::from("src/rules/classifier.model"),
         half: Half::All,
         hidden: 16,
-        epochs: 30,
+        epochs: 20,
+        without: Vec::new(),
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -86,6 +88,7 @@ fn parse_args() -> Result<Options, String> {
             "--half" => options.half = Half::parse(&value()?).ok_or(usage)?,
             "--hidden" => options.hidden = value()?.parse().map_err(|_| usage)?,
             "--epochs" => options.epochs = value()?.parse().map_err(|_| usage)?,
+            "--without" => options.without.push(value()?),
             _ if arg.starts_with("--") => return Err(usage.to_string()),
             _ => options.root = PathBuf::from(arg),
         }
@@ -113,7 +116,11 @@ fn main() {
     });
     let samples = wcxb::load(&options.root, None, options.half).expect("readable data set");
     let recorded = Arc::new(Mutex::new(None));
-    let rules = RuleSet::default().with(Recorder(recorded.clone()));
+    let rules = options
+        .without
+        .iter()
+        .fold(RuleSet::default(), |set, name| set.without(name));
+    let rules = rules.with(Recorder(recorded.clone()));
     let cleaner = Cleaner::builder()
         .rules(rules)
         .build()
