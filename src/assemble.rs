@@ -12,6 +12,7 @@ pub struct Cleaned {
     text: String,
     blocks: Vec<Block>,
     removed: Vec<Removal>,
+    warnings: Vec<String>,
 }
 
 impl Cleaned {
@@ -29,6 +30,17 @@ impl Cleaned {
     /// Every removed block, in document order, with its rule and reason.
     pub fn removed(&self) -> &[Removal] {
         &self.removed
+    }
+
+    /// What the cleaner changed in the input besides removing blocks (for
+    /// example, flattening nesting deeper than
+    /// [`CleanerBuilder::max_depth`](crate::CleanerBuilder::max_depth)).
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+
+    pub(crate) fn warn(&mut self, warning: String) {
+        self.warnings.push(warning);
     }
 
     /// The text, by value.

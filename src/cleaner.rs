@@ -4,14 +4,21 @@ use std::fmt;
 use std::sync::Arc;
 
 use crate::assemble::{Cleaned, assemble};
-use crate::decode::{decode, looks_like_html};
+use crate::decode::{decode, looks_binary, looks_like_html};
 use crate::error::Error;
+use crate::nesting;
 use crate::page::{Judgement, Page};
 use crate::rules::{PhraseMatcher, Phrases, RuleSet};
 use crate::segment;
 
 /// The default [`CleanerBuilder::max_input_bytes`]: 128 MiB.
 pub const DEFAULT_MAX_INPUT_BYTES: usize = 128 * 1024 * 1024;
+
+/// The default [`CleanerBuilder::max_depth`]: 512, as browsers cap nesting.
+pub const DEFAULT_MAX_DEPTH: usize = 512;
+
+/// The default [`CleanerBuilder::max_blocks`]: 2,000,000.
+pub const DEFAULT_MAX_BLOCKS: usize = 2_000_000;
 
 /// A configured cleaner: build it once, share it across threads, reuse it
 /// for any number of pages. Cloning is cheap (the compiled rules are shared).
@@ -39,14 +46,32 @@ struct Compiled {
     phrases: Option<PhraseMatcher>,
     /// Which entries of `rules` are phrase rules (they need phrase hits).
     is_phrase_rule: Vec<bool>,
+    limits: Limits,
+}
+
+/// The limits a cleaner enforces on its input.
+#[derive(Debug, Clone, Copy)]
+struct Limits {
     max_input_bytes: usize,
+    max_depth: usize,
+    max_blocks: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
+            max_depth: DEFAULT_MAX_DEPTH,
+            max_blocks: DEFAULT_MAX_BLOCKS,
+        }
+    }
 }
 
 impl fmt::Debug for Cleaner {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Cleaner")
             .field("rules", &self.inner.rules)
-            .field("max_input_bytes", &self.inner.max_input_bytes)
+            .field("limits", &self.inner.limits)
             .finish()
     }
 }
@@ -61,19 +86,10 @@ impl Default for Cleaner {
 }
 
 /// Configures a [`Cleaner`]; see [`Cleaner::builder`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct CleanerBuilder {
     rules: RuleSet,
-    max_input_bytes: usize,
-}
-
-impl Default for CleanerBuilder {
-    fn default() -> Self {
-        CleanerBuilder {
-            rules: RuleSet::default(),
-            max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
-        }
-    }
+    limits: Limits,
 }
 
 impl CleanerBuilder {
@@ -86,7 +102,24 @@ impl CleanerBuilder {
     /// Inputs larger than this many bytes are refused with
     /// [`Error::InputTooLarge`] (default [`DEFAULT_MAX_INPUT_BYTES`]).
     pub fn max_input_bytes(mut self, bytes: usize) -> Self {
-        self.max_input_bytes = bytes;
+        self.limits.max_input_bytes = bytes;
+        self
+    }
+
+    /// HTML nested deeper than this many elements is flattened before it is
+    /// parsed: the deeper tags are dropped, their text kept, and
+    /// [`Cleaned::warnings`] says how many (default [`DEFAULT_MAX_DEPTH`]).
+    /// The parser's cost grows with the square of the nesting depth, so this
+    /// keeps any page linear.
+    pub fn max_depth(mut self, depth: usize) -> Self {
+        self.limits.max_depth = depth.max(1);
+        self
+    }
+
+    /// Pages that segment into more blocks than this are refused with
+    /// [`Error::TooManyBlocks`] (default [`DEFAULT_MAX_BLOCKS`]).
+    pub fn max_blocks(mut self, blocks: usize) -> Self {
+        self.limits.max_blocks = blocks;
         self
     }
 
@@ -108,7 +141,7 @@ impl CleanerBuilder {
                 rules: self.rules,
                 phrases,
                 is_phrase_rule,
-                max_input_bytes: self.max_input_bytes,
+                limits: self.limits,
             }),
         })
     }
@@ -156,16 +189,25 @@ impl Cleaner {
     /// [`Error::InputTooLarge`] over the size limit.
     pub fn clean_html(&self, html: &str, url: Option<&str>) -> Result<Cleaned, Error> {
         self.check_size(html.len())?;
-        let document = segment::html::parse(html);
+        let (html, flattened) = nesting::flatten(html, self.inner.limits.max_depth);
+        let document = segment::html::parse(&html);
         let (blocks, elements, attributes) = segment::html::segment(&document);
-        Ok(self.judge(Page {
+        self.check_blocks(blocks.len())?;
+        let mut cleaned = self.judge(Page {
             url,
             blocks,
             elements,
             attributes,
             html: Some(&document),
             phrase_hits: Vec::new(),
-        }))
+        });
+        if flattened.dropped_tags > 0 {
+            cleaned.warn(format!(
+                "nesting deeper than {} elements flattened: {} tags dropped, their text kept",
+                self.inner.limits.max_depth, flattened.dropped_tags
+            ));
+        }
+        Ok(cleaned)
     }
 
     /// Cleans plain text (already extracted by a scraper).
@@ -175,9 +217,11 @@ impl Cleaner {
     /// [`Error::InputTooLarge`] over the size limit.
     pub fn clean_text(&self, text: &str) -> Result<Cleaned, Error> {
         self.check_size(text.len())?;
+        let blocks = segment::text::segment(text);
+        self.check_blocks(blocks.len())?;
         Ok(self.judge(Page {
             url: None,
-            blocks: segment::text::segment(text),
+            blocks,
             elements: Vec::new(),
             attributes: String::new(),
             html: None,
@@ -192,15 +236,35 @@ impl Cleaner {
     /// # Errors
     ///
     /// [`Error::InputTooLarge`] over the size limit.
+    ///
+    /// Bytes that are not text at all (an image, an archive: see
+    /// [`looks_binary`](crate::looks_binary)) clean to an empty text, with a
+    /// warning that says so.
     pub fn clean_bytes(&self, bytes: &[u8], content_type: Option<&str>) -> Result<Cleaned, Error> {
         self.check_size(bytes.len())?;
+        if looks_binary(bytes) {
+            let mut cleaned = Cleaned::default();
+            cleaned.warn(format!(
+                "{} bytes of binary data, not text: nothing to clean",
+                bytes.len()
+            ));
+            return Ok(cleaned);
+        }
         self.clean(&decode(bytes, content_type))
     }
 
     fn check_size(&self, size: usize) -> Result<(), Error> {
-        let limit = self.inner.max_input_bytes;
+        let limit = self.inner.limits.max_input_bytes;
         if size > limit {
             return Err(Error::InputTooLarge { size, limit });
+        }
+        Ok(())
+    }
+
+    fn check_blocks(&self, blocks: usize) -> Result<(), Error> {
+        let limit = self.inner.limits.max_blocks;
+        if blocks > limit {
+            return Err(Error::TooManyBlocks { blocks, limit });
         }
         Ok(())
     }

@@ -4,17 +4,24 @@
 use std::borrow::Cow;
 
 use aho_corasick::AhoCorasick;
-use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
+use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
 use once_cell::sync::Lazy;
 
 /// How far into the input HTML detection and the `<meta charset>` scan look.
 const SNIFF_BYTES: usize = 64 * 1024;
 
-/// Decodes what a crawler fetched to text: by byte-order mark, then the
-/// `charset` of `content_type` (an HTTP `Content-Type` value), then a
-/// `<meta charset>` or `http-equiv` declaration near the start, then UTF-8 if
-/// the bytes are valid UTF-8, else windows-1252 (what browsers assume for
-/// legacy pages). Invalid sequences become U+FFFD.
+/// Decodes what a crawler fetched to text.
+///
+/// The encoding is, in order: the byte-order mark; the `charset` of
+/// `content_type` (an HTTP `Content-Type` value); a `<meta charset>` or
+/// `http-equiv` declaration in the first 64 KiB; else UTF-8 when the bytes
+/// are valid UTF-8; else a statistical guess (`chardetng`, as Firefox does).
+/// Declarations can lie, so they are checked against the bytes: a page
+/// declared UTF-8 whose bytes are not is guessed instead, and a page declared
+/// in a legacy encoding whose bytes are valid UTF-8 with non-ASCII
+/// characters in them is UTF-8 (legacy text almost never is valid UTF-8 by
+/// chance). Invalid sequences become U+FFFD; decoding never fails.
 ///
 /// ```
 /// let text = deboiler::decode(b"caf\xe9", Some("text/html; charset=ISO-8859-1"));
@@ -24,17 +31,38 @@ pub fn decode<'a>(bytes: &'a [u8], content_type: Option<&str>) -> Cow<'a, str> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         return encoding.decode_without_bom_handling(&bytes[bom_len..]).0;
     }
+    let valid_utf8 = std::str::from_utf8(bytes).is_ok();
     let declared = content_type
         .and_then(|ct| charset_after(ct.as_bytes()))
-        .or_else(|| meta_charset(&bytes[..bytes.len().min(SNIFF_BYTES)]));
-    let encoding = match declared {
+        .or_else(|| meta_charset(&bytes[..bytes.len().min(SNIFF_BYTES)]))
         // A page cannot be UTF-16 without a BOM once it declared it in ASCII.
-        Some(e) if e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE => UTF_8,
+        .map(|e| {
+            if e == UTF_16LE || e == UTF_16BE {
+                UTF_8
+            } else {
+                e
+            }
+        });
+    let encoding = match declared {
+        Some(e) if e == UTF_8 && !valid_utf8 => guess(bytes),
+        Some(e) if e != UTF_8 && valid_utf8 && !bytes.is_ascii() => UTF_8,
         Some(e) => e,
-        None if std::str::from_utf8(bytes).is_ok() => UTF_8,
-        None => WINDOWS_1252,
+        None if valid_utf8 => UTF_8,
+        None => guess(bytes),
     };
     encoding.decode_without_bom_handling(bytes).0
+}
+
+/// How much of an undeclared legacy page the statistical guess reads.
+const GUESS_BYTES: usize = 1024 * 1024;
+
+/// The likeliest legacy encoding of `bytes`.
+fn guess(bytes: &[u8]) -> &'static Encoding {
+    // We do not run scripts, so ISO-2022-JP is safe to allow.
+    let mut detector = EncodingDetector::new(Iso2022JpDetection::Allow);
+    let sample = &bytes[..bytes.len().min(GUESS_BYTES)];
+    detector.feed(sample, sample.len() == bytes.len());
+    detector.guess(None, Utf8Detection::Deny)
 }
 
 /// The encoding named after the first `charset=` in `haystack`.
@@ -82,6 +110,26 @@ fn find_ascii_case_insensitive(haystack: &[u8], needle: &[u8]) -> Option<usize> 
     haystack
         .windows(needle.len())
         .position(|w| w.eq_ignore_ascii_case(needle))
+}
+
+/// How far into the input [`looks_binary`] looks.
+const BINARY_SNIFF_BYTES: usize = 4096;
+
+/// Whether `bytes` are binary data rather than text: no byte-order mark,
+/// and among the first 4 KiB a NUL byte, or more than one byte in ten a
+/// control character that text does not use.
+///
+/// ```
+/// assert!(deboiler::looks_binary(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"));
+/// assert!(!deboiler::looks_binary("<p>Grüße</p>".as_bytes()));
+/// ```
+pub fn looks_binary(bytes: &[u8]) -> bool {
+    if Encoding::for_bom(bytes).is_some() {
+        return false;
+    }
+    let head = &bytes[..bytes.len().min(BINARY_SNIFF_BYTES)];
+    let control = |b: &&u8| matches!(**b, 0..=8 | 0x0E..=0x1A | 0x1C..=0x1F);
+    head.contains(&0) || head.iter().filter(control).count() * 10 > head.len()
 }
 
 /// Markup that only HTML has.
@@ -152,5 +200,10 @@ mod tests {
         assert_eq!(decode("żółw".as_bytes(), None), "żółw");
         assert_eq!(decode(b"\xef\xbb\xbfhi", None), "hi");
         assert!(decode(b"caf\xe9", None).contains("café"));
+        // A meta charset that lies either way.
+        let lying_utf8 = b"<meta charset=utf-8><p>Gr\xfc\xdfe aus K\xf6ln und M\xfcnchen</p>";
+        assert!(decode(lying_utf8, None).contains("Grüße aus Köln"));
+        let lying_latin1 = "<meta charset=iso-8859-1><p>Grüße</p>".as_bytes();
+        assert!(decode(lying_latin1, None).contains("Grüße"));
     }
 }

@@ -32,6 +32,14 @@ pub enum Error {
         /// What is wrong with it.
         message: String,
     },
+    /// The page segments into more blocks than the cleaner's configured limit.
+    #[error("page of {blocks} blocks is over the limit of {limit} blocks")]
+    TooManyBlocks {
+        /// Blocks the page has.
+        blocks: usize,
+        /// The configured limit.
+        limit: usize,
+    },
     /// The input is bigger than the cleaner's configured limit.
     #[error("input of {size} bytes is over the limit of {limit} bytes")]
     InputTooLarge {

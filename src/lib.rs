@@ -60,6 +60,7 @@ mod block;
 mod cleaner;
 mod decode;
 mod error;
+mod nesting;
 mod page;
 #[cfg(feature = "serde")]
 mod rule_file;
@@ -70,8 +71,10 @@ use once_cell::sync::Lazy;
 
 pub use assemble::{Cleaned, Removal};
 pub use block::{Block, BlockKind};
-pub use cleaner::{Cleaner, CleanerBuilder, DEFAULT_MAX_INPUT_BYTES};
-pub use decode::decode;
+pub use cleaner::{
+    Cleaner, CleanerBuilder, DEFAULT_MAX_BLOCKS, DEFAULT_MAX_DEPTH, DEFAULT_MAX_INPUT_BYTES,
+};
+pub use decode::{decode, looks_binary};
 pub use error::Error;
 pub use page::{Judgement, Page};
 pub use rules::{Phase, Rule, RuleSet};

@@ -35,7 +35,9 @@ pub const CONTEXT_FEATURE_COUNT: usize = 8;
 const SHIPPED_MODEL: &str = include_str!("classifier.model");
 
 /// Keeps the blocks a learned model judges to be content, and drops the
-/// others. It has no effect on plain text.
+/// others. On a page whose text is all short links (navigation), it drops
+/// everything; on a page with three blocks of text or fewer, the region
+/// [`MainContent`] chooses is kept instead. It has no effect on plain text.
 ///
 /// Name: `content-classifier`.
 #[derive(Debug, Clone)]
@@ -94,7 +96,8 @@ impl ContentClassifier {
     /// `(block index, features)`.
     pub fn features(page: &Page<'_>, judgement: &Judgement) -> Vec<(usize, [f32; FEATURE_COUNT])> {
         let kept: Vec<usize> = judgement.kept().collect();
-        let rows = features(page, &kept);
+        let region = MainContent::default().region(page, &kept);
+        let rows = features(page, &kept, region);
         kept.into_iter().zip(rows).collect()
     }
 }
@@ -113,7 +116,18 @@ impl Rule for ContentClassifier {
             return;
         }
         let kept: Vec<usize> = judgement.kept().collect();
-        let rows = features(page, &kept);
+        let navigation_only = kept.iter().all(|&b| {
+            let block = &page.blocks[b];
+            block.link_density() >= 0.5 && block.words < NAVIGATION_WORDS
+        });
+        if navigation_only {
+            for block in kept {
+                judgement.drop_block(block, "no content: the page is navigation only");
+            }
+            return;
+        }
+        let region = MainContent::default().region(page, &kept);
+        let rows = features(page, &kept, region);
         let first: Vec<f32> = rows.iter().map(|row| self.blocks.predict(row)).collect();
         let context = Layout::new(page, &kept).context_features(&first);
         let mut input = Vec::with_capacity(FEATURE_COUNT + CONTEXT_FEATURE_COUNT);
@@ -127,11 +141,36 @@ impl Rule for ContentClassifier {
                 drops.push((*block, p));
             }
         }
+        let prose = kept
+            .iter()
+            .filter(|&&b| page.blocks[b].link_density() < 0.5)
+            .count();
+        let model_fails = prose <= SMALL_PAGE_BLOCKS;
+        if let Some(region) = region.filter(|_| model_fails) {
+            // The page is too small for the model to judge by context: the
+            // main-content region decides.
+            let reason = format!("outside the main content {}", page.describe(region));
+            for block in kept {
+                if !page.ancestors_of(block).any(|e| e == region) {
+                    judgement.drop_block(block, reason.clone());
+                }
+            }
+            return;
+        }
         for (block, p) in drops {
             judgement.drop_block(block, format!("classified as boilerplate (p = {p:.2})"));
         }
     }
 }
+
+/// Links with fewer words than this are navigation (titles of listed items
+/// are longer).
+const NAVIGATION_WORDS: usize = 5;
+
+/// Pages with at most this many blocks of text outside links are judged by
+/// the main-content region alone: the networks learned from context, and a
+/// page this small has none.
+const SMALL_PAGE_BLOCKS: usize = 3;
 
 /// Class and id words that say "content" and "boilerplate".
 const POSITIVE_WORDS: &[&str] = &[
@@ -210,8 +249,7 @@ fn ln1(x: f32) -> f32 {
 }
 
 /// The features of the `kept` blocks of `page`, in the same order.
-fn features(page: &Page<'_>, kept: &[usize]) -> Vec<[f32; FEATURE_COUNT]> {
-    let region = MainContent::default().region(page, kept);
+fn features(page: &Page<'_>, kept: &[usize], region: Option<usize>) -> Vec<[f32; FEATURE_COUNT]> {
     let element_words = page.words_per_element(kept.iter().copied());
     let page_words = kept
         .iter()

@@ -1,0 +1,292 @@
+//! The nesting guard: html5ever has no cap on nesting depth, and its tree
+//! builder is quadratic in it (measured here: 32,000 nested `<div>`s take
+//! 1.5 s to parse, 32,000 `<ul><li>` 6 s). Browsers cap nesting at 512.
+//!
+//! Before parsing, one linear pass estimates how deep every start tag
+//! nests and drops the start and end tags that would nest deeper than the
+//! limit; the text inside them stays. The estimate follows what a parser
+//! does where it matters: void elements and self-closed tags do not nest,
+//! the text of `<script>`, `<style>`, `<textarea>` and `<title>` is not
+//! markup, and a `<li>`, `<p>`, `<td>`, `<tr>`, `<dd>`, `<option>`, ... closes
+//! an open element of its kind (looked for near the top only, so that the
+//! pass stays linear). Pages that never nest that deep are not touched.
+
+use std::borrow::Cow;
+
+/// How far down the stack an end tag, or a start tag that closes its own
+/// kind, looks for its element. Bounded, so the pass stays linear.
+const LOOKBACK: usize = 16;
+
+/// What the guard did to a page.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(crate) struct Flattened {
+    /// Start and end tags dropped.
+    pub dropped_tags: usize,
+}
+
+/// `html` with the tags that nest deeper than `max_depth` removed.
+pub(crate) fn flatten(html: &str, max_depth: usize) -> (Cow<'_, str>, Flattened) {
+    let bytes = html.as_bytes();
+    let mut stack: Vec<(u64, bool)> = Vec::new();
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    let mut report = Flattened::default();
+    let drop_range = |out: &mut Option<String>, copied: &mut usize, from: usize, to: usize| {
+        let out = out.get_or_insert_with(|| String::with_capacity(html.len()));
+        out.push_str(&html[*copied..from]);
+        *copied = to;
+    };
+    let mut at = 0;
+    // Every position `at` takes is just past an ASCII byte, so slicing is safe.
+    while let Some(offset) = html[at..].find('<') {
+        let start = at + offset;
+        let tag = Tag::read(bytes, start);
+        at = tag.end.max(start + 1);
+        let Some(name) = tag.name else {
+            continue;
+        };
+        if tag.closing {
+            let from = stack.len().saturating_sub(LOOKBACK);
+            if let Some(found) = stack[from..].iter().rposition(|e| e.0 == name) {
+                let dropped = stack[from + found].1;
+                stack.truncate(from + found);
+                if dropped {
+                    drop_range(&mut out, &mut copied, start, tag.end);
+                    report.dropped_tags += 1;
+                }
+            }
+            continue;
+        }
+        let lower = &tag.lower_name[..tag.name_len];
+        if let Some(raw) = RAW_TEXT.iter().find(|r| r.as_bytes() == lower) {
+            at = end_of_raw_text(bytes, tag.end, raw);
+            continue;
+        }
+        if tag.self_closing || VOID.iter().any(|v| v.as_bytes() == lower) {
+            continue;
+        }
+        let mut kind = name;
+        if let Some((own_kind, scope)) = closes_own_kind(lower) {
+            kind = own_kind;
+            // The nearest open element of its kind, not past its scope.
+            let from = stack.len().saturating_sub(LOOKBACK);
+            for i in (from..stack.len()).rev() {
+                if stack[i].0 == kind {
+                    stack.truncate(i);
+                    break;
+                }
+                if scope.iter().any(|s| hash(s) == stack[i].0) {
+                    break;
+                }
+            }
+        }
+        let dropped = stack.len() >= max_depth;
+        if dropped {
+            drop_range(&mut out, &mut copied, start, tag.end);
+            report.dropped_tags += 1;
+        }
+        stack.push((kind, dropped));
+    }
+    match out {
+        None => (Cow::Borrowed(html), report),
+        Some(mut out) => {
+            out.push_str(&html[copied..]);
+            (Cow::Owned(out), report)
+        }
+    }
+}
+
+/// Elements whose text is not markup.
+const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp", "plaintext"];
+
+/// Elements that have no end tag.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "keygen", "frame",
+];
+
+/// For tags whose start closes an open element of the same kind: that
+/// kind (as a name hash), and the elements that bound its scope (a `<li>`
+/// closes a `<li>` of its own list, not of the list around it).
+fn closes_own_kind(lower: &[u8]) -> Option<(u64, &'static [&'static [u8]])> {
+    let (kind, scope): (&[u8], &'static [&'static [u8]]) = match lower {
+        b"li" => (b"li", &[b"ul", b"ol", b"menu"]),
+        b"dt" | b"dd" => (b"dd", &[b"dl"]),
+        b"td" | b"th" => (b"td", &[b"tr", b"table"]),
+        b"tr" => (b"tr", &[b"table"]),
+        b"thead" | b"tbody" | b"tfoot" => (b"tbody", &[b"table"]),
+        b"p" => (b"p", &[b"table", b"td", b"th", b"button"]),
+        b"option" => (b"option", &[b"select", b"optgroup"]),
+        b"optgroup" => (b"optgroup", &[b"select"]),
+        _ => return None,
+    };
+    Some((hash(kind), scope))
+}
+
+/// Where the text of a raw-text element that starts at `from` ends: at its
+/// end tag, or at the end of the input.
+fn end_of_raw_text(bytes: &[u8], from: usize, name: &str) -> usize {
+    let mut at = from;
+    while let Some(offset) = bytes[at..].windows(2).position(|w| w == b"</") {
+        let start = at + offset;
+        let after = &bytes[start + 2..];
+        if after.len() >= name.len() && after[..name.len()].eq_ignore_ascii_case(name.as_bytes()) {
+            return start;
+        }
+        at = start + 2;
+    }
+    bytes.len()
+}
+
+fn hash(lower: &[u8]) -> u64 {
+    lower.iter().fold(0xcbf2_9ce4_8422_2325, |h: u64, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// One `<...>` of the input, as much as the guard needs of it.
+struct Tag {
+    /// Hash of the lowercased name; `None` for comments, doctypes and a `<`
+    /// that starts no tag.
+    name: Option<u64>,
+    /// The name, lowercased, up to 16 bytes (enough for every name the
+    /// guard compares).
+    lower_name: [u8; 16],
+    name_len: usize,
+    closing: bool,
+    self_closing: bool,
+    /// Just past the tag's `>` (or the end of the input).
+    end: usize,
+}
+
+impl Tag {
+    fn read(bytes: &[u8], start: usize) -> Tag {
+        let mut tag = Tag {
+            name: None,
+            lower_name: [0; 16],
+            name_len: 0,
+            closing: false,
+            self_closing: false,
+            end: start + 1,
+        };
+        let rest = &bytes[start + 1..];
+        if rest.starts_with(b"!--") {
+            tag.end = find(bytes, start + 4, b"-->").map_or(bytes.len(), |e| e + 3);
+            return tag;
+        }
+        if rest.starts_with(b"!") || rest.starts_with(b"?") {
+            tag.end = find(bytes, start + 1, b">").map_or(bytes.len(), |e| e + 1);
+            return tag;
+        }
+        let mut at = start + 1;
+        if bytes.get(at) == Some(&b'/') {
+            tag.closing = true;
+            at += 1;
+        }
+        if !bytes.get(at).is_some_and(u8::is_ascii_alphabetic) {
+            return tag;
+        }
+        let name_start = at;
+        while bytes
+            .get(at)
+            .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'-' || *b == b':')
+        {
+            at += 1;
+        }
+        let name = &bytes[name_start..at];
+        tag.name_len = name.len().min(16);
+        for (slot, b) in tag.lower_name.iter_mut().zip(name) {
+            *slot = b.to_ascii_lowercase();
+        }
+        tag.name = Some(hash(&name.to_ascii_lowercase()));
+        // The end of the tag: the first `>` outside a quoted attribute value.
+        let mut quote = None;
+        while let Some(&b) = bytes.get(at) {
+            match (quote, b) {
+                (None, b'"' | b'\'') => quote = Some(b),
+                (Some(q), _) if b == q => quote = None,
+                (None, b'>') => break,
+                _ => {}
+            }
+            at += 1;
+        }
+        tag.self_closing = at > 0 && bytes.get(at - 1) == Some(&b'/');
+        tag.end = (at + 1).min(bytes.len());
+        tag
+    }
+}
+
+fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    bytes
+        .get(from..)?
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|p| from + p)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shallow_pages_are_not_touched() {
+        let html = "<html><body><ul><li>a<li>b</ul><p>x<p>y<table><tr><td>1<td>2<tr><td>3</table>\
+                    <script>if (a<b) {}</script><br><img src=x /></body></html>";
+        let (out, report) = flatten(html, 8);
+        assert!(matches!(out, Cow::Borrowed(_)));
+        assert_eq!(report.dropped_tags, 0);
+    }
+
+    #[test]
+    fn tags_deeper_than_the_limit_are_dropped_and_text_kept() {
+        let html = format!("{}deep{}", "<div>".repeat(10), "</div>".repeat(10));
+        let (out, report) = flatten(&html, 4);
+        assert_eq!(
+            out,
+            format!("{}deep{}", "<div>".repeat(4), "</div>".repeat(4))
+        );
+        assert_eq!(report.dropped_tags, 12);
+    }
+
+    #[test]
+    fn unclosed_list_items_do_not_count_as_nesting() {
+        let html = format!("<ul>{}</ul>", "<li>item".repeat(1000));
+        let (_, report) = flatten(&html, 8);
+        assert_eq!(report.dropped_tags, 0);
+    }
+
+    #[test]
+    fn nested_lists_nest() {
+        let html = format!("{}x{}", "<ul><li>".repeat(10), "</li></ul>".repeat(10));
+        let (out, report) = flatten(&html, 6);
+        assert_eq!(
+            out,
+            format!("{}x{}", "<ul><li>".repeat(3), "</li></ul>".repeat(3))
+        );
+        assert_eq!(report.dropped_tags, 28);
+    }
+
+    #[test]
+    fn markup_inside_quotes_comments_and_scripts_is_not_counted() {
+        let html =
+            "<div title='<div><div>'><!-- <div><div> --><script>'<div><div>'</script>x</div>";
+        let (out, report) = flatten(html, 1);
+        assert_eq!(report.dropped_tags, 0, "{out}");
+    }
+
+    #[test]
+    fn truncated_input_ends_cleanly() {
+        for html in [
+            "<",
+            "<div",
+            "<div class='x",
+            "</",
+            "<!--",
+            "<script>x",
+            "<a href=\"",
+            "<\u{e9}>",
+        ] {
+            let _ = flatten(html, 1);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+//! Pages as servers send them: legacy encodings, declared or not, and
+//! declarations that lie.
+
+use encoding_rs::{Encoding, GBK, ISO_8859_2, KOI8_R, SHIFT_JIS, WINDOWS_1252};
+
+/// A real-shaped page around `body`, with an optional `<meta charset>`.
+fn page(meta: Option<&str>, title: &str, body: &[&str]) -> String {
+    let meta = meta.map_or(String::new(), |m| format!("<meta charset=\"{m}\">"));
+    let paragraphs: String = body.iter().map(|p| format!("<p>{p}</p>\n")).collect();
+    format!(
+        "<!doctype html><html><head>{meta}<title>{title}</title></head><body>\
+         <nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav>\
+         <article><h1>{title}</h1>\n{paragraphs}</article>\
+         <footer>(c) 2024</footer></body></html>"
+    )
+}
+
+fn encode(text: &str, encoding: &'static Encoding) -> Vec<u8> {
+    let (bytes, _, unmappable) = encoding.encode(text);
+    assert!(!unmappable, "test text fits {}", encoding.name());
+    bytes.into_owned()
+}
+
+const FRENCH: [&str; 3] = [
+    "Le café de la gare a rouvert ses portes après trois mois de travaux, à la grande joie des habitués.",
+    "La propriétaire, Hélène, a gardé le comptoir en chêne et les banquettes d'origine, rénovées à l'identique.",
+    "Les crêpes du dimanche reviennent dès la semaine prochaine, avec une carte élargie aux galettes de sarrasin.",
+];
+
+const JAPANESE: [&str; 3] = [
+    "東京の下町にある小さな喫茶店が、三か月の改装工事を終えて営業を再開しました。",
+    "店主の田中さんは、創業当時のカウンターと椅子をそのまま残し、照明だけを新しくしたと話しています。",
+    "日曜日限定のホットケーキも来週から復活する予定で、常連客からは喜びの声が上がっています。",
+];
+
+const CHINESE: [&str; 3] = [
+    "位于老城区的一家小茶馆在经过三个月的装修后重新开业，吸引了许多老顾客前来品茶。",
+    "店主王先生表示，他保留了原来的木质柜台和桌椅，只更换了照明和厨房设备。",
+    "每周日的点心套餐也将从下周开始恢复供应，并增加几款新的季节性茶饮。",
+];
+
+const RUSSIAN: [&str; 3] = [
+    "Небольшое кафе у вокзала снова открылось после трёх месяцев ремонта, к радости постоянных посетителей.",
+    "Хозяйка кафе Елена сохранила старую дубовую стойку и диваны, которые отреставрировали по старым чертежам.",
+    "Воскресные блины вернутся в меню уже на следующей неделе, вместе с новыми пирогами и домашним квасом.",
+];
+
+fn assert_decoded(bytes: &[u8], content_type: Option<&str>, body: &[&str]) {
+    let text = deboiler::clean_bytes(bytes, content_type);
+    for paragraph in body {
+        assert!(text.contains(paragraph), "lost {paragraph:?} in {text:?}");
+    }
+    assert!(
+        !text.contains('\u{fffd}'),
+        "replacement characters in {text:?}"
+    );
+}
+
+#[test]
+fn windows_1252_by_meta_charset() {
+    let bytes = encode(&page(Some("windows-1252"), "Café", &FRENCH), WINDOWS_1252);
+    assert_decoded(&bytes, None, &FRENCH);
+}
+
+#[test]
+fn iso_8859_1_by_content_type_only() {
+    let bytes = encode(&page(None, "Café", &FRENCH), WINDOWS_1252);
+    assert_decoded(&bytes, Some("text/html; charset=ISO-8859-1"), &FRENCH);
+}
+
+#[test]
+fn legacy_single_byte_without_any_declaration_is_guessed() {
+    let bytes = encode(&page(None, "Café", &FRENCH), WINDOWS_1252);
+    assert_decoded(&bytes, None, &FRENCH);
+    let czech =
+        ["Příliš žluťoučký kůň úpěl ďábelské ódy, řekl starý muž a odešel do kavárny na náměstí."];
+    let bytes = encode(&page(Some("iso-8859-2"), "Kůň", &czech), ISO_8859_2);
+    assert_decoded(&bytes, None, &czech);
+}
+
+#[test]
+fn shift_jis_declared_and_undeclared() {
+    let declared = encode(&page(Some("Shift_JIS"), "喫茶店", &JAPANESE), SHIFT_JIS);
+    assert_decoded(&declared, None, &JAPANESE);
+    let undeclared = encode(&page(None, "喫茶店", &JAPANESE), SHIFT_JIS);
+    assert_decoded(&undeclared, None, &JAPANESE);
+}
+
+#[test]
+fn gbk_declared_and_undeclared() {
+    let declared = encode(&page(Some("gbk"), "茶馆", &CHINESE), GBK);
+    assert_decoded(&declared, None, &CHINESE);
+    let undeclared = encode(&page(None, "茶馆", &CHINESE), GBK);
+    assert_decoded(&undeclared, None, &CHINESE);
+}
+
+#[test]
+fn koi8_r_declared_and_undeclared() {
+    let declared = encode(&page(Some("koi8-r"), "Кафе", &RUSSIAN), KOI8_R);
+    assert_decoded(&declared, None, &RUSSIAN);
+    let undeclared = encode(&page(None, "Кафе", &RUSSIAN), KOI8_R);
+    assert_decoded(&undeclared, None, &RUSSIAN);
+}
+
+#[test]
+fn utf_16_with_byte_order_mark() {
+    let html = page(None, "Кафе", &RUSSIAN);
+    let mut le = vec![0xFF, 0xFE];
+    let mut be = vec![0xFE, 0xFF];
+    for unit in html.encode_utf16() {
+        le.extend_from_slice(&unit.to_le_bytes());
+        be.extend_from_slice(&unit.to_be_bytes());
+    }
+    assert_decoded(&le, None, &RUSSIAN);
+    assert_decoded(&be, Some("text/html; charset=iso-8859-1"), &RUSSIAN);
+}
+
+#[test]
+fn a_meta_charset_that_lies_is_overruled_by_the_bytes() {
+    // Declared UTF-8, sent as windows-1252.
+    let bytes = encode(&page(Some("utf-8"), "Café", &FRENCH), WINDOWS_1252);
+    assert_decoded(&bytes, None, &FRENCH);
+    // Declared windows-1252, sent as UTF-8.
+    let html = page(Some("windows-1252"), "Кафе", &RUSSIAN);
+    assert_decoded(html.as_bytes(), None, &RUSSIAN);
+}
