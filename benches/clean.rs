@@ -1,15 +1,24 @@
-//! Criterion benchmarks: the full pipeline on a small, a typical and a large
-//! page, next to the html5ever parse alone (the floor).
+//! Criterion benchmarks.
 //!
-//! The pages are built here from the test fixtures, so the benchmark needs
+//! - `pages`: the full pipeline on a small, a typical and a large page, next
+//!   to the html5ever parse alone (the floor).
+//! - `scaling`: 1×, 10× and 100× of a typical page, to show cost grows
+//!   linearly with input.
+//! - `pathological`: 100,000 identical paragraphs, one 10 MB line of text,
+//!   100,000 nested `<div>`s.
+//!
+//! The pages are built here from the test fixtures, so the benchmarks need
 //! nothing outside the repository.
+
+use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 
 const ARTICLE: &str = include_str!("../tests/fixtures/wordpress_article.html");
 const NEWS: &str = include_str!("../tests/fixtures/news_page.html");
 
-/// A page with `copies` times the article body inside one template.
+/// The article page with its body repeated `copies` times (each copy
+/// worded a little differently, so that none is a repeat).
 fn page_of(copies: usize) -> String {
     let start = ARTICLE
         .find("<div class=\"entry-content\">")
@@ -24,7 +33,7 @@ fn page_of(copies: usize) -> String {
     format!("{}{}{}", &ARTICLE[..start], body_copies, &ARTICLE[end..])
 }
 
-fn bench(c: &mut Criterion) {
+fn pages(c: &mut Criterion) {
     let cleaner = deboiler::Cleaner::default();
     let pages = [
         ("small", NEWS.to_string()),
@@ -44,5 +53,57 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+fn scaling(c: &mut Criterion) {
+    let cleaner = deboiler::Cleaner::default();
+    let mut group = c.benchmark_group("scaling");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(5));
+    for times in [1, 10, 100] {
+        let html = page_of(8 * times);
+        group.throughput(Throughput::Bytes(html.len() as u64));
+        group.bench_with_input(
+            BenchmarkId::new("clean", format!("{times}x")),
+            &html,
+            |b, html| b.iter(|| cleaner.clean_html(html, None).expect("clean")),
+        );
+    }
+    group.finish();
+}
+
+fn pathological(c: &mut Criterion) {
+    let cleaner = deboiler::Cleaner::default();
+    let paragraph = "A paragraph of ordinary prose, long enough to be the content of the page.";
+    let cases = [
+        (
+            "identical_paragraphs_100k",
+            format!(
+                "<article>{}</article>",
+                format!("<p>{paragraph}</p>").repeat(100_000)
+            ),
+        ),
+        ("one_10mb_line", "word ".repeat(2_000_000)),
+        (
+            "nested_divs_100k",
+            format!(
+                "{}{paragraph}{}",
+                "<div>".repeat(100_000),
+                "</div>".repeat(100_000)
+            ),
+        ),
+    ];
+    let mut group = c.benchmark_group("pathological");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(5));
+    for (name, input) in &cases {
+        group.throughput(Throughput::Bytes(input.len() as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(name), input, |b, input| {
+            b.iter(|| cleaner.clean(input).expect("clean"))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, pages, scaling, pathological);
 criterion_main!(benches);

@@ -98,7 +98,11 @@ fn run(command: Command) -> Result<(), String> {
                 }
             }
             let mut stdout = std::io::stdout().lock();
-            writeln!(stdout, "{}", cleaned.text()).map_err(|e| e.to_string())
+            match writeln!(stdout, "{}", cleaned.text()) {
+                // The reader stopped reading (`| head`): not an error.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                other => other.map_err(|e| e.to_string()),
+            }
         }
         Command::Batch {
             dir,
