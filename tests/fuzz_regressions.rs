@@ -27,13 +27,13 @@ fn fuzz_regression_inputs_clean_without_panicking() {
             let _ = deboiler::clean_bytes(&bytes, content_type);
         }
         #[cfg(feature = "serde")]
-        for parsed in [
-            deboiler::RuleSet::from_toml(&text),
-            deboiler::RuleSet::from_json(&text),
-        ] {
-            if let Ok(rules) = parsed {
-                let cleaner = deboiler::Cleaner::builder().rules(rules).build();
-                if let Ok(cleaner) = cleaner {
+        {
+            let parsed = [
+                deboiler::RuleSet::from_toml(&text),
+                deboiler::RuleSet::from_json(&text),
+            ];
+            for rules in parsed.into_iter().flatten() {
+                if let Ok(cleaner) = deboiler::Cleaner::builder().rules(rules).build() {
                     let _ = cleaner.clean_with_url(PAGE, Some("https://example.com/"));
                 }
             }

@@ -9,11 +9,10 @@ const PAGE: &str = "<nav><a href=/>Home</a></nav><article><h1>T</h1><p>Body text
 
 fuzz_target!(|data: &[u8]| {
     let source = String::from_utf8_lossy(data);
-    for parsed in [deboiler::RuleSet::from_toml(&source), deboiler::RuleSet::from_json(&source)] {
-        if let Ok(rules) = parsed {
-            if let Ok(cleaner) = deboiler::Cleaner::builder().rules(rules).build() {
-                let _ = cleaner.clean_with_url(PAGE, Some("https://example.com/a"));
-            }
+    let parsed = [deboiler::RuleSet::from_toml(&source), deboiler::RuleSet::from_json(&source)];
+    for rules in parsed.into_iter().flatten() {
+        if let Ok(cleaner) = deboiler::Cleaner::builder().rules(rules).build() {
+            let _ = cleaner.clean_with_url(PAGE, Some("https://example.com/a"));
         }
     }
 });
