@@ -20,6 +20,9 @@ use crate::rules::{Entry, Rule};
 const MARKER_MAX_WORDS: usize = 16;
 /// A block with two marker phrases and at most this many words is boilerplate.
 const TWO_MARKERS_MAX_WORDS: usize = 50;
+/// A block with three marker phrases and at most this many words is
+/// boilerplate (cookie and consent banners are long, and dense with them).
+const THREE_MARKERS_MAX_WORDS: usize = 200;
 
 /// A rule that drops blocks made of the given phrases.
 ///
@@ -29,7 +32,8 @@ const TWO_MARKERS_MAX_WORDS: usize = 50;
 ///
 /// - phrases cover more than half of its words (words with a letter), or
 /// - it has a *marker* phrase and at most 16 words, or
-/// - it has two marker phrases and at most 50 words,
+/// - it has two marker phrases and at most 50 words, or
+/// - it has three marker phrases and at most 200 words (cookie banners),
 ///
 /// and the rule whose phrases cover most of it drops it. A marker is a phrase
 /// of several words, or one with a sign such as `©`; a phrase written with a
@@ -188,7 +192,8 @@ fn condemning_owner(hits: &PhraseHits) -> Option<(usize, usize, &str)> {
     let words = hits.words;
     let condemned = hits.covered_words * 2 > words
         || (hits.markers >= 1 && words <= MARKER_MAX_WORDS)
-        || (hits.markers >= 2 && words <= TWO_MARKERS_MAX_WORDS);
+        || (hits.markers >= 2 && words <= TWO_MARKERS_MAX_WORDS)
+        || (hits.markers >= 3 && words <= THREE_MARKERS_MAX_WORDS);
     if !condemned {
         return None;
     }
@@ -393,6 +398,12 @@ mod tests {
             "Deixe um comentário",
             "Laat een reactie achter",
             "Comments (3)",
+            "We use cookies and other technologies that are essential to provide you our services and \
+             site functionality, as described in our Cookie Notice. If you agree and click Accept all, we \
+             will also allow third-party companies, who we partner with, to store cookies on your device \
+             and use similar technologies to collect and use your personal data for advertising \
+             personalisation, measurement and analytics, on and off our sites. You may decline consent by \
+             clicking Decline all or make granular choices.",
         ] {
             assert!(is_boilerplate(text), "{text}");
         }
