@@ -26,7 +26,7 @@ use crate::page::{Flags, Judgement, Page};
 use crate::rules::{MainContent, Phase, Rule};
 
 /// The number of features the first network reads per block.
-pub const FEATURE_COUNT: usize = 34;
+pub const FEATURE_COUNT: usize = 35;
 
 /// The number of context features the second network reads on top.
 pub const CONTEXT_FEATURE_COUNT: usize = 8;
@@ -377,6 +377,7 @@ fn features(page: &Page<'_>, kept: &[usize], region: Option<usize>) -> Vec<[f32;
         row[31] = ln1(page_words);
         row[32] = ln1(siblings[&signatures[position]] as f32 - 1.0);
         row[33] = words / page_words;
+        row[34] = f32::from(flags.contains(Flags::HIDDEN));
         rows.push(row);
     }
     rows

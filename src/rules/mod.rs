@@ -14,9 +14,10 @@
 //! | name | what it drops |
 //! |---|---|
 //! | `non-content` | text of `<head>`, scripts, styles, `noscript`, `template`, `svg`, `iframe`, media fallbacks, form controls |
-//! | `hidden` | elements with `hidden`, `aria-hidden="true"`, inline `display:none` / `visibility:hidden` |
+//! | `hidden` (strict) | elements with `hidden`, `aria-hidden="true"`, inline `display:none` / `visibility:hidden` |
 //! | `page-chrome` | `<nav>`, `<header>`, `<footer>`, `<aside>` (and their ARIA roles) and comment sections, unless they hold most of the page's text |
-//! | `main-content` | blocks outside the page's main content region ([`MainContent`]) |
+//! | `content-classifier` | blocks a learned model judges not to be content ([`ContentClassifier`]) |
+//! | `main-content` (opt-in) | blocks outside the page's main content region ([`MainContent`]) |
 //! | `comment-form`, `share-buttons`, `newsletter`, `cookie-notice`, `related-content`, `advertisement`, `site-footer`, `loading-placeholder`, `navigation-links` | blocks made of boilerplate phrases ([`Phrases`]) |
 //! | `text-navigation` | runs of very short lines at the top or bottom of a plain text ([`TextNavigation`]) |
 //! | `repeated-blocks` | exact and near repeats of an earlier block ([`RepeatedBlocks`]) |
@@ -259,7 +260,6 @@ impl Default for RuleSet {
     fn default() -> RuleSet {
         let mut set = RuleSet::empty()
             .with(NonContent)
-            .with(Hidden)
             .with(PageChrome::default())
             .with(ContentClassifier::default());
         for phrases in Phrases::builtin() {
@@ -278,11 +278,13 @@ impl RuleSet {
         }
     }
 
-    /// The default rules plus the aggressive ones: class/id patterns
-    /// ([`BoilerplateClasses`]), link lists ([`LinkLists`]) and a looser
-    /// near-duplicate threshold. More precision, some risk to recall.
+    /// The default rules plus the aggressive ones: hidden elements
+    /// ([`Hidden`]), class/id patterns ([`BoilerplateClasses`]), link lists
+    /// ([`LinkLists`]) and a looser near-duplicate threshold. More
+    /// precision, some risk to recall.
     pub fn strict() -> RuleSet {
         RuleSet::default()
+            .with(Hidden)
             .with(BoilerplateClasses)
             .with(LinkLists::default())
             .with(RepeatedBlocks::default().similarity(0.7))

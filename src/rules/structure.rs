@@ -48,6 +48,12 @@ impl Rule for NonContent {
 /// unless the hidden element holds half of the page's words or more (the
 /// page waiting for a script to show it).
 ///
+/// Not in [`RuleSet::default`](crate::RuleSet::default): hidden text is as
+/// often the closed panels of tabs and accordions as it is a mobile menu, so
+/// there the [`ContentClassifier`](crate::rules::ContentClassifier), which
+/// knows whether a block is hidden, decides. Part of
+/// [`RuleSet::strict`](crate::RuleSet::strict).
+///
 /// Name: `hidden`.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Hidden;
