@@ -226,7 +226,7 @@ fn by_rule(cleaner: &Cleaner, samples: &[wcxb::Sample]) {
     println!("reference words kept: {kept_in}; kept words not in the reference: {kept_out}");
     println!("reference words removed, by rule and element:");
     let mut lost: Vec<_> = lost.into_iter().collect();
-    lost.sort_by(|a, b| b.1.cmp(&a.1));
+    lost.sort_by_key(|entry| std::cmp::Reverse(entry.1));
     for (rule, words) in lost.iter().take(25) {
         println!("  {rule:<32} {words}");
     }
