@@ -45,13 +45,9 @@ impl Block {
     pub(crate) fn new(text: String, kind: BlockKind) -> Block {
         let (words, chars) = text_stats(&text);
         Block {
-            text,
-            kind,
-            link_chars: 0,
-            links: 0,
-            element: None,
             words,
             chars,
+            ..Block::unmeasured(text, kind)
         }
     }
 

@@ -25,8 +25,8 @@ impl Rule for NonContent {
     }
 
     fn apply(&self, page: &Page<'_>, judgement: &mut Judgement) {
-        let non_content = |e: &Element| e.flags.contains(Flags::NON_CONTENT);
-        let is_noscript = |e: &Element| &*e.tag == "noscript";
+        let non_content = |e: usize| page.elements[e].flags.contains(Flags::NON_CONTENT);
+        let is_noscript = |e: usize| &*page.elements[e].tag == "noscript";
         let why = "not content: inside";
         // Scripts, styles and the rest first; then <noscript>, which is the
         // page when it holds most of the text left, as sites that render
@@ -70,19 +70,20 @@ impl Rule for Hidden {
     fn apply(&self, page: &Page<'_>, judgement: &mut Judgement) {
         // A hidden element with most of the page's text is the page, waiting
         // for a script to show it (streamed server rendering).
-        let hidden = |e: &Element| e.flags.contains(Flags::HIDDEN);
+        let hidden = |e: usize| page.elements[e].flags.contains(Flags::HIDDEN);
         drop_inside(page, judgement, hidden, "hidden: inside", |_, share| {
             share >= 0.5
         });
     }
 }
 
-/// Drops every kept block inside an element that `target` picks, except
-/// under an element that `spare` spares given its share of the kept words.
+/// Drops every kept block inside an element that `target` picks (by its
+/// index), except under an element that `spare` spares given its share of
+/// the kept words.
 fn drop_inside(
     page: &Page<'_>,
     judgement: &mut Judgement,
-    target: impl Fn(&Element) -> bool,
+    target: impl Fn(usize) -> bool,
     why: &str,
     spare: impl Fn(&Element, f32) -> bool,
 ) {
@@ -98,7 +99,7 @@ fn drop_inside(
         let mut spared = false;
         let found = page.ancestors_of(block).find(|&e| {
             let element = &page.elements[e];
-            if !target(element) {
+            if !target(e) {
                 return false;
             }
             let share = words[e] as f32 / page_words as f32;
@@ -257,18 +258,9 @@ impl Rule for BoilerplateClasses {
         if !page.is_html() {
             return;
         }
-        let kept: Vec<usize> = judgement.kept().collect();
-        let words = page.words_per_element(kept.iter().copied());
-        let page_words: usize = kept.iter().map(|&b| page.blocks[b].words).sum();
-        for block in kept {
-            let found = page
-                .ancestors_of(block)
-                .find(|&e| has_boilerplate_class(page, e) && 2 * words[e] < page_words);
-            if let Some(e) = found {
-                let reason = format!("boilerplate class: inside {}", page.describe(e));
-                judgement.drop_block(block, reason);
-            }
-        }
+        let target = |e: usize| has_boilerplate_class(page, e);
+        let why = "boilerplate class: inside";
+        drop_inside(page, judgement, target, why, |_, share| share >= 0.5);
     }
 }
 
