@@ -40,7 +40,7 @@ pub(crate) fn flatten(html: &str, max_depth: usize) -> (Cow<'_, str>, Flattened)
     // Every position `at` takes is just past an ASCII byte, so slicing is safe.
     while let Some(offset) = html[at..].find('<') {
         let start = at + offset;
-        let tag = Tag::read(bytes, start);
+        let tag = Tag::read(html, start);
         at = tag.end.max(start + 1);
         let Some(name) = tag.name else {
             continue;
@@ -59,7 +59,7 @@ pub(crate) fn flatten(html: &str, max_depth: usize) -> (Cow<'_, str>, Flattened)
         }
         let lower = &tag.lower_name[..tag.name_len];
         if let Some(raw) = RAW_TEXT.iter().find(|r| r.as_bytes() == lower) {
-            at = end_of_raw_text(bytes, tag.end, raw);
+            at = end_of_raw_text(html, tag.end, raw);
             continue;
         }
         if tag.self_closing || VOID.iter().any(|v| v.as_bytes() == lower) {
@@ -125,22 +125,23 @@ fn closes_own_kind(lower: &[u8]) -> Option<(u64, &'static [&'static [u8]])> {
 
 /// Where the text of a raw-text element that starts at `from` ends: at its
 /// end tag, or at the end of the input.
-fn end_of_raw_text(bytes: &[u8], from: usize, name: &str) -> usize {
+fn end_of_raw_text(html: &str, from: usize, name: &str) -> usize {
     let mut at = from;
-    while let Some(offset) = bytes[at..].windows(2).position(|w| w == b"</") {
+    while let Some(offset) = html[at..].find("</") {
         let start = at + offset;
-        let after = &bytes[start + 2..];
+        let after = &html.as_bytes()[start + 2..];
         if after.len() >= name.len() && after[..name.len()].eq_ignore_ascii_case(name.as_bytes()) {
             return start;
         }
         at = start + 2;
     }
-    bytes.len()
+    html.len()
 }
 
-fn hash(lower: &[u8]) -> u64 {
-    lower.iter().fold(0xcbf2_9ce4_8422_2325, |h: u64, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+/// FNV-1a of a tag name, lowercased on the way.
+fn hash(name: &[u8]) -> u64 {
+    name.iter().fold(0xcbf2_9ce4_8422_2325, |h: u64, &b| {
+        (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3)
     })
 }
 
@@ -160,7 +161,8 @@ struct Tag {
 }
 
 impl Tag {
-    fn read(bytes: &[u8], start: usize) -> Tag {
+    fn read(html: &str, start: usize) -> Tag {
+        let bytes = html.as_bytes();
         let mut tag = Tag {
             name: None,
             lower_name: [0; 16],
@@ -171,11 +173,11 @@ impl Tag {
         };
         let rest = &bytes[start + 1..];
         if rest.starts_with(b"!--") {
-            tag.end = find(bytes, start + 4, b"-->").map_or(bytes.len(), |e| e + 3);
+            tag.end = find(html, start + 4, "-->").map_or(bytes.len(), |e| e + 3);
             return tag;
         }
         if rest.starts_with(b"!") || rest.starts_with(b"?") {
-            tag.end = find(bytes, start + 1, b">").map_or(bytes.len(), |e| e + 1);
+            tag.end = find(html, start + 1, ">").map_or(bytes.len(), |e| e + 1);
             return tag;
         }
         let mut at = start + 1;
@@ -198,17 +200,26 @@ impl Tag {
         for (slot, b) in tag.lower_name.iter_mut().zip(name) {
             *slot = b.to_ascii_lowercase();
         }
-        tag.name = Some(hash(&name.to_ascii_lowercase()));
-        // The end of the tag: the first `>` outside a quoted attribute value.
-        let mut quote = None;
-        while let Some(&b) = bytes.get(at) {
-            match (quote, b) {
-                (None, b'"' | b'\'') => quote = Some(b),
-                (Some(q), _) if b == q => quote = None,
-                (None, b'>') => break,
-                _ => {}
+        tag.name = Some(hash(name));
+        // The end of the tag: the first `>` outside a quoted attribute value
+        // (attribute values can be long: searched for, not stepped through).
+        loop {
+            let Some(offset) = memchr::memchr3(b'>', b'"', b'\'', &bytes[at..]) else {
+                at = bytes.len();
+                break;
+            };
+            at += offset;
+            let quote = bytes[at];
+            if quote == b'>' {
+                break;
             }
-            at += 1;
+            match memchr::memchr(quote, &bytes[at + 1..]) {
+                Some(close) => at += close + 2,
+                None => {
+                    at = bytes.len();
+                    break;
+                }
+            }
         }
         tag.self_closing = at > 0 && bytes.get(at - 1) == Some(&b'/');
         tag.end = (at + 1).min(bytes.len());
@@ -216,12 +227,9 @@ impl Tag {
     }
 }
 
-fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    bytes
-        .get(from..)?
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|p| from + p)
+/// Where `needle` is in `html` from byte `from` (which may be past the end).
+fn find(html: &str, from: usize, needle: &str) -> Option<usize> {
+    html.get(from..)?.find(needle).map(|p| from + p)
 }
 
 #[cfg(test)]
