@@ -26,7 +26,6 @@ pub(crate) struct Flattened {
 
 /// `html` with the tags that nest deeper than `max_depth` removed.
 pub(crate) fn flatten(html: &str, max_depth: usize) -> (Cow<'_, str>, Flattened) {
-    let bytes = html.as_bytes();
     let mut stack: Vec<(u64, bool)> = Vec::new();
     let mut out: Option<String> = None;
     let mut copied = 0;
