@@ -23,7 +23,7 @@ fn page_of(copies: usize) -> String {
     let start = ARTICLE
         .find("<div class=\"entry-content\">")
         .expect("fixture body");
-    let end = ARTICLE[start..].find("</div>").expect("fixture body end") + start;
+    let end = ARTICLE[start..].find("</div>").expect("fixture body end") + start + "</div>".len();
     let body = &ARTICLE[start..end];
     let mut body_copies = String::new();
     for i in 0..copies {
