@@ -73,12 +73,13 @@ impl TextBuffer {
     /// Takes the text out, trimmed; `None` when it has no visible character.
     pub fn take(&mut self) -> Option<String> {
         self.pending_space = false;
-        let mut text = std::mem::take(&mut self.text);
-        // Trimmed in place: block text can be large (scripts), so no copy.
-        text.truncate(text.trim_end().len());
-        let leading = text.len() - text.trim_start().len();
-        text.drain(..leading);
-        (!text.is_empty()).then_some(text)
+        // The buffer stays, grown to the largest block so far, and the block
+        // gets an exact copy: one allocation a block rather than a chain of
+        // reallocations as each new buffer grows.
+        let text = self.text.trim();
+        let taken = (!text.is_empty()).then(|| text.to_string());
+        self.text.clear();
+        taken
     }
 
     pub fn is_empty(&self) -> bool {
