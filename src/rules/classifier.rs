@@ -305,8 +305,7 @@ fn features(page: &Page<'_>, kept: &[usize], region: Option<usize>) -> Vec<[f32;
         let words = block.words as f32;
         let text = block.text.as_str();
         let visible = block.chars.max(1) as f32;
-        let punctuation = text.chars().filter(|c| ",.;:!?、。，".contains(*c)).count() as f32;
-        let digits = text.chars().filter(char::is_ascii_digit).count() as f32;
+        let (punctuation, digits) = punctuation_and_digits(text);
         row[0] = ln1(words);
         row[1] = block.link_density();
         row[2] = ln1(block.links as f32);
@@ -479,6 +478,19 @@ fn invalid_model(message: String) -> Error {
     }
 }
 
+/// Counts sentence punctuation and ASCII digits in `text`, in one pass.
+fn punctuation_and_digits(text: &str) -> (f32, f32) {
+    let (mut punctuation, mut digits) = (0u32, 0u32);
+    for c in text.chars() {
+        match c {
+            ',' | '.' | ';' | ':' | '!' | '?' | '、' | '。' | '，' => punctuation += 1,
+            '0'..='9' => digits += 1,
+            _ => {}
+        }
+    }
+    (punctuation as f32, digits as f32)
+}
+
 /// A network with one hidden layer of tanh units and a sigmoid output, over
 /// standardised features.
 #[derive(Debug)]
@@ -557,12 +569,29 @@ impl Model {
         let mut out = self.b2;
         for h in 0..self.hidden {
             let weights = &self.w1[h * n..(h + 1) * n];
-            let sum: f32 =
-                self.b1[h] + weights.iter().zip(&x[..n]).map(|(w, v)| w * v).sum::<f32>();
-            out += self.w2[h] * tanh(sum);
+            out += self.w2[h] * tanh(self.b1[h] + dot(weights, &x[..n]));
         }
         1.0 / (1.0 + (-out).exp())
     }
+}
+
+/// The dot product of two equally long slices, in eight lanes so that the
+/// compiler can use vector instructions.
+fn dot(a: &[f32], b: &[f32]) -> f32 {
+    let mut lanes = [0.0f32; 8];
+    let (a_chunks, b_chunks) = (a.chunks_exact(8), b.chunks_exact(8));
+    let tail: f32 = a_chunks
+        .remainder()
+        .iter()
+        .zip(b_chunks.remainder())
+        .map(|(x, y)| x * y)
+        .sum();
+    for (ca, cb) in a_chunks.zip(b_chunks) {
+        for lane in 0..8 {
+            lanes[lane] += ca[lane] * cb[lane];
+        }
+    }
+    lanes.iter().sum::<f32>() + tail
 }
 
 /// `tanh` through one `exp` (faster than the library's, the same to float
