@@ -613,5 +613,23 @@ mod tests {
         );
         let header = format!("deboiler-model features={FEATURE_COUNT} hidden=1\n");
         assert!(ContentClassifier::from_model_text(&(header + "1 2 3")).is_err());
+        assert!(ContentClassifier::from_model_text("").is_err());
+    }
+
+    #[test]
+    fn fast_tanh_matches_the_library() {
+        for i in -400..=400 {
+            let x = i as f32 / 20.0;
+            assert!((tanh(x) - x.tanh()).abs() < 1e-5, "{x}");
+        }
+    }
+
+    #[test]
+    fn dot_products_match_the_plain_sum() {
+        let a: Vec<f32> = (0..43).map(|i| i as f32 * 0.25 - 3.0).collect();
+        let b: Vec<f32> = (0..43).map(|i| 1.0 - i as f32 * 0.125).collect();
+        let plain: f32 = a.iter().zip(&b).map(|(x, y)| x * y).sum();
+        assert!((dot(&a, &b) - plain).abs() < 1e-3);
+        assert_eq!(punctuation_and_digits("Hi, 42 times. \u{3001}"), (3.0, 2.0));
     }
 }
