@@ -292,6 +292,7 @@ impl PhraseMatcher {
         }
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
             .kind(Some(AhoCorasickKind::DFA))
             .build(patterns.iter().map(|p| &*p.text))
             .map_err(|e| Error::InvalidRule {
@@ -307,8 +308,16 @@ impl PhraseMatcher {
     /// The phrase hits in `text`, counting only the rules marked `active`.
     /// `scratch` is reused between calls to avoid allocating.
     pub fn hits(&self, text: &str, active: &[bool], scratch: &mut String) -> PhraseHits {
-        normalize(text, scratch);
-        let text = scratch.as_str();
+        // Block text is already trimmed, with single spaces: plain ASCII text
+        // is searched as it is (the automaton ignores ASCII case), the rest
+        // through a normalised copy.
+        let plain = text.is_ascii() && !text.contains(['\n', '\t', '`']);
+        let text = if plain {
+            text
+        } else {
+            normalize(text, scratch);
+            scratch.as_str()
+        };
         let mut hits = PhraseHits::default();
         let mut word_ranges =
             words(text).filter(|r| text[r.clone()].chars().any(char::is_alphabetic));

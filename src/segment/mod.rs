@@ -24,9 +24,10 @@ impl TextBuffer {
         }
         let pushed = if piece.is_ascii() {
             // The common case, by bytes.
-            self.push_runs(piece.split_ascii_whitespace())
+            self.push_runs(piece.split_ascii_whitespace(), str::len)
         } else {
-            self.push_runs(piece.split(char::is_whitespace).filter(|r| !r.is_empty()))
+            let runs = piece.split(char::is_whitespace).filter(|r| !r.is_empty());
+            self.push_runs(runs, |run| run.chars().count())
         };
         if piece.ends_with(char::is_whitespace) {
             self.pending_space = true;
@@ -36,7 +37,12 @@ impl TextBuffer {
 
     /// Appends runs of visible text with one space between them (and before
     /// the first, when a space is pending); returns the characters appended.
-    fn push_runs<'a>(&mut self, runs: impl Iterator<Item = &'a str>) -> usize {
+    /// `chars` counts the characters of a run (its length, for ASCII).
+    fn push_runs<'a>(
+        &mut self,
+        runs: impl Iterator<Item = &'a str>,
+        chars: impl Fn(&str) -> usize,
+    ) -> usize {
         let mut pushed = 0;
         for (i, run) in runs.enumerate() {
             let space = i > 0 || self.pending_space;
@@ -45,7 +51,7 @@ impl TextBuffer {
             }
             self.pending_space = false;
             self.text.push_str(run);
-            pushed += run.chars().count();
+            pushed += chars(run);
         }
         pushed
     }
