@@ -80,11 +80,10 @@ impl Rule for RepeatedBlocks {
         let mut overlap: HashMap<usize, usize> = HashMap::default();
         let mut drops = Vec::new();
         for block in judgement.kept() {
-            let text = &page.blocks[block].text;
-            let tokens = word_hashes(text);
-            if tokens.len() < self.min_words {
+            if page.blocks[block].words < self.min_words {
                 continue;
             }
+            let tokens = word_hashes(&page.blocks[block].text);
             let key = hash_of(&tokens);
             if let Some(&first) = exact.get(&key) {
                 drops.push((

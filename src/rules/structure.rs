@@ -1,7 +1,7 @@
 //! Rules that judge a block by where it sits in the page: inside a script,
 //! a hidden element, a navigation bar, a comment section, ...
 
-use crate::page::{Element, Flags, Judgement, Page};
+use crate::page::{Flags, Judgement, Page};
 use crate::rules::{Phase, Rule};
 
 /// Drops the text of elements that are not content: `<head>`, `<title>`,
@@ -31,15 +31,9 @@ impl Rule for NonContent {
         // Scripts, styles and the rest first; then <noscript>, which is the
         // page when it holds most of the text left, as sites that render
         // with scripts give it to crawlers.
-        let never = |_: &Element, _: f32| false;
-        drop_inside(
-            page,
-            judgement,
-            |e| non_content(e) && !is_noscript(e),
-            why,
-            never,
-        );
-        drop_inside(page, judgement, is_noscript, why, |_, share| share >= 0.5);
+        let others = |e| non_content(e) && !is_noscript(e);
+        drop_inside(page, judgement, others, why, Majority::Dropped);
+        drop_inside(page, judgement, is_noscript, why, Majority::Spared);
     }
 }
 
@@ -71,39 +65,48 @@ impl Rule for Hidden {
         // A hidden element with most of the page's text is the page, waiting
         // for a script to show it (streamed server rendering).
         let hidden = |e: usize| page.elements[e].flags.contains(Flags::HIDDEN);
-        drop_inside(page, judgement, hidden, "hidden: inside", |_, share| {
-            share >= 0.5
-        });
+        drop_inside(page, judgement, hidden, "hidden: inside", Majority::Spared);
     }
 }
 
+/// Whether [`drop_inside`] spares a picked element that holds half of the
+/// kept words or more (it is the content, whatever its markup says).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Majority {
+    Spared,
+    Dropped,
+}
+
 /// Drops every kept block inside an element that `target` picks (by its
-/// index), except under an element that `spare` spares given its share of
-/// the kept words.
+/// index), with the elements holding most of the page as `majority` says.
 fn drop_inside(
     page: &Page<'_>,
     judgement: &mut Judgement,
     target: impl Fn(usize) -> bool,
     why: &str,
-    spare: impl Fn(&Element, f32) -> bool,
+    majority: Majority,
 ) {
     let kept: Vec<usize> = judgement.kept().collect();
-    let words = page.words_per_element(kept.iter().copied());
-    let page_words = kept
-        .iter()
-        .map(|&b| page.blocks[b].words)
-        .sum::<usize>()
-        .max(1);
+    // Word counts per element, computed the first time a share is needed.
+    let mut words: Option<(Vec<usize>, f32)> = None;
     let mut drops = Vec::new();
-    for block in kept {
+    for &block in &kept {
         let mut spared = false;
         let found = page.ancestors_of(block).find(|&e| {
-            let element = &page.elements[e];
             if !target(e) {
                 return false;
             }
-            let share = words[e] as f32 / page_words as f32;
-            spared |= spare(element, share);
+            if majority == Majority::Dropped {
+                return true;
+            }
+            let (element_words, page_words) = words.get_or_insert_with(|| {
+                let page_words = kept.iter().map(|&b| page.blocks[b].words).sum::<usize>();
+                (
+                    page.words_per_element(kept.iter().copied()),
+                    page_words.max(1) as f32,
+                )
+            });
+            spared |= element_words[e] as f32 / *page_words >= 0.5;
             !spared
         });
         if let Some(e) = found {
@@ -260,7 +263,7 @@ impl Rule for BoilerplateClasses {
         }
         let target = |e: usize| has_boilerplate_class(page, e);
         let why = "boilerplate class: inside";
-        drop_inside(page, judgement, target, why, |_, share| share >= 0.5);
+        drop_inside(page, judgement, target, why, Majority::Spared);
     }
 }
 
