@@ -4,12 +4,16 @@
 //! saying why. A [`RuleSet`] is an ordered list of rules: each rule sees only
 //! the blocks that the rules before it kept. Rules run by [`Phase`] (where a
 //! block sits, then what a block says, then which region is the content,
-//! then repeats), and within a phase in the order they were added. Rule sets are values: start from
-//! a preset, add rules with [`RuleSet::with`], take them out by name with
-//! [`RuleSet::without`], [`merge`](RuleSet::merge) two sets, and scope a set
-//! to one site with [`RuleSet::scoped`].
+//! then repeats), and within a phase in the order they were added.
+//!
+//! Rule sets are values: start from a preset, add rules with
+//! [`RuleSet::with`], take them out by name with [`RuleSet::without`],
+//! [`merge`](RuleSet::merge) two sets, and scope a set to one site with
+//! [`RuleSet::scoped`].
 //!
 //! # Built-in rules
+//!
+//! Marked "strict" or "opt-in": not in [`RuleSet::default`].
 //!
 //! | name | what it drops |
 //! |---|---|
