@@ -78,16 +78,35 @@ impl<'a> Page<'a> {
         out
     }
 
-    /// Words of the given blocks summed into every element that holds them.
-    pub(crate) fn words_per_element(&self, blocks: impl Iterator<Item = usize>) -> Vec<usize> {
-        let mut totals = vec![0; self.elements.len()];
-        for block in blocks {
+    /// Words of the given blocks, in all and summed into every element that
+    /// holds them.
+    pub(crate) fn word_counts(&self, blocks: &[usize]) -> WordCounts {
+        let mut counts = WordCounts {
+            per_element: vec![0; self.elements.len()],
+            total: 0,
+        };
+        for &block in blocks {
             let words = self.blocks[block].words;
+            counts.total += words;
             for element in self.ancestors_of(block) {
-                totals[element] += words;
+                counts.per_element[element] += words;
             }
         }
-        totals
+        counts
+    }
+}
+
+/// Words of some blocks of a page: see [`Page::word_counts`].
+#[derive(Debug)]
+pub(crate) struct WordCounts {
+    pub per_element: Vec<usize>,
+    pub total: usize,
+}
+
+impl WordCounts {
+    /// The share of the words (0 to 1) inside `element`; 0 when there are none.
+    pub fn share(&self, element: usize) -> f32 {
+        self.per_element[element] as f32 / self.total.max(1) as f32
     }
 }
 

@@ -23,6 +23,7 @@ use std::sync::Arc;
 use crate::block::BlockKind;
 use crate::error::Error;
 use crate::page::{Flags, Judgement, Page};
+use crate::rules::main_content::drop_outside;
 use crate::rules::{MainContent, Phase, Rule};
 
 /// The number of features the first network reads per block.
@@ -127,6 +128,16 @@ impl Rule for ContentClassifier {
             return;
         }
         let region = MainContent::default().region(page, &kept);
+        let prose = kept
+            .iter()
+            .filter(|&&b| page.blocks[b].link_density() < 0.5)
+            .count();
+        if let Some(region) = region.filter(|_| prose <= SMALL_PAGE_BLOCKS) {
+            // The page is too small for the model to judge by context: the
+            // main-content region decides.
+            drop_outside(page, judgement, &kept, region);
+            return;
+        }
         let rows = features(page, &kept, region);
         let first: Vec<f32> = rows.iter().map(|row| self.blocks.predict(row)).collect();
         let context = Layout::new(page, &kept).context_features(&first);
@@ -140,22 +151,6 @@ impl Rule for ContentClassifier {
             if p < self.threshold {
                 drops.push((*block, p));
             }
-        }
-        let prose = kept
-            .iter()
-            .filter(|&&b| page.blocks[b].link_density() < 0.5)
-            .count();
-        let model_fails = prose <= SMALL_PAGE_BLOCKS;
-        if let Some(region) = region.filter(|_| model_fails) {
-            // The page is too small for the model to judge by context: the
-            // main-content region decides.
-            let reason = format!("outside the main content {}", page.describe(region));
-            for block in kept {
-                if !page.ancestors_of(block).any(|e| e == region) {
-                    judgement.drop_block(block, reason.clone());
-                }
-            }
-            return;
         }
         for (block, p) in drops {
             judgement.drop_block(block, format!("classified as boilerplate (p = {p:.2})"));
@@ -250,12 +245,8 @@ fn ln1(x: f32) -> f32 {
 
 /// The features of the `kept` blocks of `page`, in the same order.
 fn features(page: &Page<'_>, kept: &[usize], region: Option<usize>) -> Vec<[f32; FEATURE_COUNT]> {
-    let element_words = page.words_per_element(kept.iter().copied());
-    let page_words = kept
-        .iter()
-        .map(|&b| page.blocks[b].words)
-        .sum::<usize>()
-        .max(1) as f32;
+    let words_in = page.word_counts(kept);
+    let page_words = words_in.total.max(1) as f32;
     let (mut chars, mut link_chars) = (0usize, 0usize);
     for &b in kept {
         chars += page.blocks[b].text.len();
@@ -353,7 +344,7 @@ fn features(page: &Page<'_>, kept: &[usize], region: Option<usize>) -> Vec<[f32;
         let parent_share = block
             .element
             .and_then(|e| page.elements[e].parent)
-            .map_or(0.0, |p| element_words[p] as f32 / page_words);
+            .map_or(0.0, |p| words_in.share(p));
         row[23] = parent_share;
 
         let neighbour = |offset: isize| {

@@ -104,11 +104,21 @@ impl Rule for MainContent {
             }
             return;
         };
-        let reason = format!("outside the main content {}", page.describe(best));
-        for block in kept {
-            if !page.ancestors_of(block).any(|e| e == best) {
-                judgement.drop_block(block, reason.clone());
-            }
+        drop_outside(page, judgement, &kept, best);
+    }
+}
+
+/// Drops the `kept` blocks that are not inside the `region` element.
+pub(crate) fn drop_outside(
+    page: &Page<'_>,
+    judgement: &mut Judgement,
+    kept: &[usize],
+    region: usize,
+) {
+    let reason = format!("outside the main content {}", page.describe(region));
+    for &block in kept {
+        if !page.ancestors_of(block).any(|e| e == region) {
+            judgement.drop_block(block, reason.clone());
         }
     }
 }

@@ -87,8 +87,8 @@ fn drop_inside(
     majority: Majority,
 ) {
     let kept: Vec<usize> = judgement.kept().collect();
-    // Word counts per element, computed the first time a share is needed.
-    let mut words: Option<(Vec<usize>, f32)> = None;
+    // Word counts, computed the first time a share is needed.
+    let mut words = None;
     let mut drops = Vec::new();
     for &block in &kept {
         let mut spared = false;
@@ -99,14 +99,8 @@ fn drop_inside(
             if majority == Majority::Dropped {
                 return true;
             }
-            let (element_words, page_words) = words.get_or_insert_with(|| {
-                let page_words = kept.iter().map(|&b| page.blocks[b].words).sum::<usize>();
-                (
-                    page.words_per_element(kept.iter().copied()),
-                    page_words.max(1) as f32,
-                )
-            });
-            spared |= element_words[e] as f32 / *page_words >= 0.5;
+            let words = words.get_or_insert_with(|| page.word_counts(&kept));
+            spared |= words.share(e) >= 0.5;
             !spared
         });
         if let Some(e) = found {
@@ -165,10 +159,8 @@ impl Rule for PageChrome {
             return;
         }
         let kept: Vec<usize> = judgement.kept().collect();
-        let words = page.words_per_element(kept.iter().copied());
-        let page_words: usize = kept.iter().map(|&b| page.blocks[b].words).sum();
-        let holds_content =
-            |e: usize| page_words > 0 && words[e] as f32 >= self.content_share * page_words as f32;
+        let words = page.word_counts(&kept);
+        let holds_content = |e: usize| words.total > 0 && words.share(e) >= self.content_share;
         let mut chain = Vec::new();
         for block in kept {
             chain.clear();
