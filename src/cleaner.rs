@@ -46,6 +46,8 @@ struct Compiled {
     phrases: Option<PhraseMatcher>,
     /// Which entries of `rules` are phrase rules (they need phrase hits).
     is_phrase_rule: Vec<bool>,
+    /// The names of the rules, shared by every removal record they make.
+    names: Vec<Arc<str>>,
     limits: Limits,
 }
 
@@ -130,6 +132,7 @@ impl CleanerBuilder {
     /// [`Error::InvalidRule`] when the phrases of the set cannot be compiled.
     pub fn build(self) -> Result<Cleaner, Error> {
         let phrases = PhraseMatcher::build(&self.rules.entries)?;
+        let names = self.rules.names().map(Arc::from).collect();
         let is_phrase_rule = self
             .rules
             .entries
@@ -141,6 +144,7 @@ impl CleanerBuilder {
                 rules: self.rules,
                 phrases,
                 is_phrase_rule,
+                names,
                 limits: self.limits,
             }),
         })
@@ -284,7 +288,7 @@ impl Cleaner {
                     page.phrase_hits = phrase_hits(&page, &judgement, matcher, &active);
                 }
             }
-            judgement.start_rule(index, entry.rule.name());
+            judgement.start_rule(index, &compiled.names[index]);
             entry.rule.apply(&page, &mut judgement);
         }
         assemble(page, judgement.into_verdicts())

@@ -188,11 +188,9 @@ impl Judgement {
         }
     }
 
-    pub(crate) fn start_rule(&mut self, index: usize, name: &str) {
+    pub(crate) fn start_rule(&mut self, index: usize, name: &Arc<str>) {
         self.rule_index = index;
-        if &*self.rule_name != name {
-            self.rule_name = Arc::from(name);
-        }
+        self.rule_name = Arc::clone(name);
     }
 
     /// Whether the block at `index` is still kept.
