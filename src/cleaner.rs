@@ -195,14 +195,15 @@ impl Cleaner {
         self.check_size(html.len())?;
         let (html, flattened) = nesting::flatten(html, self.inner.limits.max_depth);
         let document = segment::html::parse(&html);
-        let (blocks, elements, attributes) = segment::html::segment(&document);
-        self.check_blocks(blocks.len())?;
+        let segmented = segment::html::segment(&document);
+        self.check_blocks(segmented.blocks.len())?;
         let mut cleaned = self.judge(Page {
             url,
-            blocks,
-            elements,
-            attributes,
+            blocks: segmented.blocks,
+            elements: segmented.elements,
+            attributes: segmented.attributes,
             html: Some(&document),
+            discussion: segmented.discussion,
             phrase_hits: Vec::new(),
         });
         if flattened.dropped_tags > 0 {
@@ -229,6 +230,7 @@ impl Cleaner {
             elements: Vec::new(),
             attributes: String::new(),
             html: None,
+            discussion: false,
             phrase_hits: Vec::new(),
         }))
     }

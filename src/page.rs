@@ -23,6 +23,8 @@ pub struct Page<'a> {
     /// (one allocation per page rather than two per element).
     pub(crate) attributes: String,
     pub(crate) html: Option<&'a scraper::Html>,
+    /// The page says it is a forum thread or a Q&A page (schema.org).
+    pub(crate) discussion: bool,
     /// Phrase matches of each block (filled by the cleaner when the rule set
     /// has phrase rules; empty otherwise).
     pub(crate) phrase_hits: Vec<PhraseHits>,
@@ -84,6 +86,7 @@ impl<'a> Page<'a> {
         let mut counts = WordCounts {
             per_element: vec![0; self.elements.len()],
             total: 0,
+            blocks: blocks.len(),
         };
         for &block in blocks {
             let words = self.blocks[block].words;
@@ -101,6 +104,8 @@ impl<'a> Page<'a> {
 pub(crate) struct WordCounts {
     pub per_element: Vec<usize>,
     pub total: usize,
+    /// How many blocks were counted.
+    pub blocks: usize,
 }
 
 impl WordCounts {
@@ -139,10 +144,18 @@ impl Flags {
     pub const COMMENTS: Flags = Flags(1 << 6);
     /// `<article>`, `<main>` and their ARIA equivalents.
     pub const ARTICLE: Flags = Flags(1 << 7);
+    /// `<dialog>`, ARIA dialogs and modals, consent managers' containers.
+    pub const DIALOG: Flags = Flags(1 << 8);
 
     /// Landmarks that are page chrome unless they hold the content.
-    pub const CHROME: Flags =
-        Flags(Self::NAV.0 | Self::HEADER.0 | Self::FOOTER.0 | Self::ASIDE.0 | Self::COMMENTS.0);
+    pub const CHROME: Flags = Flags(
+        Self::NAV.0
+            | Self::HEADER.0
+            | Self::FOOTER.0
+            | Self::ASIDE.0
+            | Self::COMMENTS.0
+            | Self::DIALOG.0,
+    );
 
     pub fn contains(self, other: Flags) -> bool {
         self.0 & other.0 == other.0

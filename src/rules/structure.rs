@@ -112,17 +112,22 @@ fn drop_inside(
     }
 }
 
-/// Drops navigation, page headers, footers, asides and comment sections:
-/// `<nav>`, `<header>`, `<footer>`, `<aside>`, the ARIA roles `navigation`,
-/// `menu`, `banner`, `contentinfo` and `complementary`, and the containers
-/// that comment systems use (`#comments`, `#respond`, `.comments-area`,
-/// `#disqus_thread`, ...).
+/// Drops navigation, page headers, footers, asides, dialogs and comment
+/// sections: `<nav>`, `<header>`, `<footer>`, `<aside>`, `<dialog>`, the ARIA
+/// roles `navigation`, `menu`, `banner`, `contentinfo`, `complementary`,
+/// `dialog` and `alertdialog`, `aria-modal` elements, the containers of the
+/// common consent managers, and the containers that comment systems use
+/// (`#comments`, `#respond`, `.comments-area`, `#disqus_thread`, ...).
 ///
 /// Where they are the main content, they stay: a `<header>` inside an
 /// `<article>` or `<main>` is the article's own header, and a header,
-/// footer, aside or comment section that holds at least
+/// footer, aside, dialog or comment section that holds at least
 /// [`content_share`](PageChrome::content_share) of the page's words (a
-/// forum thread, an article put in an `<aside>`) is kept.
+/// forum thread, an article put in an `<aside>`) is kept. Dialogs are
+/// judged first and their words are not counted in the others' shares. On a
+/// page that declares itself a forum thread or Q&A page (schema.org
+/// `DiscussionForumPosting` or `QAPage`), a comment section holding a fifth
+/// of the words is kept: it is the thread.
 ///
 /// Name: `page-chrome`.
 #[derive(Debug, Clone, Copy)]
@@ -159,10 +164,37 @@ impl Rule for PageChrome {
             return;
         }
         let kept: Vec<usize> = judgement.kept().collect();
-        let words = page.word_counts(&kept);
-        let holds_content = |e: usize| words.total > 0 && words.share(e) >= self.content_share;
-        let mut chain = Vec::new();
+        let mut words = page.word_counts(&kept);
+        // Dialogs go first, so that a cookie preference centre, which can
+        // hold more words than a forum thread, does not count in its share.
+        let mut rest = Vec::with_capacity(kept.len());
         for block in kept {
+            let outermost_dialog = page
+                .ancestors_of(block)
+                .filter(|&e| page.elements[e].flags.contains(Flags::DIALOG))
+                .last();
+            match outermost_dialog {
+                Some(e) if words.share(e) < self.content_share => {
+                    judgement
+                        .drop_block(block, format!("page chrome: inside {}", page.describe(e)));
+                }
+                _ => rest.push(block),
+            }
+        }
+        if rest.len() < words.blocks {
+            words = page.word_counts(&rest);
+        }
+        let holds_content = |e: usize| {
+            // A discussion page's thread is often marked up as comments.
+            let share = if page.discussion && page.elements[e].flags.contains(Flags::COMMENTS) {
+                DISCUSSION_SHARE
+            } else {
+                self.content_share
+            };
+            words.total > 0 && words.share(e) >= share
+        };
+        let mut chain = Vec::new();
+        for block in rest {
             chain.clear();
             chain.extend(page.ancestors_of(block));
             let mut in_article = false;
@@ -181,6 +213,11 @@ impl Rule for PageChrome {
         }
     }
 }
+
+/// On a page that says it is a forum thread or Q&A page, a comment section
+/// holding this share of the words is the thread itself (the comments under
+/// a Q&A answer hold less).
+const DISCUSSION_SHARE: f32 = 0.2;
 
 /// Drops elements whose class or id says they are boilerplate: share and
 /// social buttons, newsletters, cookie and consent banners, related and
@@ -443,6 +480,57 @@ mod tests {
         assert_eq!(kept[0], "Article title");
         assert_eq!(kept.len(), 2);
         assert_eq!(page.removed().len(), 5);
+    }
+
+    /// A forum page: a thread marked up as comments (40 words), other text
+    /// (110 words) and a consent dialog (100 words), with or without a
+    /// schema.org type that says it is a discussion.
+    fn forum_page(schema: &str) -> String {
+        let words = |word: &str, n: usize| vec![word; n].join(" ");
+        format!(
+            "<html><head>{schema}</head><body><div class=intro><p>{}</p></div>\
+             <div id=comments><div class=post><p>{}</p></div><div class=post><p>{}</p></div></div>\
+             <div id=onetrust-consent-sdk><p>{}</p></div></body></html>",
+            words("intro", 110),
+            words("question", 20),
+            words("answer", 20),
+            words("cookies", 100),
+        )
+    }
+
+    #[test]
+    fn a_discussion_page_keeps_its_thread_and_drops_its_dialogs() {
+        let schema =
+            r#"<script type="application/ld+json">{"@type": "DiscussionForumPosting"}</script>"#;
+        let page = clean_with(PageChrome::default(), &forum_page(schema));
+        assert!(page.text().contains("question") && page.text().contains("answer"));
+        assert!(!page.text().contains("cookies"));
+        // Without the schema the thread holds too little of the page. (With
+        // the dialog's words counted it would hold too little either way.)
+        let page = clean_with(PageChrome::default(), &forum_page(""));
+        assert!(!page.text().contains("question"));
+        assert!(page.text().contains("intro"));
+        // Microdata says it too.
+        let microdata = forum_page("").replace(
+            "<div id=comments>",
+            "<div id=comments itemscope itemtype=https://schema.org/QAPage>",
+        );
+        let page = clean_with(PageChrome::default(), &microdata);
+        assert!(page.text().contains("answer"));
+    }
+
+    #[test]
+    fn dialogs_are_chrome_unless_they_hold_the_page() {
+        let html = format!(
+            "<body>{ARTICLE}<div role=dialog><p>Sign up now</p></div>\
+             <div aria-modal=true><p>Choose a size</p></div><dialog><p>Are you sure?</p></dialog></body>"
+        );
+        let page = clean_with(PageChrome::default(), &html);
+        assert!(page.text().contains("the long article text"));
+        assert_eq!(page.removed().len(), 3);
+        let html = format!("<body><div role=dialog>{ARTICLE}</div></body>");
+        let page = clean_with(PageChrome::default(), &html);
+        assert!(page.text().contains("the long article text"));
     }
 
     #[test]

@@ -32,8 +32,20 @@ pub(crate) fn parse(html: &str) -> Html {
     html5ever::parse_document(scraper::HtmlTreeSink::new(Html::new_document()), options).one(html)
 }
 
+/// What one walk over a parsed page finds.
+#[derive(Debug, Default)]
+pub(crate) struct Segmented {
+    pub blocks: Vec<Block>,
+    pub elements: Vec<Element>,
+    /// Lowercased `id` and `class` values of the elements, end to end.
+    pub attributes: String,
+    /// The page says it is a discussion: schema.org `DiscussionForumPosting`
+    /// or `QAPage`, in JSON-LD or microdata.
+    pub discussion: bool,
+}
+
 /// The blocks of `html` and the elements that hold them.
-pub(crate) fn segment(html: &Html) -> (Vec<Block>, Vec<Element>, String) {
+pub(crate) fn segment(html: &Html) -> Segmented {
     let mut walk = Walk::default();
     for edge in html.tree.root().traverse() {
         match edge {
@@ -50,7 +62,7 @@ pub(crate) fn segment(html: &Html) -> (Vec<Block>, Vec<Element>, String) {
         }
     }
     walk.flush();
-    (walk.blocks, walk.elements, walk.attributes)
+    walk.page
 }
 
 /// An open element during the walk.
@@ -66,10 +78,7 @@ struct Frame {
 
 #[derive(Debug, Default)]
 struct Walk {
-    blocks: Vec<Block>,
-    elements: Vec<Element>,
-    /// Lowercased `id` and `class` values of the elements, end to end.
-    attributes: String,
+    page: Segmented,
     stack: Vec<Frame>,
     buffer: TextBuffer,
     link_chars: usize,
@@ -101,23 +110,26 @@ impl Walk {
             None if traits.block && inherited == BlockKind::TableCell => BlockKind::Paragraph,
             None => inherited,
         };
-        let index = self.elements.len();
+        let index = self.page.elements.len();
         let block_owner = match parent {
             Some(frame) if !traits.block => frame.block_owner,
             _ => index,
         };
         let attributes = Attributes::of(element);
+        if attributes.itemtype.is_some_and(names_discussion) {
+            self.page.discussion = true;
+        }
         let parent = parent.map(|f| f.element);
-        let id = push_lowercase(&mut self.attributes, attributes.id);
-        let class = push_lowercase(&mut self.attributes, attributes.class);
+        let id = push_lowercase(&mut self.page.attributes, attributes.id);
+        let class = push_lowercase(&mut self.page.attributes, attributes.class);
         let flags = element_flags(
             &tag,
             traits,
             &attributes,
-            &self.attributes[id.clone()],
-            &self.attributes[class.clone()],
+            &self.page.attributes[id.clone()],
+            &self.page.attributes[class.clone()],
         );
-        self.elements.push(Element {
+        self.page.elements.push(Element {
             parent,
             flags,
             id,
@@ -193,7 +205,9 @@ impl Walk {
         };
         // Script and style text is never shown: its words are not counted.
         let mut block =
-            if self.elements[owner].flags.contains(Flags::NON_CONTENT) && self.raw_depth > 0 {
+            if self.page.elements[owner].flags.contains(Flags::NON_CONTENT) && self.raw_depth > 0 {
+                // JSON-LD is script text too.
+                self.page.discussion |= names_discussion(&text);
                 Block::unmeasured(text, kind)
             } else {
                 Block::new(text, kind)
@@ -201,7 +215,7 @@ impl Walk {
         block.link_chars = link_chars.min(block.chars);
         block.links = links;
         block.element = Some(owner);
-        self.blocks.push(block);
+        self.page.blocks.push(block);
     }
 }
 
@@ -346,7 +360,9 @@ struct Attributes<'a> {
     role: Option<&'a str>,
     style: Option<&'a str>,
     itemprop: Option<&'a str>,
+    itemtype: Option<&'a str>,
     aria_hidden: Option<&'a str>,
+    aria_modal: Option<&'a str>,
     hidden: bool,
 }
 
@@ -360,7 +376,9 @@ impl<'a> Attributes<'a> {
                 "role" => attributes.role = Some(value),
                 "style" => attributes.style = Some(value),
                 "itemprop" => attributes.itemprop = Some(value),
+                "itemtype" => attributes.itemtype = Some(value),
                 "aria-hidden" => attributes.aria_hidden = Some(value),
+                "aria-modal" => attributes.aria_modal = Some(value),
                 "hidden" => attributes.hidden = true,
                 _ => {}
             }
@@ -406,7 +424,14 @@ fn element_flags(
         ("footer", _) | (_, "contentinfo") => flags.insert(Flags::FOOTER),
         ("aside", _) | (_, "complementary") => flags.insert(Flags::ASIDE),
         ("article" | "main", _) | (_, "main" | "article") => flags.insert(Flags::ARTICLE),
+        ("dialog", _) | (_, "dialog" | "alertdialog") => flags.insert(Flags::DIALOG),
         _ => {}
+    }
+    if attributes
+        .aria_modal
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+    {
+        flags.insert(Flags::DIALOG);
     }
     if attributes
         .itemprop
@@ -414,13 +439,43 @@ fn element_flags(
     {
         flags.insert(Flags::ARTICLE);
     }
-    let mut tokens = id
+    let tokens = id
         .split_ascii_whitespace()
         .chain(class.split_ascii_whitespace());
-    if tokens.any(is_comment_section_token) {
-        flags.insert(Flags::COMMENTS);
+    for token in tokens {
+        if is_comment_section_token(token) {
+            flags.insert(Flags::COMMENTS);
+        }
+        if is_consent_manager_token(token) {
+            flags.insert(Flags::DIALOG);
+        }
     }
     flags
+}
+
+/// Whether `text` names a schema.org type of discussion page.
+fn names_discussion(text: &str) -> bool {
+    static FINDERS: Lazy<[memchr::memmem::Finder<'static>; 2]> = Lazy::new(|| {
+        [
+            memchr::memmem::Finder::new("DiscussionForumPosting"),
+            memchr::memmem::Finder::new("QAPage"),
+        ]
+    });
+    FINDERS
+        .iter()
+        .any(|finder| finder.find(text.as_bytes()).is_some())
+}
+
+/// Id and class tokens (lowercase) of the consent dialogs that the common
+/// consent managers (OneTrust, Cookiebot, CookieYes, ...) put on a page.
+fn is_consent_manager_token(token: &str) -> bool {
+    matches!(
+        token,
+        "onetrust-consent-sdk"
+            | "cybotcookiebotdialog"
+            | "cookie-law-info-bar"
+            | "cky-consent-container"
+    ) || token.starts_with("ot-sdk-")
 }
 
 /// Id and class tokens (lowercase) of the containers that comment systems
@@ -450,7 +505,7 @@ mod tests {
     fn blocks(html: &str) -> Vec<(String, BlockKind)> {
         let doc = parse(html);
         segment(&doc)
-            .0
+            .blocks
             .into_iter()
             .map(|b| (b.text, b.kind))
             .collect()
@@ -491,7 +546,7 @@ mod tests {
     #[test]
     fn link_characters_are_counted() {
         let doc = parse("<p>read <a href=x>this link</a></p>");
-        let (blocks, _, _) = segment(&doc);
+        let blocks = segment(&doc).blocks;
         // Characters are counted without whitespace.
         assert_eq!(blocks[0].link_chars, "thislink".len());
     }
@@ -502,7 +557,9 @@ mod tests {
             "<nav><p>n</p></nav><div style='display: none'><p>h</p></div><div id=comments><p>c</p></div>\
              <script>var x;</script>",
         );
-        let (blocks, elements, _) = segment(&doc);
+        let Segmented {
+            blocks, elements, ..
+        } = segment(&doc);
         let flags = |i: usize| elements[blocks[i].element.unwrap()].flags;
         let parent_flags = |i: usize| {
             let own = blocks[i].element.unwrap();
