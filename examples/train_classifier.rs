@@ -4,7 +4,7 @@
 //! ```text
 //! cargo run --release --example train_classifier -- ../shared/data/wcxb-dev \
 //!     [--out src/rules/classifier.model] [--half all|even|odd] [--hidden 16] [--epochs 20]
-//!     [--without RULE]...
+//!     [--seed 24301] [--ensemble 3] [--without RULE]...
 //! ```
 //!
 //! Every page is cleaned with the default rules up to the classifier; each
@@ -17,7 +17,8 @@
 //! same model. A second network then learns from the same features plus the
 //! first network's verdicts on each block's context
 //! ([`Layout::context_features`]); those verdicts come from networks trained
-//! on the other half of the pages (two folds), as on unseen pages. `--half even` trains on the even-numbered pages only, so that
+//! on the other half of the pages (two folds), as on unseen pages. The
+//! model is `--ensemble` such pairs, from seeds `--seed`, `--seed` + 1, ... `--half even` trains on the even-numbered pages only, so that
 //! `evaluate --half odd --model FILE` measures it on pages it has not seen.
 
 #[path = "common/wcxb.rs"]
@@ -67,17 +68,21 @@ struct Options {
     half: Half,
     hidden: usize,
     epochs: usize,
+    seed: u64,
+    ensemble: usize,
     without: Vec<String>,
 }
 
 fn parse_args() -> Result<Options, String> {
-    let usage = "usage: train_classifier DIR [--out FILE] [--half all|even|odd] [--hidden N] [--epochs N] [--without RULE]...";
+    let usage = "usage: train_classifier DIR [--out FILE] [--half all|even|odd] [--hidden N] [--epochs N] [--seed N] [--ensemble N] [--without RULE]...";
     let mut options = Options {
         root: PathBuf::new(),
         out: PathBuf::from("src/rules/classifier.model"),
         half: Half::All,
         hidden: 16,
         epochs: 20,
+        seed: 0x5eed,
+        ensemble: 3,
         without: Vec::new(),
     };
     let mut args = std::env::args().skip(1);
@@ -88,6 +93,8 @@ fn parse_args() -> Result<Options, String> {
             "--half" => options.half = Half::parse(&value()?).ok_or(usage)?,
             "--hidden" => options.hidden = value()?.parse().map_err(|_| usage)?,
             "--epochs" => options.epochs = value()?.parse().map_err(|_| usage)?,
+            "--ensemble" => options.ensemble = value()?.parse().map_err(|_| usage)?,
+            "--seed" => options.seed = value()?.parse().map_err(|_| usage)?,
             "--without" => options.without.push(value()?),
             _ if arg.starts_with("--") => return Err(usage.to_string()),
             _ => options.root = PathBuf::from(arg),
@@ -156,6 +163,25 @@ fn main() {
     let rows: usize = pages.iter().map(|p| p.xs.len()).sum();
     eprintln!("{} pages, {rows} rows", pages.len());
 
+    // An ensemble: pairs of networks from different seeds, averaged by the
+    // classifier.
+    let mut text = String::new();
+    for member in 0..options.ensemble {
+        let seed = options.seed + member as u64;
+        eprintln!(
+            "network pair {} of {} (seed {seed})",
+            member + 1,
+            options.ensemble
+        );
+        text.push_str(&train_pair(&mut pages, &options, seed));
+    }
+    std::fs::write(&options.out, text).expect("writable model file");
+    eprintln!("wrote {}", options.out.display());
+}
+
+/// Trains one pair of networks (block, context) from `seed` and returns
+/// them in the model's text format.
+fn train_pair(pages: &mut [PageRows], options: &Options, seed: u64) -> String {
     // The block network, on all pages.
     let gather = |pages: &[&PageRows], row: &dyn Fn(&PageRows, usize) -> Vec<f32>| {
         let (mut xs, mut ys, mut ws) = (Vec::new(), Vec::new(), Vec::new());
@@ -171,7 +197,7 @@ fn main() {
     let base = |page: &PageRows, i: usize| page.xs[i].to_vec();
     let all: Vec<&PageRows> = pages.iter().collect();
     let (xs, ys, ws) = gather(&all, &base);
-    let blocks_net = train(&xs, &ys, &ws, options.hidden, options.epochs);
+    let blocks_net = train(&xs, &ys, &ws, options, seed);
 
     // The context network learns from the block network's verdicts on pages
     // it was not trained on (two folds), as it will meet them on new pages.
@@ -184,7 +210,7 @@ fn main() {
             .map(|(_, p)| p)
             .collect();
         let (xs, ys, ws) = gather(&train_pages, &base);
-        let net = train(&xs, &ys, &ws, options.hidden, options.epochs);
+        let net = train(&xs, &ys, &ws, options, seed);
         for (i, page) in pages.iter().enumerate().filter(|(i, _)| i % 2 == fold) {
             first[i] = page.xs.iter().map(|x| net.predict(x)).collect();
         }
@@ -195,11 +221,9 @@ fn main() {
     let with_context = |page: &PageRows, i: usize| [&page.xs[i][..], &page.context[i][..]].concat();
     let all: Vec<&PageRows> = pages.iter().collect();
     let (xs, ys, ws) = gather(&all, &with_context);
-    let context_net = train(&xs, &ys, &ws, options.hidden, options.epochs);
+    let context_net = train(&xs, &ys, &ws, options, seed);
 
-    let text = blocks_net.to_text() + &context_net.to_text();
-    std::fs::write(&options.out, text).expect("writable model file");
-    eprintln!("wrote {}", options.out.display());
+    blocks_net.to_text() + &context_net.to_text()
 }
 
 /// A small deterministic random source (64-bit LCG), for the initial weights
@@ -293,7 +317,8 @@ impl Net {
 }
 
 /// Trains a network on weighted rows with Adam on the cross-entropy.
-fn train(xs: &[Vec<f32>], ys: &[f32], ws: &[f32], hidden: usize, epochs: usize) -> Net {
+fn train(xs: &[Vec<f32>], ys: &[f32], ws: &[f32], options: &Options, seed: u64) -> Net {
+    let (hidden, epochs) = (options.hidden, options.epochs);
     let n = xs.first().map_or(0, Vec::len);
     let rows = xs.len().max(1) as f32;
     let mean: Vec<f32> = (0..n)
@@ -310,7 +335,7 @@ fn train(xs: &[Vec<f32>], ys: &[f32], ws: &[f32], hidden: usize, epochs: usize) 
         .map(|x| (0..n).map(|j| (x[j] - mean[j]) / scale[j]).collect())
         .collect();
 
-    let mut random = Lcg(0x5eed);
+    let mut random = Lcg(seed);
     let mut w1: Vec<f32> = (0..hidden * n)
         .map(|_| random.next() / (n as f32).sqrt())
         .collect();

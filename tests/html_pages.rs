@@ -137,3 +137,30 @@ fn an_invalid_selector_is_an_error_that_names_it() {
     let error = deboiler::rules::Selector::parse("div[class=").unwrap_err();
     assert!(error.to_string().contains("div[class="), "{error}");
 }
+
+#[test]
+fn a_small_listing_is_not_cut_down_to_its_heading() {
+    // One heading in <main>, then the listing as linked titles: the region
+    // around the heading holds too little of the page to decide alone.
+    let cards: String = [
+        "Trail runner with a rock plate for rough ground",
+        "Road trainer with a soft foam for long easy miles",
+        "Racing flat with a carbon plate for race day",
+        "Waterproof hiker with a grippy outsole for mud",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, title)| format!("<div class=card><a href=/p{i}>{title}</a></div>"))
+    .collect();
+    let html = format!(
+        "<html><body><main><h1>Running shoes</h1></main><div class=grid>{cards}</div></body></html>"
+    );
+    let page = Cleaner::default().clean_html(&html, None).unwrap();
+    assert!(
+        page.removed()
+            .iter()
+            .all(|r| !r.reason().starts_with("outside the main content")),
+        "{:?}",
+        page.removed()
+    );
+}

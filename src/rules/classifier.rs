@@ -1,17 +1,19 @@
 //! A learned block classifier: content or boilerplate, from general features
 //! of a block and its surroundings.
 //!
-//! Two small neural networks (one hidden layer each) judge every block. The
-//! first reads [`FEATURE_COUNT`] features that hold on any site and in any
-//! language: the block's length, link density, punctuation and kind; where
-//! it sits (landmarks, class and id words of its ancestors, depth,
-//! position); its neighbours; whether it is inside the region
+//! Small neural networks (one hidden layer each) judge every block. The
+//! first of a pair reads [`FEATURE_COUNT`] features that hold on any site
+//! and in any language: the block's length, link density, punctuation and
+//! kind; where it sits (landmarks, class and id words of its ancestors,
+//! depth, position); its neighbours; whether it is inside the region
 //! [`MainContent`] would choose; how many blocks share its place in the
 //! template (listings); and the page's own link density and length. The
 //! second reads the same features plus [`CONTEXT_FEATURE_COUNT`] more, made
 //! of the first network's verdicts on the block's neighbours and on the
 //! blocks that share its parent and grandparent element, so that a block is
 //! judged with its context (a short line inside a run of content is content).
+//! The model is an ensemble of such pairs trained from different seeds; a
+//! block's probability of being content is the mean of the pairs' verdicts.
 //! The weights ship in the crate (`src/rules/classifier.model`) and are
 //! trained, reproducibly, by `examples/train_classifier.rs` (see the README).
 
@@ -20,6 +22,8 @@ use std::hash::{Hash, Hasher};
 use rustc_hash::{FxHashMap as HashMap, FxHasher};
 use std::sync::Arc;
 
+use once_cell::sync::Lazy;
+
 use crate::block::BlockKind;
 use crate::error::Error;
 use crate::page::{Flags, Judgement, Page};
@@ -27,7 +31,7 @@ use crate::rules::main_content::drop_outside;
 use crate::rules::{MainContent, Phase, Rule};
 
 /// The number of features the first network reads per block.
-pub const FEATURE_COUNT: usize = 35;
+pub const FEATURE_COUNT: usize = 36;
 
 /// The number of context features the second network reads on top.
 pub const CONTEXT_FEATURE_COUNT: usize = 8;
@@ -43,8 +47,9 @@ const SHIPPED_MODEL: &str = include_str!("classifier.model");
 /// Name: `content-classifier`.
 #[derive(Debug, Clone)]
 pub struct ContentClassifier {
-    blocks: Arc<Model>,
-    context: Arc<Model>,
+    /// Pairs of networks (block, context), trained from different seeds;
+    /// their verdicts are averaged.
+    networks: Arc<[(Model, Model)]>,
     threshold: f32,
 }
 
@@ -66,16 +71,26 @@ impl ContentClassifier {
     /// [`FEATURE_COUNT`] and [`FEATURE_COUNT`] + [`CONTEXT_FEATURE_COUNT`]
     /// features.
     pub fn from_model_text(text: &str) -> Result<ContentClassifier, Error> {
-        let mut sections = text
+        let sections: Vec<&str> = text
             .split("deboiler-model")
-            .filter(|s| !s.trim().is_empty());
-        let mut next = |features: usize| match sections.next() {
-            Some(section) => Model::parse(section, features),
-            None => Err(invalid_model("two networks expected".to_string())),
-        };
+            .filter(|s| !s.trim().is_empty())
+            .collect();
+        if sections.is_empty() || sections.len() % 2 != 0 {
+            return Err(invalid_model(
+                "pairs of networks (block, context) expected".to_string(),
+            ));
+        }
+        let networks = sections
+            .chunks(2)
+            .map(|pair| {
+                Ok((
+                    Model::parse(pair[0], FEATURE_COUNT)?,
+                    Model::parse(pair[1], FEATURE_COUNT + CONTEXT_FEATURE_COUNT)?,
+                ))
+            })
+            .collect::<Result<Vec<_>, Error>>()?;
         Ok(ContentClassifier {
-            blocks: Arc::new(next(FEATURE_COUNT)?),
-            context: Arc::new(next(FEATURE_COUNT + CONTEXT_FEATURE_COUNT)?),
+            networks: networks.into(),
             threshold: 0.3,
         })
     }
@@ -132,24 +147,39 @@ impl Rule for ContentClassifier {
             .iter()
             .filter(|&&b| page.blocks[b].link_density() < 0.5)
             .count();
-        if let Some(region) = region.filter(|_| prose <= SMALL_PAGE_BLOCKS) {
+        let decisive_region = region.filter(|&r| {
+            prose <= SMALL_PAGE_BLOCKS
+                && page.word_counts(&kept).share(r) >= SMALL_PAGE_REGION_SHARE
+        });
+        if let Some(region) = decisive_region {
             // The page is too small for the model to judge by context: the
             // main-content region decides.
             drop_outside(page, judgement, &kept, region);
             return;
         }
         let rows = features(page, &kept, region);
-        let first: Vec<f32> = rows.iter().map(|row| self.blocks.predict(row)).collect();
-        let context = Layout::new(page, &kept).context_features(&first);
+        let layout = Layout::new(page, &kept);
+        let mut probabilities = vec![0.0f32; kept.len()];
         let mut input = Vec::with_capacity(FEATURE_COUNT + CONTEXT_FEATURE_COUNT);
+        for (blocks, context) in self.networks.iter() {
+            let first: Vec<f32> = rows.iter().map(|row| blocks.predict(row)).collect();
+            for ((sum, row), extra) in probabilities
+                .iter_mut()
+                .zip(&rows)
+                .zip(layout.context_features(&first))
+            {
+                input.clear();
+                input.extend_from_slice(row);
+                input.extend_from_slice(&extra);
+                *sum += context.predict(&input);
+            }
+        }
+        let count = self.networks.len() as f32;
         let mut drops = Vec::new();
-        for ((block, row), extra) in kept.iter().zip(&rows).zip(&context) {
-            input.clear();
-            input.extend_from_slice(row);
-            input.extend_from_slice(extra);
-            let p = self.context.predict(&input);
+        for (&block, &sum) in kept.iter().zip(&probabilities) {
+            let p = sum / count;
             if p < self.threshold {
-                drops.push((*block, p));
+                drops.push((block, p));
             }
         }
         for (block, p) in drops {
@@ -166,6 +196,11 @@ const NAVIGATION_WORDS: usize = 5;
 /// the main-content region alone: the networks learned from context, and a
 /// page this small has none.
 const SMALL_PAGE_BLOCKS: usize = 3;
+
+/// ... unless the region holds less than this share of the page's words: on
+/// a page of linked titles (a small listing) the region is a heading, and the
+/// networks judge the rest.
+const SMALL_PAGE_REGION_SHARE: f32 = 0.25;
 
 /// Class and id words that say "content" and "boilerplate".
 const POSITIVE_WORDS: &[&str] = &[
@@ -227,16 +262,55 @@ const NEGATIVE_WORDS: &[&str] = &[
     "copyright",
     "skip",
     "hidden",
+    "consent",
+    "cookies",
+    "gdpr",
+    "signature",
+    "disclaimer",
+    "legal",
+    "tooltip",
+    "popover",
+    "sponsored",
+    "recommended",
+    "recommendations",
+    "userinfo",
+    "postprofile",
 ];
 const COMMENT_WORDS: &[&str] = &["comment", "comments", "reply", "replies", "discussion"];
+const REVIEW_WORDS: &[&str] = &[
+    "review",
+    "reviews",
+    "rating",
+    "ratings",
+    "testimonial",
+    "testimonials",
+];
 
-/// Counts how many parts of an element's class and id are in `words`.
-fn count_words_in(id: &str, class: &str, words: &[&str]) -> f32 {
-    id.split_ascii_whitespace()
+/// The class and id word groups, for one lookup per word.
+static CLASS_WORD_GROUPS: Lazy<HashMap<&'static str, usize>> = Lazy::new(|| {
+    let groups = [POSITIVE_WORDS, NEGATIVE_WORDS, COMMENT_WORDS, REVIEW_WORDS];
+    let mut map = HashMap::default();
+    for (group, words) in groups.iter().enumerate() {
+        for &word in *words {
+            map.insert(word, group);
+        }
+    }
+    map
+});
+
+/// How many parts of an element's class and id are in each word group.
+fn count_class_words(id: &str, class: &str) -> [f32; 4] {
+    let mut counts = [0.0; 4];
+    let parts = id
+        .split_ascii_whitespace()
         .chain(class.split_ascii_whitespace())
-        .flat_map(|token| token.split(['-', '_']))
-        .filter(|part| words.contains(part))
-        .count() as f32
+        .flat_map(|token| token.split(['-', '_']));
+    for part in parts {
+        if let Some(&group) = CLASS_WORD_GROUPS.get(part) {
+            counts[group] += 1.0;
+        }
+    }
+    counts
 }
 
 fn ln1(x: f32) -> f32 {
@@ -256,15 +330,11 @@ fn features(page: &Page<'_>, kept: &[usize], region: Option<usize>) -> Vec<[f32;
 
     // Per element: its own class/id word counts, computed once, for the
     // elements that hold kept blocks only.
-    let mut word_counts: Vec<Option<[f32; 3]>> = vec![None; page.elements.len()];
+    let mut word_counts: Vec<Option<[f32; 4]>> = vec![None; page.elements.len()];
     let mut class_words = |e: usize| {
         *word_counts[e].get_or_insert_with(|| {
             let (id, class) = (page.id_of(e), page.class_of(e));
-            if id.is_empty() && class.is_empty() {
-                return [0.0; 3];
-            }
-            [POSITIVE_WORDS, NEGATIVE_WORDS, COMMENT_WORDS]
-                .map(|words| count_words_in(id, class, words))
+            count_class_words(id, class)
         })
     };
 
@@ -312,16 +382,17 @@ fn features(page: &Page<'_>, kept: &[usize], region: Option<usize>) -> Vec<[f32;
 
         let mut depth = 0.0;
         let mut flags = Flags::default();
-        let (mut positive, mut negative, mut comment) = (0.0, 0.0, 0.0);
+        let (mut positive, mut negative, mut comment, mut review) = (0.0, 0.0, 0.0, 0.0);
         let (mut in_form, mut in_list, mut in_table, mut in_region) = (false, false, false, false);
         for e in page.ancestors_of(b) {
             let element = &page.elements[e];
             depth += 1.0;
             flags.insert(element.flags);
-            let [p, n, c] = class_words(e);
+            let [p, n, c, r] = class_words(e);
             positive += p;
             negative += n;
             comment += c;
+            review += r;
             match &*element.tag {
                 "form" => in_form = true,
                 "ul" | "ol" | "dl" => in_list = true,
@@ -368,6 +439,7 @@ fn features(page: &Page<'_>, kept: &[usize], region: Option<usize>) -> Vec<[f32;
         row[32] = ln1(siblings[&signatures[position]] as f32 - 1.0);
         row[33] = words / page_words;
         row[34] = f32::from(flags.contains(Flags::HIDDEN));
+        row[35] = ln1(review);
         rows.push(row);
     }
     rows
@@ -487,10 +559,8 @@ fn punctuation_and_digits(text: &str) -> (f32, f32) {
 #[derive(Debug)]
 struct Model {
     features: usize,
-    mean: Vec<f32>,
-    scale: Vec<f32>,
     hidden: usize,
-    /// `hidden` rows of `features` weights.
+    /// `hidden` rows of `features` weights, for inputs as they come.
     w1: Vec<f32>,
     b1: Vec<f32>,
     w2: Vec<f32>,
@@ -539,12 +609,20 @@ impl Model {
             rest = tail;
             head.to_vec()
         };
+        let (mean, scale, mut w1, mut b1) = (take(n), take(n), take(hidden * n), take(hidden));
+        // The inputs are standardised, `(x - mean) / scale`: that is folded
+        // into the first layer's weights and biases once, here.
+        for h in 0..hidden {
+            let weights = &mut w1[h * n..(h + 1) * n];
+            for j in 0..n {
+                weights[j] /= scale[j];
+                b1[h] -= weights[j] * mean[j];
+            }
+        }
         Ok(Model {
             features,
-            mean: take(n),
-            scale: take(n),
-            w1: take(hidden * n),
-            b1: take(hidden),
+            w1,
+            b1,
             w2: take(hidden),
             b2: take(1)[0],
             hidden,
@@ -553,14 +631,10 @@ impl Model {
 
     fn predict(&self, row: &[f32]) -> f32 {
         let n = self.features;
-        let mut x = [0.0f32; FEATURE_COUNT + CONTEXT_FEATURE_COUNT];
-        for j in 0..n {
-            x[j] = (row[j] - self.mean[j]) / self.scale[j];
-        }
         let mut out = self.b2;
         for h in 0..self.hidden {
             let weights = &self.w1[h * n..(h + 1) * n];
-            out += self.w2[h] * tanh(self.b1[h] + dot(weights, &x[..n]));
+            out += self.w2[h] * tanh(self.b1[h] + dot(weights, &row[..n]));
         }
         1.0 / (1.0 + (-out).exp())
     }
@@ -605,6 +679,13 @@ mod tests {
         let header = format!("deboiler-model features={FEATURE_COUNT} hidden=1\n");
         assert!(ContentClassifier::from_model_text(&(header + "1 2 3")).is_err());
         assert!(ContentClassifier::from_model_text("").is_err());
+        // Networks come in pairs: a block network alone is refused.
+        let first_network = SHIPPED_MODEL
+            .match_indices("deboiler-model")
+            .nth(1)
+            .map(|(at, _)| &SHIPPED_MODEL[..at])
+            .expect("the shipped model has several networks");
+        assert!(ContentClassifier::from_model_text(first_network).is_err());
     }
 
     #[test]

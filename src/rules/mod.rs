@@ -22,7 +22,7 @@
 //! | `page-chrome` | `<nav>`, `<header>`, `<footer>`, `<aside>` (and their ARIA roles) and comment sections, unless they hold most of the page's text |
 //! | `content-classifier` | blocks a learned model judges not to be content ([`ContentClassifier`]) |
 //! | `main-content` (opt-in) | blocks outside the page's main content region ([`MainContent`]) |
-//! | `comment-form`, `share-buttons`, `newsletter`, `cookie-notice`, `related-content`, `advertisement`, `site-footer`, `loading-placeholder`, `navigation-links` | blocks made of boilerplate phrases ([`Phrases`]) |
+//! | `comment-form`, `share-buttons`, `newsletter`, `cookie-notice`, `related-content`, `advertisement`, `site-footer`, `loading-placeholder`, `navigation-links`, `shop-controls` | blocks made of boilerplate phrases ([`Phrases`]) |
 //! | `text-navigation` | runs of very short lines at the top or bottom of a plain text ([`TextNavigation`]) |
 //! | `repeated-blocks` | exact and near repeats of an earlier block ([`RepeatedBlocks`]) |
 //! | `boilerplate-classes` (strict) | elements whose class or id says share, social, newsletter, cookie, related, sidebar, ... ([`BoilerplateClasses`]) |

@@ -97,7 +97,8 @@ impl Phrases {
     /// The built-in phrase rules, in English, German, French, Spanish,
     /// Portuguese, Italian and Dutch: `comment-form`, `share-buttons`,
     /// `newsletter`, `cookie-notice`, `related-content`, `advertisement`,
-    /// `site-footer`, `loading-placeholder`, `navigation-links`.
+    /// `site-footer`, `loading-placeholder`, `navigation-links`,
+    /// `shop-controls`.
     pub fn builtin() -> Vec<Phrases> {
         BUILTIN
             .iter()
@@ -131,6 +132,7 @@ const BUILTIN: &[(&str, &str)] = &[
         "navigation-links",
         include_str!("phrases/navigation-links.txt"),
     ),
+    ("shop-controls", include_str!("phrases/shop-controls.txt")),
 ];
 
 impl Phrase {
@@ -385,6 +387,24 @@ mod tests {
         let (matcher, active) = matcher();
         let hits = matcher.hits(text, &active, &mut String::new());
         condemning_owner(&hits).is_some()
+    }
+
+    #[test]
+    fn shop_controls_go_only_when_they_are_most_of_the_block() {
+        for control in [
+            "Add to cart",
+            "Quick view",
+            "In den Warenkorb",
+            "Sort by: Featured",
+        ] {
+            assert!(is_boilerplate(control), "{control}");
+        }
+        for card in [
+            "Trail runner with a rock plate, light and fast. Shop now",
+            "Ceramic mug, 350 ml, dishwasher safe. Add to cart",
+        ] {
+            assert!(!is_boilerplate(card), "{card}");
+        }
     }
 
     #[test]

@@ -523,11 +523,20 @@ mod tests {
     fn dialogs_are_chrome_unless_they_hold_the_page() {
         let html = format!(
             "<body>{ARTICLE}<div role=dialog><p>Sign up now</p></div>\
-             <div aria-modal=true><p>Choose a size</p></div><dialog><p>Are you sure?</p></dialog></body>"
+             <div aria-modal=true><p>Choose a size</p></div><dialog><p>Are you sure?</p></dialog>\
+             <div class='cookie-notice bottom'><p>We use cookies</p></div>\
+             <div id=onetrust-banner-sdk><p>Accept all</p></div></body>"
         );
         let page = clean_with(PageChrome::default(), &html);
         assert!(page.text().contains("the long article text"));
-        assert_eq!(page.removed().len(), 3);
+        assert_eq!(page.removed().len(), 5);
+        // What a page wrapper says about the visitor's cookies is not a dialog.
+        let html = format!("<body class=cookies-not-set>{ARTICLE}</body>");
+        assert!(
+            clean_with(PageChrome::default(), &html)
+                .removed()
+                .is_empty()
+        );
         let html = format!("<body><div role=dialog>{ARTICLE}</div></body>");
         let page = clean_with(PageChrome::default(), &html);
         assert!(page.text().contains("the long article text"));

@@ -446,7 +446,8 @@ fn element_flags(
         if is_comment_section_token(token) {
             flags.insert(Flags::COMMENTS);
         }
-        if is_consent_manager_token(token) {
+        // A page wrapper says `cookies-not-set` about the visitor.
+        if is_consent_token(token) && !matches!(tag, "html" | "body" | "main" | "article") {
             flags.insert(Flags::DIALOG);
         }
     }
@@ -466,16 +467,24 @@ fn names_discussion(text: &str) -> bool {
         .any(|finder| finder.find(text.as_bytes()).is_some())
 }
 
-/// Id and class tokens (lowercase) of the consent dialogs that the common
-/// consent managers (OneTrust, Cookiebot, CookieYes, ...) put on a page.
-fn is_consent_manager_token(token: &str) -> bool {
-    matches!(
-        token,
-        "onetrust-consent-sdk"
-            | "cybotcookiebotdialog"
-            | "cookie-law-info-bar"
-            | "cky-consent-container"
-    ) || token.starts_with("ot-sdk-")
+/// Id and class tokens (lowercase) of the consent banners and dialogs that
+/// consent managers (OneTrust, Didomi, Complianz, Cookiebot, ...) and themes
+/// put on a page: the managers' own prefixes, and tokens with a part
+/// `consent`, `cookie`, `cookies` or `gdpr` (`cookie-notice`,
+/// `gdpr_banner`).
+fn is_consent_token(token: &str) -> bool {
+    const PREFIXES: &[&str] = &[
+        "onetrust",
+        "optanon",
+        "ot-sdk-",
+        "didomi",
+        "cmplz",
+        "cybotcookiebot",
+    ];
+    PREFIXES.iter().any(|p| token.starts_with(p))
+        || token
+            .split(['-', '_'])
+            .any(|part| matches!(part, "consent" | "cookie" | "cookies" | "gdpr"))
 }
 
 /// Id and class tokens (lowercase) of the containers that comment systems
