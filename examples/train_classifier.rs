@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! cargo run --release --example train_classifier -- ../shared/data/wcxb-dev \
-//!     [--out src/rules/classifier.model] [--half all|even|odd] [--hidden 16] [--epochs 20]
+//!     [--out src/rules/classifier.model] [--half all|even|odd] [--hidden 8] [--epochs 20]
 //!     [--seed 24301] [--ensemble 3] [--without RULE]...
 //! ```
 //!
@@ -79,7 +79,7 @@ fn parse_args() -> Result<Options, String> {
         root: PathBuf::new(),
         out: PathBuf::from("src/rules/classifier.model"),
         half: Half::All,
-        hidden: 16,
+        hidden: 8,
         epochs: 20,
         seed: 0x5eed,
         ensemble: 3,

@@ -56,16 +56,15 @@ pub(crate) fn flatten(html: &str, max_depth: usize) -> (Cow<'_, str>, Flattened)
             }
             continue;
         }
-        let lower = &tag.lower_name[..tag.name_len];
-        if let Some(raw) = RAW_TEXT.iter().find(|r| r.as_bytes() == lower) {
+        if let Some(raw) = raw_text_name(name) {
             at = end_of_raw_text(html, tag.end, raw);
             continue;
         }
-        if tag.self_closing || VOID.iter().any(|v| v.as_bytes() == lower) {
+        if tag.self_closing || is_void(name) {
             continue;
         }
         let mut kind = name;
-        if let Some((own_kind, scope)) = closes_own_kind(lower) {
+        if let Some((own_kind, scope)) = closes_own_kind(name) {
             kind = own_kind;
             // The nearest open element of its kind, not past its scope.
             let from = stack.len().saturating_sub(LOOKBACK);
@@ -74,7 +73,7 @@ pub(crate) fn flatten(html: &str, max_depth: usize) -> (Cow<'_, str>, Flattened)
                     stack.truncate(i);
                     break;
                 }
-                if scope.iter().any(|s| hash(s) == stack[i].0) {
+                if scope.contains(&stack[i].0) {
                     break;
                 }
             }
@@ -95,31 +94,82 @@ pub(crate) fn flatten(html: &str, max_depth: usize) -> (Cow<'_, str>, Flattened)
     }
 }
 
-/// Elements whose text is not markup.
-const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp", "plaintext"];
+/// The name of an element whose text is not markup, from its name's hash.
+fn raw_text_name(name: u64) -> Option<&'static str> {
+    const SCRIPT: u64 = hash(b"script");
+    const STYLE: u64 = hash(b"style");
+    const TEXTAREA: u64 = hash(b"textarea");
+    const TITLE: u64 = hash(b"title");
+    const XMP: u64 = hash(b"xmp");
+    const PLAINTEXT: u64 = hash(b"plaintext");
+    Some(match name {
+        SCRIPT => "script",
+        STYLE => "style",
+        TEXTAREA => "textarea",
+        TITLE => "title",
+        XMP => "xmp",
+        PLAINTEXT => "plaintext",
+        _ => return None,
+    })
+}
 
-/// Elements that have no end tag.
-const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr", "keygen", "frame",
-];
+/// Whether an element has no end tag, from its name's hash.
+fn is_void(name: u64) -> bool {
+    const VOID: [u64; 16] = [
+        hash(b"area"),
+        hash(b"base"),
+        hash(b"br"),
+        hash(b"col"),
+        hash(b"embed"),
+        hash(b"hr"),
+        hash(b"img"),
+        hash(b"input"),
+        hash(b"link"),
+        hash(b"meta"),
+        hash(b"param"),
+        hash(b"source"),
+        hash(b"track"),
+        hash(b"wbr"),
+        hash(b"keygen"),
+        hash(b"frame"),
+    ];
+    VOID.contains(&name)
+}
 
 /// For tags whose start closes an open element of the same kind: that
-/// kind (as a name hash), and the elements that bound its scope (a `<li>`
-/// closes a `<li>` of its own list, not of the list around it).
-fn closes_own_kind(lower: &[u8]) -> Option<(u64, &'static [&'static [u8]])> {
-    let (kind, scope): (&[u8], &'static [&'static [u8]]) = match lower {
-        b"li" => (b"li", &[b"ul", b"ol", b"menu"]),
-        b"dt" | b"dd" => (b"dd", &[b"dl"]),
-        b"td" | b"th" => (b"td", &[b"tr", b"table"]),
-        b"tr" => (b"tr", &[b"table"]),
-        b"thead" | b"tbody" | b"tfoot" => (b"tbody", &[b"table"]),
-        b"p" => (b"p", &[b"table", b"td", b"th", b"button"]),
-        b"option" => (b"option", &[b"select", b"optgroup"]),
-        b"optgroup" => (b"optgroup", &[b"select"]),
+/// kind, and the elements that bound its scope (a `<li>` closes a `<li>` of
+/// its own list, not of the list around it); all as name hashes.
+fn closes_own_kind(name: u64) -> Option<(u64, &'static [u64])> {
+    const LI: u64 = hash(b"li");
+    const DT: u64 = hash(b"dt");
+    const DD: u64 = hash(b"dd");
+    const TD: u64 = hash(b"td");
+    const TH: u64 = hash(b"th");
+    const TR: u64 = hash(b"tr");
+    const THEAD: u64 = hash(b"thead");
+    const TBODY: u64 = hash(b"tbody");
+    const TFOOT: u64 = hash(b"tfoot");
+    const P: u64 = hash(b"p");
+    const OPTION: u64 = hash(b"option");
+    const OPTGROUP: u64 = hash(b"optgroup");
+    const UL: u64 = hash(b"ul");
+    const OL: u64 = hash(b"ol");
+    const MENU: u64 = hash(b"menu");
+    const DL: u64 = hash(b"dl");
+    const TABLE: u64 = hash(b"table");
+    const BUTTON: u64 = hash(b"button");
+    const SELECT: u64 = hash(b"select");
+    Some(match name {
+        LI => (LI, &[UL, OL, MENU]),
+        DT | DD => (DD, &[DL]),
+        TD | TH => (TD, &[TR, TABLE]),
+        TR => (TR, &[TABLE]),
+        THEAD | TBODY | TFOOT => (TBODY, &[TABLE]),
+        P => (P, &[TABLE, TD, TH, BUTTON]),
+        OPTION => (OPTION, &[SELECT, OPTGROUP]),
+        OPTGROUP => (OPTGROUP, &[SELECT]),
         _ => return None,
-    };
-    Some((hash(kind), scope))
+    })
 }
 
 /// Where the text of a raw-text element that starts at `from` ends: at its
@@ -137,11 +187,16 @@ fn end_of_raw_text(html: &str, from: usize, name: &str) -> usize {
     html.len()
 }
 
-/// FNV-1a of a tag name, lowercased on the way.
-fn hash(name: &[u8]) -> u64 {
-    name.iter().fold(0xcbf2_9ce4_8422_2325, |h: u64, &b| {
-        (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3)
-    })
+/// FNV-1a of a tag name, lowercased on the way (a `const fn`, so that the
+/// names the guard compares are hashed at compile time).
+const fn hash(name: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut i = 0;
+    while i < name.len() {
+        h = (h ^ name[i].to_ascii_lowercase() as u64).wrapping_mul(0x0100_0000_01b3);
+        i += 1;
+    }
+    h
 }
 
 /// One `<...>` of the input, as much as the guard needs of it.
@@ -149,10 +204,6 @@ struct Tag {
     /// Hash of the lowercased name; `None` for comments, doctypes and a `<`
     /// that starts no tag.
     name: Option<u64>,
-    /// The name, lowercased, up to 16 bytes (enough for every name the
-    /// guard compares).
-    lower_name: [u8; 16],
-    name_len: usize,
     closing: bool,
     self_closing: bool,
     /// Just past the tag's `>` (or the end of the input).
@@ -164,8 +215,6 @@ impl Tag {
         let bytes = html.as_bytes();
         let mut tag = Tag {
             name: None,
-            lower_name: [0; 16],
-            name_len: 0,
             closing: false,
             self_closing: false,
             end: start + 1,
@@ -194,31 +243,19 @@ impl Tag {
         {
             at += 1;
         }
-        let name = &bytes[name_start..at];
-        tag.name_len = name.len().min(16);
-        for (slot, b) in tag.lower_name.iter_mut().zip(name) {
-            *slot = b.to_ascii_lowercase();
-        }
-        tag.name = Some(hash(name));
-        // The end of the tag: the first `>` outside a quoted attribute value
-        // (attribute values can be long: searched for, not stepped through).
-        loop {
-            let Some(offset) = memchr::memchr3(b'>', b'"', b'\'', &bytes[at..]) else {
-                at = bytes.len();
-                break;
-            };
-            at += offset;
-            let quote = bytes[at];
-            if quote == b'>' {
-                break;
+        tag.name = Some(hash(&bytes[name_start..at]));
+        // The end of the tag: the first `>` outside a quoted attribute value.
+        // Tags are short: stepping through the bytes beats searching.
+        let mut quote = None;
+        while let Some(&b) = bytes.get(at) {
+            match quote {
+                Some(q) if b == q => quote = None,
+                Some(_) => {}
+                None if b == b'>' => break,
+                None if b == b'"' || b == b'\'' => quote = Some(b),
+                None => {}
             }
-            match memchr::memchr(quote, &bytes[at + 1..]) {
-                Some(close) => at += close + 2,
-                None => {
-                    at = bytes.len();
-                    break;
-                }
-            }
+            at += 1;
         }
         tag.self_closing = at > 0 && bytes.get(at - 1) == Some(&b'/');
         tag.end = (at + 1).min(bytes.len());

@@ -505,16 +505,15 @@ impl Layout {
             .filter(|&i| first[i] > 0.5)
             .map(|i| self.words[i])
             .sum();
+        // The mean verdict of the blocks `from..=to` away (0 when there are none).
         let window = |from: isize, to: isize, i: usize| {
-            let values: Vec<f32> = (from..=to)
-                .map(|d| i as isize + d)
-                .filter(|&j| j >= 0 && (j as usize) < n)
-                .map(|j| first[j as usize])
-                .collect();
-            if values.is_empty() {
-                0.0
-            } else {
-                values.iter().sum::<f32>() / values.len() as f32
+            let start = (i as isize + from).max(0) as usize;
+            let end = ((i as isize + to + 1).max(0) as usize).min(n);
+            match first.get(start..end) {
+                Some(values) if !values.is_empty() => {
+                    values.iter().sum::<f32>() / values.len() as f32
+                }
+                _ => 0.0,
             }
         };
         (0..n)

@@ -20,9 +20,12 @@ use crate::rules::{Phase, Rule};
 /// words (default 6) are never dropped for repeating: table cells, "Yes",
 /// the items of a specification list repeat legitimately.
 ///
-/// Cost is linear in the page: each block is hashed once, and candidates for
-/// near repeats come from an index of bigrams (a bigram found in more than
-/// 64 earlier blocks is too common to point at any one of them).
+/// Cost is linear in the page: each block is hashed once. Candidates for
+/// near repeats come from an index of each block's sketch, its eight
+/// smallest bigram hashes (blocks that share most bigrams share most of
+/// their sketch; a hash found in more than 64 earlier blocks is too common
+/// to point at any one of them), and the best few candidates are compared
+/// on all their bigrams.
 ///
 /// Name: `repeated-blocks`.
 #[derive(Debug, Clone, Copy)]
@@ -43,6 +46,12 @@ impl Default for RepeatedBlocks {
 /// Postings lists longer than this are not used to find candidates.
 const MAX_POSTINGS: usize = 64;
 
+/// How many of a block's smallest bigram hashes index it.
+const SKETCH: usize = 8;
+
+/// How many candidates, those sharing most of the sketch, are compared in full.
+const MAX_COMPARED: usize = 8;
+
 impl RepeatedBlocks {
     /// Blocks with fewer words than this are never dropped (default 6).
     pub fn min_words(mut self, words: usize) -> Self {
@@ -61,7 +70,8 @@ impl RepeatedBlocks {
 /// A block already kept, as the index remembers it.
 struct Seen {
     block: usize,
-    bigrams: usize,
+    /// The block's bigram hashes, sorted, without repeats.
+    bigrams: Vec<u64>,
 }
 
 impl Rule for RepeatedBlocks {
@@ -78,6 +88,7 @@ impl Rule for RepeatedBlocks {
         let mut postings = Postings::default();
         let mut seen: Vec<Seen> = Vec::new();
         let mut overlap: HashMap<usize, usize> = HashMap::default();
+        let mut candidates: Vec<(usize, usize)> = Vec::new();
         let mut drops = Vec::new();
         for block in judgement.kept() {
             if page.blocks[block].words < self.min_words {
@@ -95,17 +106,31 @@ impl Rule for RepeatedBlocks {
             let mut bigrams: Vec<u64> = tokens.windows(2).map(hash_of).collect();
             bigrams.sort_unstable();
             bigrams.dedup();
+            let sketch = &bigrams[..bigrams.len().min(SKETCH)];
             overlap.clear();
-            for bigram in &bigrams {
-                for candidate in postings.get(*bigram) {
+            for hash in sketch {
+                for candidate in postings.get(*hash) {
                     *overlap.entry(candidate).or_default() += 1;
                 }
             }
-            let best = overlap
+            candidates.clear();
+            candidates.extend(
+                overlap
+                    .iter()
+                    .map(|(&candidate, &shared)| (candidate, shared)),
+            );
+            // Most of the sketch shared first, then the earliest block.
+            candidates.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            let best = candidates
                 .iter()
-                .map(|(&candidate, &shared)| {
-                    let larger = bigrams.len().max(seen[candidate].bigrams);
-                    (candidate, shared as f32 / larger as f32)
+                .take(MAX_COMPARED)
+                .map(|&(candidate, _)| {
+                    let other = &seen[candidate].bigrams;
+                    let larger = bigrams.len().max(other.len());
+                    (
+                        candidate,
+                        shared_count(&bigrams, other) as f32 / larger as f32,
+                    )
                 })
                 .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
             if let Some((candidate, alike)) = best.filter(|b| b.1 >= self.similarity) {
@@ -120,13 +145,10 @@ impl Rule for RepeatedBlocks {
             }
             exact.insert(key, block);
             let id = seen.len();
-            for bigram in &bigrams {
-                postings.insert(*bigram, id);
+            for hash in sketch {
+                postings.insert(*hash, id);
             }
-            seen.push(Seen {
-                block,
-                bigrams: bigrams.len(),
-            });
+            seen.push(Seen { block, bigrams });
         }
         for (block, reason) in drops {
             judgement.drop_block(block, reason);
@@ -196,6 +218,23 @@ fn word_hashes(text: &str) -> Vec<u64> {
                 .fold(FNV_OFFSET, |hash, c| step(hash, u32::from(c)))
         })
         .collect()
+}
+
+/// How many values two sorted lists without repeats have in common.
+fn shared_count(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    shared
 }
 
 fn hash_of(values: &[u64]) -> u64 {

@@ -17,11 +17,16 @@ use super::TextBuffer;
 use crate::block::{Block, BlockKind};
 use crate::page::{Element, Flags};
 
-/// Parses a document as a browser with scripting turned off would: the
-/// markup inside `<noscript>` becomes elements (many script-rendered sites
-/// put their text there for crawlers), not a string of raw text.
+/// Parses a document. A page with real markup inside `<noscript>` (many
+/// script-rendered sites put their text there for crawlers) is parsed as a
+/// browser with scripting turned off would, so that markup becomes elements
+/// rather than a string of raw text; other pages go through
+/// [`Html::parse_document`] as they are.
 pub(crate) fn parse(html: &str) -> Html {
     use html5ever::tendril::TendrilSink;
+    if noscript_bytes(html) < NOSCRIPT_MARKUP_BYTES {
+        return Html::parse_document(html);
+    }
     let options = html5ever::ParseOpts {
         tree_builder: html5ever::tree_builder::TreeBuilderOpts {
             scripting_enabled: false,
@@ -30,6 +35,39 @@ pub(crate) fn parse(html: &str) -> Html {
         ..Default::default()
     };
     html5ever::parse_document(scraper::HtmlTreeSink::new(Html::new_document()), options).one(html)
+}
+
+/// From how many bytes inside `<noscript>` a page is parsed with scripting
+/// off: tracking pixels and "enable JavaScript" notes are smaller.
+const NOSCRIPT_MARKUP_BYTES: usize = 2048;
+
+/// Bytes between `<noscript` and `</noscript` in all, in lower or upper case.
+fn noscript_bytes(html: &str) -> usize {
+    static TAGS: Lazy<
+        [(
+            memchr::memmem::Finder<'static>,
+            memchr::memmem::Finder<'static>,
+        ); 2],
+    > = Lazy::new(|| {
+        use memchr::memmem::Finder;
+        [
+            (Finder::new("<noscript"), Finder::new("</noscript")),
+            (Finder::new("<NOSCRIPT"), Finder::new("</NOSCRIPT")),
+        ]
+    });
+    let bytes = html.as_bytes();
+    let mut total = 0;
+    for (open, close) in TAGS.iter() {
+        let mut at = 0;
+        while let Some(start) = open.find(&bytes[at..]).map(|i| at + i) {
+            let end = close
+                .find(&bytes[start..])
+                .map_or(bytes.len(), |i| start + i);
+            total += end - start;
+            at = end.max(start + 1);
+        }
+    }
+    total
 }
 
 /// What one walk over a parsed page finds.
@@ -175,7 +213,13 @@ impl Walk {
             return;
         };
         let pushed = if self.raw_depth > 0 {
-            self.buffer.push_raw(text)
+            self.buffer.push_raw(text);
+            // Characters are counted for link density only (scripts are long).
+            if self.link_depth > 0 {
+                text.chars().count()
+            } else {
+                text.len()
+            }
         } else {
             self.buffer.push_collapsed(text)
         };
@@ -392,6 +436,15 @@ impl<'a> Attributes<'a> {
             .aria_hidden
             .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"));
         let styled_hidden = self.style.is_some_and(|style| {
+            let mentions = |needle: &[u8]| {
+                style
+                    .as_bytes()
+                    .windows(needle.len())
+                    .any(|w| w.eq_ignore_ascii_case(needle))
+            };
+            if !mentions(b"none") && !mentions(b"hidden") {
+                return false;
+            }
             let style: String = style
                 .chars()
                 .filter(|c| !c.is_whitespace())
@@ -550,6 +603,20 @@ mod tests {
             ("fn main() {\n    x();\n}".to_string(), BlockKind::Code)
         );
         assert_eq!(got[1].0, "a\nb");
+    }
+
+    #[test]
+    fn noscript_markup_is_parsed_when_it_holds_text() {
+        let paragraphs = |n: usize| "<p>Text for readers without scripts.</p>".repeat(n);
+        let elements_inside = |html: &str| {
+            let selector = scraper::Selector::parse("noscript p").unwrap();
+            parse(html).select(&selector).count()
+        };
+        // A tracking pixel's worth: left as the raw text a browser sees.
+        let small = format!("<body><noscript>{}</noscript></body>", paragraphs(1));
+        assert_eq!(elements_inside(&small), 0);
+        let large = format!("<body><NOSCRIPT>{}</NOSCRIPT></body>", paragraphs(100));
+        assert_eq!(elements_inside(&large), 100);
     }
 
     #[test]

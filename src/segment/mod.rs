@@ -56,14 +56,13 @@ impl TextBuffer {
         pushed
     }
 
-    /// Appends `piece` as it is (for preformatted text).
-    pub fn push_raw(&mut self, piece: &str) -> usize {
+    /// Appends `piece` as it is (for preformatted text and scripts).
+    pub fn push_raw(&mut self, piece: &str) {
         if self.pending_space && !self.text.is_empty() {
             self.text.push(' ');
         }
         self.pending_space = false;
         self.text.push_str(piece);
-        piece.chars().count()
     }
 
     /// Starts a new line inside the block.
