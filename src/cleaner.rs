@@ -6,8 +6,8 @@ use std::sync::Arc;
 use crate::assemble::{Cleaned, assemble};
 use crate::decode::{decode, looks_binary, looks_like_html};
 use crate::error::Error;
-use crate::nesting;
 use crate::page::{Judgement, Page};
+use crate::preparse;
 use crate::rules::{PhraseMatcher, Phrases, RuleSet};
 use crate::segment;
 
@@ -193,7 +193,7 @@ impl Cleaner {
     /// [`Error::InputTooLarge`] over the size limit.
     pub fn clean_html(&self, html: &str, url: Option<&str>) -> Result<Cleaned, Error> {
         self.check_size(html.len())?;
-        let (html, flattened) = nesting::flatten(html, self.inner.limits.max_depth);
+        let (html, prepared) = preparse::prepare(html, self.inner.limits.max_depth);
         let document = segment::html::parse(&html);
         let segmented = segment::html::segment(&document);
         self.check_blocks(segmented.blocks.len())?;
@@ -206,10 +206,10 @@ impl Cleaner {
             discussion: segmented.discussion,
             phrase_hits: Vec::new(),
         });
-        if flattened.dropped_tags > 0 {
+        if prepared.dropped_tags > 0 {
             cleaned.warn(format!(
                 "nesting deeper than {} elements flattened: {} tags dropped, their text kept",
-                self.inner.limits.max_depth, flattened.dropped_tags
+                self.inner.limits.max_depth, prepared.dropped_tags
             ));
         }
         Ok(cleaned)

@@ -60,8 +60,8 @@ mod block;
 mod cleaner;
 mod decode;
 mod error;
-mod nesting;
 mod page;
+mod preparse;
 #[cfg(feature = "serde")]
 mod rule_file;
 pub mod rules;

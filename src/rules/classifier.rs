@@ -587,8 +587,8 @@ impl Model {
             )));
         }
         let hidden = hidden
-            .filter(|&h| h > 0)
-            .ok_or_else(|| invalid_model("no hidden size".into()))?;
+            .filter(|&h| h > 0 && h <= MAX_HIDDEN)
+            .ok_or_else(|| invalid_model(format!("hidden size missing or over {MAX_HIDDEN}")))?;
         let numbers: Vec<f32> = body
             .split_whitespace()
             .map(str::parse)
@@ -630,14 +630,23 @@ impl Model {
 
     fn predict(&self, row: &[f32]) -> f32 {
         let n = self.features;
-        let mut out = self.b2;
-        for h in 0..self.hidden {
-            let weights = &self.w1[h * n..(h + 1) * n];
-            out += self.w2[h] * tanh(self.b1[h] + dot(weights, &row[..n]));
+        // The hidden layer in two passes, so that the second (tanh) is one
+        // vectorised loop.
+        let mut hidden = [0.0f32; MAX_HIDDEN];
+        let hidden = &mut hidden[..self.hidden];
+        for (h, z) in hidden.iter_mut().enumerate() {
+            *z = self.b1[h] + dot(&self.w1[h * n..(h + 1) * n], &row[..n]);
         }
+        for z in hidden.iter_mut() {
+            *z = tanh(*z);
+        }
+        let out = self.b2 + dot(&self.w2, hidden);
         1.0 / (1.0 + (-out).exp())
     }
 }
+
+/// The largest hidden layer a model may have.
+const MAX_HIDDEN: usize = 64;
 
 /// The dot product of two equally long slices, in eight lanes so that the
 /// compiler can use vector instructions.
@@ -658,11 +667,25 @@ fn dot(a: &[f32], b: &[f32]) -> f32 {
     lanes.iter().sum::<f32>() + tail
 }
 
-/// `tanh` through one `exp` (faster than the library's, the same to float
-/// precision for what the networks compute).
+/// `tanh` as a rational function (the approximation Eigen uses, exact to
+/// float precision), with no call to `exp`: it vectorises.
 fn tanh(x: f32) -> f32 {
-    let x = x.clamp(-15.0, 15.0);
-    1.0 - 2.0 / ((2.0 * x).exp() + 1.0)
+    const CLAMP: f32 = 7.905_311;
+    const ALPHA: [f32; 7] = [
+        4.893_524_6e-3,
+        6.372_619_3e-4,
+        1.485_722_4e-5,
+        5.122_297e-8,
+        -8.604_671_5e-11,
+        2.000_187_9e-13,
+        -2.760_768_5e-16,
+    ];
+    const BETA: [f32; 4] = [4.893_525e-3, 2.268_434_6e-3, 1.185_347_1e-4, 1.198_258_4e-6];
+    let x = x.clamp(-CLAMP, CLAMP);
+    let x2 = x * x;
+    let p = ALPHA.iter().rev().fold(0.0, |acc, &a| acc * x2 + a) * x;
+    let q = BETA.iter().rev().fold(0.0, |acc, &b| acc * x2 + b);
+    p / q
 }
 
 #[cfg(test)]
