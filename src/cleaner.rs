@@ -203,7 +203,7 @@ impl Cleaner {
             elements: segmented.elements,
             attributes: segmented.attributes,
             html: Some(&document),
-            discussion: segmented.discussion,
+            declared: segmented.declared,
             phrase_hits: Vec::new(),
         });
         if prepared.dropped_tags > 0 {
@@ -230,7 +230,7 @@ impl Cleaner {
             elements: Vec::new(),
             attributes: String::new(),
             html: None,
-            discussion: false,
+            declared: Default::default(),
             phrase_hits: Vec::new(),
         }))
     }

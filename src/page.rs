@@ -23,8 +23,8 @@ pub struct Page<'a> {
     /// (one allocation per page rather than two per element).
     pub(crate) attributes: String,
     pub(crate) html: Option<&'a scraper::Html>,
-    /// The page says it is a forum thread or a Q&A page (schema.org).
-    pub(crate) discussion: bool,
+    /// What the page's structured data (schema.org) says it is.
+    pub(crate) declared: Declared,
     /// Phrase matches of each block (filled by the cleaner when the rule set
     /// has phrase rules; empty otherwise).
     pub(crate) phrase_hits: Vec<PhraseHits>,
@@ -113,6 +113,15 @@ impl WordCounts {
     pub fn share(&self, element: usize) -> f32 {
         self.per_element[element] as f32 / self.total.max(1) as f32
     }
+}
+
+/// What a page says it is, in schema.org types (JSON-LD or microdata).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Declared {
+    /// A forum thread or Q&A page: `DiscussionForumPosting`, `QAPage`.
+    pub discussion: bool,
+    /// A product page: `Product`.
+    pub product: bool,
 }
 
 /// An element of an HTML page that holds at least one block.

@@ -31,7 +31,7 @@ use crate::rules::main_content::drop_outside;
 use crate::rules::{MainContent, Phase, Rule};
 
 /// The number of features the first network reads per block.
-pub const FEATURE_COUNT: usize = 36;
+pub const FEATURE_COUNT: usize = 38;
 
 /// The number of context features the second network reads on top.
 pub const CONTEXT_FEATURE_COUNT: usize = 8;
@@ -440,6 +440,8 @@ fn features(page: &Page<'_>, kept: &[usize], region: Option<usize>) -> Vec<[f32;
         row[33] = words / page_words;
         row[34] = f32::from(flags.contains(Flags::HIDDEN));
         row[35] = ln1(review);
+        row[36] = f32::from(page.declared.discussion);
+        row[37] = f32::from(page.declared.product);
         rows.push(row);
     }
     rows

@@ -186,11 +186,12 @@ impl Rule for PageChrome {
         }
         let holds_content = |e: usize| {
             // A discussion page's thread is often marked up as comments.
-            let share = if page.discussion && page.elements[e].flags.contains(Flags::COMMENTS) {
-                DISCUSSION_SHARE
-            } else {
-                self.content_share
-            };
+            let share =
+                if page.declared.discussion && page.elements[e].flags.contains(Flags::COMMENTS) {
+                    DISCUSSION_SHARE
+                } else {
+                    self.content_share
+                };
             words.total > 0 && words.share(e) >= share
         };
         let mut chain = Vec::new();

@@ -15,7 +15,7 @@ use scraper::{Html, Node};
 
 use super::TextBuffer;
 use crate::block::{Block, BlockKind};
-use crate::page::{Element, Flags};
+use crate::page::{Declared, Element, Flags};
 
 /// Parses a document. A page with real markup inside `<noscript>` (many
 /// script-rendered sites put their text there for crawlers) is parsed as a
@@ -77,9 +77,8 @@ pub(crate) struct Segmented {
     pub elements: Vec<Element>,
     /// Lowercased `id` and `class` values of the elements, end to end.
     pub attributes: String,
-    /// The page says it is a discussion: schema.org `DiscussionForumPosting`
-    /// or `QAPage`, in JSON-LD or microdata.
-    pub discussion: bool,
+    /// What the page says it is, in JSON-LD or microdata.
+    pub declared: Declared,
 }
 
 /// The blocks of `html` and the elements that hold them.
@@ -154,8 +153,8 @@ impl Walk {
             _ => index,
         };
         let attributes = Attributes::of(element);
-        if attributes.itemtype.is_some_and(names_discussion) {
-            self.page.discussion = true;
+        if let Some(itemtype) = attributes.itemtype {
+            declare(&mut self.page.declared, itemtype);
         }
         let parent = parent.map(|f| f.element);
         let id = push_lowercase(&mut self.page.attributes, attributes.id);
@@ -251,7 +250,7 @@ impl Walk {
         let mut block =
             if self.page.elements[owner].flags.contains(Flags::NON_CONTENT) && self.raw_depth > 0 {
                 // JSON-LD is script text too.
-                self.page.discussion |= names_discussion(&text);
+                declare(&mut self.page.declared, &text);
                 Block::unmeasured(text, kind)
             } else {
                 Block::new(text, kind)
@@ -507,17 +506,23 @@ fn element_flags(
     flags
 }
 
-/// Whether `text` names a schema.org type of discussion page.
-fn names_discussion(text: &str) -> bool {
-    static FINDERS: Lazy<[memchr::memmem::Finder<'static>; 2]> = Lazy::new(|| {
+/// Notes the schema.org page types that `text` (JSON-LD or an `itemtype`)
+/// names.
+fn declare(declared: &mut Declared, text: &str) {
+    use memchr::memmem::Finder;
+    static DISCUSSION: Lazy<[Finder<'static>; 2]> =
+        Lazy::new(|| [Finder::new("DiscussionForumPosting"), Finder::new("QAPage")]);
+    // `"@type": "Product"` in JSON-LD, `schema.org/Product` in microdata.
+    static PRODUCT: Lazy<[Finder<'static>; 2]> = Lazy::new(|| {
         [
-            memchr::memmem::Finder::new("DiscussionForumPosting"),
-            memchr::memmem::Finder::new("QAPage"),
+            Finder::new("\"Product\""),
+            Finder::new("schema.org/Product"),
         ]
     });
-    FINDERS
-        .iter()
-        .any(|finder| finder.find(text.as_bytes()).is_some())
+    let names =
+        |finders: &[Finder<'static>]| finders.iter().any(|f| f.find(text.as_bytes()).is_some());
+    declared.discussion |= names(&*DISCUSSION);
+    declared.product |= names(&*PRODUCT);
 }
 
 /// Id and class tokens (lowercase) of the consent banners and dialogs that
@@ -617,6 +622,21 @@ mod tests {
         assert_eq!(elements_inside(&small), 0);
         let large = format!("<body><NOSCRIPT>{}</NOSCRIPT></body>", paragraphs(100));
         assert_eq!(elements_inside(&large), 100);
+    }
+
+    #[test]
+    fn schema_org_types_say_what_the_page_is() {
+        let declared = |html: &str| segment(&parse(html)).declared;
+        let product = r#"<script type="application/ld+json">{"@type": "Product", "name": "Mug"}</script><p>Mug</p>"#;
+        assert!(declared(product).product && !declared(product).discussion);
+        let thread =
+            "<div itemscope itemtype=https://schema.org/DiscussionForumPosting><p>Hi</p></div>";
+        assert!(declared(thread).discussion && !declared(thread).product);
+        // Words in the text are not declarations.
+        assert_eq!(
+            declared("<p>Our Product \"QAPage\" is new</p>"),
+            Declared::default()
+        );
     }
 
     #[test]
