@@ -10,7 +10,8 @@
 //! template (listings); and the page's own link density and length. The
 //! second reads the same features plus [`CONTEXT_FEATURE_COUNT`] more, made
 //! of the first network's verdicts on the block's neighbours and on the
-//! blocks that share its parent and grandparent element, so that a block is
+//! blocks that share its parent, its grandparent element or its place in
+//! the template (the other cards of a listing), so that a block is
 //! judged with its context (a short line inside a run of content is content).
 //! The model is an ensemble of such pairs trained from different seeds; a
 //! block's probability of being content is the mean of the pairs' verdicts.
@@ -34,7 +35,7 @@ use crate::rules::{MainContent, Phase, Rule};
 pub const FEATURE_COUNT: usize = 38;
 
 /// The number of context features the second network reads on top.
-pub const CONTEXT_FEATURE_COUNT: usize = 8;
+pub const CONTEXT_FEATURE_COUNT: usize = 9;
 
 /// The model that ships with the crate.
 const SHIPPED_MODEL: &str = include_str!("classifier.model");
@@ -113,7 +114,7 @@ impl ContentClassifier {
     pub fn features(page: &Page<'_>, judgement: &Judgement) -> Vec<(usize, [f32; FEATURE_COUNT])> {
         let kept: Vec<usize> = judgement.kept().collect();
         let region = MainContent::default().region(page, &kept);
-        let rows = features(page, &kept, region);
+        let rows = features(page, &kept, region, &Layout::new(page, &kept));
         kept.into_iter().zip(rows).collect()
     }
 }
@@ -157,8 +158,8 @@ impl Rule for ContentClassifier {
             drop_outside(page, judgement, &kept, region);
             return;
         }
-        let rows = features(page, &kept, region);
         let layout = Layout::new(page, &kept);
+        let rows = features(page, &kept, region, &layout);
         let mut probabilities = vec![0.0f32; kept.len()];
         let mut input = Vec::with_capacity(FEATURE_COUNT + CONTEXT_FEATURE_COUNT);
         for (blocks, context) in self.networks.iter() {
@@ -318,7 +319,12 @@ fn ln1(x: f32) -> f32 {
 }
 
 /// The features of the `kept` blocks of `page`, in the same order.
-fn features(page: &Page<'_>, kept: &[usize], region: Option<usize>) -> Vec<[f32; FEATURE_COUNT]> {
+fn features(
+    page: &Page<'_>,
+    kept: &[usize],
+    region: Option<usize>,
+    layout: &Layout,
+) -> Vec<[f32; FEATURE_COUNT]> {
     let words_in = page.word_counts(kept);
     let page_words = words_in.total.max(1) as f32;
     let (mut chars, mut link_chars) = (0usize, 0usize);
@@ -338,23 +344,9 @@ fn features(page: &Page<'_>, kept: &[usize], region: Option<usize>) -> Vec<[f32;
         })
     };
 
-    // How many kept blocks share a block's place in the template: the tag
-    // and class of its element and of that element's parent.
-    let signatures: Vec<u64> = kept
-        .iter()
-        .map(|&b| {
-            let mut hasher = FxHasher::default();
-            if let Some(element) = page.blocks[b].element {
-                (&page.elements[element].tag, page.class_of(element)).hash(&mut hasher);
-                if let Some(parent) = page.elements[element].parent {
-                    (&page.elements[parent].tag, page.class_of(parent)).hash(&mut hasher);
-                }
-            }
-            hasher.finish()
-        })
-        .collect();
+    // How many kept blocks share a block's place in the template.
     let mut siblings: HashMap<u64, usize> = HashMap::default();
-    for signature in &signatures {
+    for signature in &layout.templates {
         *siblings.entry(*signature).or_default() += 1;
     }
 
@@ -436,7 +428,7 @@ fn features(page: &Page<'_>, kept: &[usize], region: Option<usize>) -> Vec<[f32;
         }
         row[30] = page_link_density;
         row[31] = ln1(page_words);
-        row[32] = ln1(siblings[&signatures[position]] as f32 - 1.0);
+        row[32] = ln1(siblings[&layout.templates[position]] as f32 - 1.0);
         row[33] = words / page_words;
         row[34] = f32::from(flags.contains(Flags::HIDDEN));
         row[35] = ln1(review);
@@ -448,11 +440,15 @@ fn features(page: &Page<'_>, kept: &[usize], region: Option<usize>) -> Vec<[f32;
 }
 
 /// Where the kept blocks of a page sit relative to each other: their order,
-/// their parent and grandparent elements and their words.
+/// their parent and grandparent elements, their place in the template and
+/// their words.
 #[derive(Debug, Clone)]
 pub struct Layout {
     parents: Vec<Option<usize>>,
     grandparents: Vec<Option<usize>>,
+    /// A hash of the tag and class of each block's element and its parent:
+    /// blocks with the same are items of one template (a listing's cards).
+    templates: Vec<u64>,
     words: Vec<f32>,
 }
 
@@ -463,9 +459,20 @@ impl Layout {
             .iter()
             .map(|&b| parent_of(page.blocks[b].element))
             .collect();
+        let template = |b: usize| {
+            let mut hasher = FxHasher::default();
+            if let Some(element) = page.blocks[b].element {
+                (&page.elements[element].tag, page.class_of(element)).hash(&mut hasher);
+                if let Some(parent) = page.elements[element].parent {
+                    (&page.elements[parent].tag, page.class_of(parent)).hash(&mut hasher);
+                }
+            }
+            hasher.finish()
+        };
         Layout {
             grandparents: parents.iter().map(|&p| parent_of(p)).collect(),
             parents,
+            templates: kept.iter().map(|&b| template(b)).collect(),
             words: kept
                 .iter()
                 .map(|&b| page.blocks[b].words.max(1) as f32)
@@ -476,12 +483,14 @@ impl Layout {
     /// The context features of every block, given the first network's
     /// probabilities `first` (one per block, in order): its own, its
     /// neighbours' (one and three either side), the word-weighted mean over
-    /// the other blocks of its parent and of its grandparent element, and the
-    /// share of the page's words that the first network calls content.
+    /// the other blocks of its parent, of its grandparent element and of its
+    /// place in the template, and the share of the page's words that the
+    /// first network calls content.
     pub fn context_features(&self, first: &[f32]) -> Vec<[f32; CONTEXT_FEATURE_COUNT]> {
         let n = first.len().min(self.words.len());
-        let group_means = |groups: &[Option<usize>]| {
-            let mut sums: HashMap<usize, (f32, f32)> = HashMap::default();
+        let group_means = |groups: &mut dyn Iterator<Item = Option<u64>>| {
+            let groups: Vec<Option<u64>> = groups.take(n).collect();
+            let mut sums: HashMap<u64, (f32, f32)> = HashMap::default();
             for i in 0..n {
                 if let Some(g) = groups[i] {
                     let entry = sums.entry(g).or_default();
@@ -500,8 +509,15 @@ impl Layout {
                 })
                 .collect::<Vec<f32>>()
         };
-        let parent_mean = group_means(&self.parents);
-        let grandparent_mean = group_means(&self.grandparents);
+        let as_keys = |elements: &[Option<usize>]| {
+            elements
+                .iter()
+                .map(|e| e.map(|e| e as u64))
+                .collect::<Vec<_>>()
+        };
+        let parent_mean = group_means(&mut as_keys(&self.parents).into_iter());
+        let grandparent_mean = group_means(&mut as_keys(&self.grandparents).into_iter());
+        let template_mean = group_means(&mut self.templates.iter().map(|&t| Some(t)));
         let total: f32 = self.words[..n].iter().sum();
         let content: f32 = (0..n)
             .filter(|&i| first[i] > 0.5)
@@ -528,6 +544,7 @@ impl Layout {
                     window(1, 3, i),
                     parent_mean[i],
                     grandparent_mean[i],
+                    template_mean[i],
                     content / total.max(1.0),
                 ]
             })
