@@ -4,7 +4,7 @@ use std::hash::{Hash, Hasher};
 
 use rustc_hash::{FxHashMap as HashMap, FxHasher};
 
-use crate::block::words;
+use crate::block::{BlockKind, words};
 use crate::page::{Judgement, Page};
 use crate::rules::{Phase, Rule};
 
@@ -18,7 +18,8 @@ use crate::rules::{Phase, Rule};
 /// 0.8): a paragraph repeated with "Read more" appended, or with a word
 /// changed. Blocks of fewer than [`min_words`](RepeatedBlocks::min_words)
 /// words (default 6) are never dropped for repeating: table cells, "Yes",
-/// the items of a specification list repeat legitimately.
+/// the items of a specification list repeat legitimately; and neither is
+/// code (the same command for another shell).
 ///
 /// Cost is linear in the page: each block is hashed once. Candidates for
 /// near repeats come from an index of each block's sketch, its eight
@@ -91,7 +92,10 @@ impl Rule for RepeatedBlocks {
         let mut candidates: Vec<(usize, usize)> = Vec::new();
         let mut drops = Vec::new();
         for block in judgement.kept() {
-            if page.blocks[block].words < self.min_words {
+            // Code repeats legitimately: the same command for another shell,
+            // the same call in another example.
+            let block_ref = &page.blocks[block];
+            if block_ref.words < self.min_words || block_ref.kind == BlockKind::Code {
                 continue;
             }
             let tokens = word_hashes(&page.blocks[block].text);
@@ -267,6 +271,18 @@ mod tests {
 
     const PARAGRAPH: &str =
         "The council voted on Tuesday to build a cycle path along the river bank.";
+
+    #[test]
+    fn code_is_never_a_repeat() {
+        let html = "<body><pre>export API_TOKEN=your_token_here and then run the tool</pre>\
+                    <pre>set API_TOKEN=your_token_here and then run the tool</pre>\
+                    <pre>export API_TOKEN=your_token_here and then run the tool</pre>\
+                    <p>The council voted on Tuesday to build a cycle path.</p>\
+                    <p>The council voted on Tuesday to build a cycle path.</p></body>";
+        let page = clean_with(RepeatedBlocks::default(), html);
+        assert_eq!(page.blocks().len(), 4);
+        assert_eq!(page.removed().len(), 1);
+    }
 
     #[test]
     fn exact_repeats_go_whatever_the_case_spacing_and_punctuation() {
