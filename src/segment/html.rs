@@ -407,6 +407,9 @@ struct Attributes<'a> {
     aria_hidden: Option<&'a str>,
     aria_modal: Option<&'a str>,
     hidden: bool,
+    /// `shadowrootmode`: a `<template>` that is a declarative shadow root,
+    /// shown like any other markup.
+    shadow_root: bool,
 }
 
 impl<'a> Attributes<'a> {
@@ -423,6 +426,7 @@ impl<'a> Attributes<'a> {
                 "aria-hidden" => attributes.aria_hidden = Some(value),
                 "aria-modal" => attributes.aria_modal = Some(value),
                 "hidden" => attributes.hidden = true,
+                "shadowrootmode" | "shadowroot" => attributes.shadow_root = true,
                 _ => {}
             }
         }
@@ -463,7 +467,7 @@ fn element_flags(
     class: &str,
 ) -> Flags {
     let mut flags = Flags::default();
-    if traits.non_content {
+    if traits.non_content && !(tag == "template" && attributes.shadow_root) {
         flags.insert(Flags::NON_CONTENT);
     }
     if attributes.hide() {
@@ -637,6 +641,30 @@ mod tests {
             declared("<p>Our Product \"QAPage\" is new</p>"),
             Declared::default()
         );
+    }
+
+    #[test]
+    fn a_declarative_shadow_root_is_shown_other_templates_are_not() {
+        let doc = parse(
+            "<div><template shadowrootmode=open><p>Shown</p></template></div>\
+             <template><p>Inert</p></template>",
+        );
+        let Segmented {
+            blocks, elements, ..
+        } = segment(&doc);
+        let non_content = |i: usize| {
+            let mut element = blocks[i].element;
+            std::iter::from_fn(|| {
+                let e = element?;
+                element = elements[e].parent;
+                Some(elements[e].flags)
+            })
+            .any(|f| f.contains(Flags::NON_CONTENT))
+        };
+        assert_eq!(blocks[0].text, "Shown");
+        assert!(!non_content(0));
+        assert_eq!(blocks[1].text, "Inert");
+        assert!(non_content(1));
     }
 
     #[test]
