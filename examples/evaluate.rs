@@ -115,7 +115,8 @@ fn main() {
     let mut outputs = Vec::with_capacity(samples.len());
     let (mut parse_time, mut clean_time) = (Duration::ZERO, Duration::ZERO);
     for (i, s) in samples.iter().enumerate() {
-        let (mut parse_best, mut clean_best, mut output) = (Duration::MAX, Duration::MAX, None);
+        let (mut parse_best, mut clean_best) = (Duration::MAX, Duration::MAX);
+        let mut output = String::new();
         for round in 0..3 {
             let parse_first = (i + round) % 2 == 0;
             if parse_first {
@@ -123,14 +124,14 @@ fn main() {
             }
             let (elapsed, text) = full(s);
             clean_best = clean_best.min(elapsed);
-            output = Some(text);
+            output = text;
             if !parse_first {
                 parse_best = parse_best.min(parse_only(s));
             }
         }
         parse_time += parse_best;
         clean_time += clean_best;
-        outputs.push(output.unwrap_or_default());
+        outputs.push(output);
     }
 
     let mut by_type: BTreeMap<&str, Vec<Score>> = BTreeMap::new();
@@ -223,11 +224,8 @@ fn by_rule(cleaner: &Cleaner, samples: &[wcxb::Sample]) {
         else {
             continue;
         };
-        let truth = format!(" {} ", wcxb::tokens(&s.reference).join(" "));
-        let in_truth = |text: &str| {
-            let tokens = wcxb::tokens(text).join(" ");
-            !tokens.is_empty() && truth.contains(&format!(" {tokens} "))
-        };
+        let truth = wcxb::Truth::new(&s.reference);
+        let in_truth = |text: &str| truth.contains(text);
         for removal in page.removed() {
             if in_truth(removal.block().text()) {
                 let element = removal

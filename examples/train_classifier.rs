@@ -50,14 +50,14 @@ impl Rule for Recorder {
     }
 
     fn apply(&self, page: &Page<'_>, judgement: &mut Judgement) {
-        let rows = ContentClassifier::features(page, judgement)
+        let (rows, layout) = ContentClassifier::features(page, judgement);
+        let rows = rows
             .into_iter()
             .map(|(block, features)| {
                 let block = &page.blocks()[block];
                 (features, block.text().to_string(), block.words())
             })
             .collect();
-        let layout = ContentClassifier::layout(page, judgement);
         *self.0.lock().expect("rows lock") = Some((rows, layout));
     }
 }
@@ -142,7 +142,7 @@ fn main() {
         let Some((rows, layout)) = recorded.lock().expect("rows lock").take() else {
             continue;
         };
-        let truth = format!(" {} ", wcxb::tokens(&sample.reference).join(" "));
+        let truth = wcxb::Truth::new(&sample.reference);
         let page_words = rows.iter().map(|r: &Row| r.2).sum::<usize>().max(1) as f32;
         let mut page = PageRows {
             xs: Vec::new(),
@@ -152,8 +152,7 @@ fn main() {
             context: Vec::new(),
         };
         for (features, text, words) in rows {
-            let tokens = wcxb::tokens(&text).join(" ");
-            let label = !tokens.is_empty() && truth.contains(&format!(" {tokens} "));
+            let label = truth.contains(&text);
             page.xs.push(features);
             page.ys.push(if label { 1.0 } else { 0.0 });
             page.ws.push(100.0 * words.max(1) as f32 / page_words);

@@ -194,7 +194,7 @@ impl Cleaner {
     pub fn clean_html(&self, html: &str, url: Option<&str>) -> Result<Cleaned, Error> {
         self.check_size(html.len())?;
         let (html, prepared) = preparse::prepare(html, self.inner.limits.max_depth);
-        let document = segment::html::parse(&html);
+        let document = segment::html::parse(&html, prepared.noscript_holds_markup());
         let segmented = segment::html::segment(&document);
         self.check_blocks(segmented.blocks.len())?;
         let mut cleaned = self.judge(Page {

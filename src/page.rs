@@ -86,7 +86,6 @@ impl<'a> Page<'a> {
         let mut counts = WordCounts {
             per_element: vec![0; self.elements.len()],
             total: 0,
-            blocks: blocks.len(),
         };
         for &block in blocks {
             let words = self.blocks[block].words;
@@ -104,8 +103,6 @@ impl<'a> Page<'a> {
 pub(crate) struct WordCounts {
     pub per_element: Vec<usize>,
     pub total: usize,
-    /// How many blocks were counted.
-    pub blocks: usize,
 }
 
 impl WordCounts {

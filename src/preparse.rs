@@ -12,6 +12,9 @@
 //! closes an open element of its kind (looked for near the top only, so
 //! that the pass stays linear).
 //!
+//! The pass also measures how much the page holds inside `<noscript>`,
+//! which decides how it is parsed.
+//!
 //! Scripts and styles are about two fifths of a typical page's bytes, and
 //! never content. Their text is replaced by a short note of its length
 //! before parsing (the parser would otherwise step through every byte of
@@ -32,7 +35,21 @@ pub(crate) struct Prepared {
     pub dropped_tags: usize,
     /// Bytes of script and style text left out.
     pub left_out_bytes: usize,
+    /// Bytes inside `<noscript>` elements.
+    pub noscript_bytes: usize,
 }
+
+impl Prepared {
+    /// Whether the page's `<noscript>` elements hold more than a tracking
+    /// pixel or an "enable JavaScript" note: then they are markup to parse
+    /// (the text a script-rendered site gives crawlers).
+    pub fn noscript_holds_markup(&self) -> bool {
+        self.noscript_bytes >= NOSCRIPT_MARKUP_BYTES
+    }
+}
+
+/// From how many bytes inside `<noscript>` elements they hold markup.
+const NOSCRIPT_MARKUP_BYTES: usize = 2048;
 
 /// Script and style text shorter than this is left as it is.
 const LEAVE_OUT_BYTES: usize = 64;
@@ -72,6 +89,10 @@ pub(crate) fn prepare(html: &str, max_depth: usize) -> (Cow<'_, str>, Prepared) 
                 }
             }
             continue;
+        }
+        if name == NOSCRIPT {
+            // Measured, not skipped: its text may be markup.
+            report.noscript_bytes += end_of_raw_text(html, tag.end, "noscript") - tag.end;
         }
         if let Some(raw) = raw_text_name(name) {
             at = end_of_raw_text(html, tag.end, raw);
@@ -118,6 +139,8 @@ pub(crate) fn prepare(html: &str, max_depth: usize) -> (Cow<'_, str>, Prepared) 
         }
     }
 }
+
+const NOSCRIPT: u64 = hash(b"noscript");
 
 /// The name of an element whose text is not markup, from its name's hash.
 fn raw_text_name(name: u64) -> Option<&'static str> {

@@ -78,28 +78,33 @@ fn legacy_single_byte_without_any_declaration_is_guessed() {
     assert_decoded(&bytes, None, &czech);
 }
 
+/// A page in `encoding`, declared by `label` in its `<meta>` and not
+/// declared at all, decodes to its text both ways.
+fn assert_declared_and_undeclared(
+    label: &str,
+    encoding: &'static Encoding,
+    title: &str,
+    body: &[&str],
+) {
+    let declared = encode(&page(Some(label), title, body), encoding);
+    assert_decoded(&declared, None, body);
+    let undeclared = encode(&page(None, title, body), encoding);
+    assert_decoded(&undeclared, None, body);
+}
+
 #[test]
 fn shift_jis_declared_and_undeclared() {
-    let declared = encode(&page(Some("Shift_JIS"), "喫茶店", &JAPANESE), SHIFT_JIS);
-    assert_decoded(&declared, None, &JAPANESE);
-    let undeclared = encode(&page(None, "喫茶店", &JAPANESE), SHIFT_JIS);
-    assert_decoded(&undeclared, None, &JAPANESE);
+    assert_declared_and_undeclared("Shift_JIS", SHIFT_JIS, "喫茶店", &JAPANESE);
 }
 
 #[test]
 fn gbk_declared_and_undeclared() {
-    let declared = encode(&page(Some("gbk"), "茶馆", &CHINESE), GBK);
-    assert_decoded(&declared, None, &CHINESE);
-    let undeclared = encode(&page(None, "茶馆", &CHINESE), GBK);
-    assert_decoded(&undeclared, None, &CHINESE);
+    assert_declared_and_undeclared("gbk", GBK, "茶馆", &CHINESE);
 }
 
 #[test]
 fn koi8_r_declared_and_undeclared() {
-    let declared = encode(&page(Some("koi8-r"), "Кафе", &RUSSIAN), KOI8_R);
-    assert_decoded(&declared, None, &RUSSIAN);
-    let undeclared = encode(&page(None, "Кафе", &RUSSIAN), KOI8_R);
-    assert_decoded(&undeclared, None, &RUSSIAN);
+    assert_declared_and_undeclared("koi8-r", KOI8_R, "Кафе", &RUSSIAN);
 }
 
 #[test]

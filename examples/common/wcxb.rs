@@ -108,6 +108,22 @@ pub fn tokens(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// A page's reference as one string of tokens, to ask whether a block's
+/// words appear in it, in order (the block is content by the reference).
+pub struct Truth(String);
+
+impl Truth {
+    pub fn new(reference: &str) -> Truth {
+        Truth(format!(" {} ", tokens(reference).join(" ")))
+    }
+
+    /// Whether `text` has words, and they appear in the reference in order.
+    pub fn contains(&self, text: &str) -> bool {
+        let tokens = tokens(text).join(" ");
+        !tokens.is_empty() && self.0.contains(&format!(" {tokens} "))
+    }
+}
+
 /// Word precision, recall and F1 of `output` against `reference`.
 #[derive(Default, Clone, Copy)]
 pub struct Score {

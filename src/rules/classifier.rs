@@ -67,12 +67,12 @@ impl Default for ContentClassifier {
 
 impl ContentClassifier {
     /// A classifier with models in the text format that
-    /// `examples/train_classifier.rs` writes: the block network, then the
-    /// context network.
+    /// `examples/train_classifier.rs` writes: pairs of networks, each a
+    /// block network then a context network.
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidRule`] when the text is not two networks for
+    /// [`Error::InvalidRule`] when the text is not pairs of networks for
     /// [`FEATURE_COUNT`] and [`FEATURE_COUNT`] + [`CONTEXT_FEATURE_COUNT`]
     /// features.
     pub fn from_model_text(text: &str) -> Result<ContentClassifier, Error> {
@@ -100,13 +100,6 @@ impl ContentClassifier {
         })
     }
 
-    /// Where the kept blocks sit relative to each other, for
-    /// [`Layout::context_features`].
-    pub fn layout(page: &Page<'_>, judgement: &Judgement) -> Layout {
-        let kept: Vec<usize> = judgement.kept().collect();
-        Layout::new(page, &kept)
-    }
-
     /// The probability (0 to 1, default 0.3) below which a block is never
     /// content, whatever the page's expected-F1 cutoff.
     pub fn threshold(mut self, threshold: f32) -> Self {
@@ -114,13 +107,18 @@ impl ContentClassifier {
         self
     }
 
-    /// The feature rows of the blocks still kept, for training a model:
-    /// `(block index, features)`.
-    pub fn features(page: &Page<'_>, judgement: &Judgement) -> Vec<(usize, [f32; FEATURE_COUNT])> {
+    /// What the networks read of the blocks still kept, for training a
+    /// model: `(block index, features)` rows, and where the blocks sit
+    /// relative to each other (for [`Layout::context_features`]).
+    pub fn features(
+        page: &Page<'_>,
+        judgement: &Judgement,
+    ) -> (Vec<(usize, [f32; FEATURE_COUNT])>, Layout) {
         let kept: Vec<usize> = judgement.kept().collect();
         let region = MainContent::default().region(page, &kept);
-        let rows = features(page, &kept, region, &Layout::new(page, &kept));
-        kept.into_iter().zip(rows).collect()
+        let layout = Layout::new(page, &kept);
+        let rows = features(page, &kept, region, &layout);
+        (kept.into_iter().zip(rows).collect(), layout)
     }
 }
 
@@ -184,11 +182,7 @@ impl Rule for ContentClassifier {
         for p in &mut probabilities {
             *p /= count;
         }
-        let words: Vec<f32> = kept
-            .iter()
-            .map(|&b| page.blocks[b].words.max(1) as f32)
-            .collect();
-        let cutoff = best_f1_cutoff(&probabilities, &words).max(self.threshold);
+        let cutoff = best_f1_cutoff(&probabilities, &layout.words).max(self.threshold);
         for (&block, &p) in kept.iter().zip(&probabilities) {
             if p < cutoff {
                 let reason =
@@ -522,40 +516,16 @@ impl Layout {
     /// first network calls content.
     pub fn context_features(&self, first: &[f32]) -> Vec<[f32; CONTEXT_FEATURE_COUNT]> {
         let n = first.len().min(self.words.len());
-        let group_means = |groups: &mut dyn Iterator<Item = Option<u64>>| {
-            let groups: Vec<Option<u64>> = groups.take(n).collect();
-            let mut sums: HashMap<u64, (f32, f32)> = HashMap::default();
-            for i in 0..n {
-                if let Some(g) = groups[i] {
-                    let entry = sums.entry(g).or_default();
-                    entry.0 += first[i] * self.words[i];
-                    entry.1 += self.words[i];
-                }
-            }
-            // Each block's group mean without the block itself (its own
-            // probability when it is alone).
-            (0..n)
-                .map(|i| match groups[i].and_then(|g| sums.get(&g)) {
-                    Some(&(sum, weight)) if weight > self.words[i] => {
-                        (sum - first[i] * self.words[i]) / (weight - self.words[i])
-                    }
-                    _ => first[i],
-                })
-                .collect::<Vec<f32>>()
-        };
-        let as_keys = |elements: &[Option<usize>]| {
-            elements
-                .iter()
-                .map(|e| e.map(|e| e as u64))
-                .collect::<Vec<_>>()
-        };
-        let parent_mean = group_means(&mut as_keys(&self.parents).into_iter());
-        let grandparent_mean = group_means(&mut as_keys(&self.grandparents).into_iter());
-        let template_mean = group_means(&mut self.templates.iter().map(|&t| Some(t)));
-        let total: f32 = self.words[..n].iter().sum();
-        let content: f32 = (0..n)
-            .filter(|&i| first[i] > 0.5)
-            .map(|i| self.words[i])
+        let words = &self.words[..n];
+        let parent_mean = group_means(first, words, |i| self.parents[i]);
+        let grandparent_mean = group_means(first, words, |i| self.grandparents[i]);
+        let template_mean = group_means(first, words, |i| Some(self.templates[i]));
+        let total: f32 = words.iter().sum();
+        let content: f32 = words
+            .iter()
+            .zip(first)
+            .filter(|&(_, &p)| p > 0.5)
+            .map(|(w, _)| w)
             .sum();
         // The mean verdict of the blocks `from..=to` away (0 when there are none).
         let window = |from: isize, to: isize, i: usize| {
@@ -584,6 +554,32 @@ impl Layout {
             })
             .collect()
     }
+}
+
+/// Each block's word-weighted mean verdict over the other blocks of its
+/// group (`group` of a block's index; its own verdict when it has no group or
+/// is alone in it).
+fn group_means<K: Hash + Eq>(
+    first: &[f32],
+    words: &[f32],
+    group: impl Fn(usize) -> Option<K>,
+) -> Vec<f32> {
+    let mut sums: HashMap<K, (f32, f32)> = HashMap::default();
+    for (i, (&p, &w)) in first.iter().zip(words).enumerate() {
+        if let Some(g) = group(i) {
+            let entry = sums.entry(g).or_default();
+            entry.0 += p * w;
+            entry.1 += w;
+        }
+    }
+    (0..words.len())
+        .map(|i| match group(i).and_then(|g| sums.get(&g)) {
+            Some(&(sum, weight)) if weight > words[i] => {
+                (sum - first[i] * words[i]) / (weight - words[i])
+            }
+            _ => first[i],
+        })
+        .collect()
 }
 
 fn invalid_model(message: String) -> Error {

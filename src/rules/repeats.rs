@@ -1,5 +1,6 @@
 //! The repeated-block rule: a block said twice on one page is said once.
 
+use std::collections::hash_map::Entry;
 use std::hash::{Hash, Hasher};
 
 use rustc_hash::{FxHashMap as HashMap, FxHasher};
@@ -94,11 +95,11 @@ impl Rule for RepeatedBlocks {
         for block in judgement.kept() {
             // Code repeats legitimately: the same command for another shell,
             // the same call in another example.
-            let block_ref = &page.blocks[block];
-            if block_ref.words < self.min_words || block_ref.kind == BlockKind::Code {
+            let judged = &page.blocks[block];
+            if judged.words < self.min_words || judged.kind == BlockKind::Code {
                 continue;
             }
-            let tokens = word_hashes(&page.blocks[block].text);
+            let tokens = word_hashes(&judged.text);
             let key = hash_of(&tokens);
             if let Some(&first) = exact.get(&key) {
                 drops.push((
@@ -111,18 +112,13 @@ impl Rule for RepeatedBlocks {
             bigrams.sort_unstable();
             bigrams.dedup();
             let sketch = &bigrams[..bigrams.len().min(SKETCH)];
-            overlap.clear();
             for hash in sketch {
                 for candidate in postings.get(*hash) {
                     *overlap.entry(candidate).or_default() += 1;
                 }
             }
             candidates.clear();
-            candidates.extend(
-                overlap
-                    .iter()
-                    .map(|(&candidate, &shared)| (candidate, shared)),
-            );
+            candidates.extend(overlap.drain());
             // Most of the sketch shared first, then the earliest block.
             candidates.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
             let best = candidates
@@ -160,8 +156,8 @@ impl Rule for RepeatedBlocks {
     }
 }
 
-/// Which kept blocks each bigram occurs in. Most bigrams occur once, so the
-/// first block is kept apart and only the others need a list.
+/// Which kept blocks each sketch hash occurs in. Most hashes occur in one
+/// block, so the first block is kept apart and only the others need a list.
 #[derive(Default)]
 struct Postings {
     first: HashMap<u64, usize>,
@@ -169,22 +165,23 @@ struct Postings {
 }
 
 impl Postings {
-    fn insert(&mut self, bigram: u64, block: usize) {
-        if let Some(&first) = self.first.get(&bigram) {
-            if first != block {
-                self.more.entry(bigram).or_default().push(block);
+    /// Notes that `hash` occurs in `block` (once per block: sketches have no
+    /// repeats).
+    fn insert(&mut self, hash: u64, block: usize) {
+        match self.first.entry(hash) {
+            Entry::Occupied(_) => self.more.entry(hash).or_default().push(block),
+            Entry::Vacant(slot) => {
+                slot.insert(block);
             }
-        } else {
-            self.first.insert(bigram, block);
         }
     }
 
-    /// The blocks a bigram occurs in; none when it is in too many to
-    /// point at any one of them.
-    fn get(&self, bigram: u64) -> impl Iterator<Item = usize> + '_ {
-        let more = self.more.get(&bigram).map_or(&[][..], Vec::as_slice);
+    /// The blocks a hash occurs in; none when it is in too many to point at
+    /// any one of them.
+    fn get(&self, hash: u64) -> impl Iterator<Item = usize> + '_ {
+        let more = self.more.get(&hash).map_or(&[][..], Vec::as_slice);
         let useful = more.len() < MAX_POSTINGS;
-        let first = self.first.get(&bigram).copied();
+        let first = self.first.get(&hash).copied();
         first
             .into_iter()
             .chain(more.iter().copied())

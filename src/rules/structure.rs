@@ -168,7 +168,7 @@ impl Rule for PageChrome {
         // Dialogs go first, so that a cookie preference centre, which can
         // hold more words than a forum thread, does not count in its share.
         let mut rest = Vec::with_capacity(kept.len());
-        for block in kept {
+        for &block in &kept {
             let outermost_dialog = page
                 .ancestors_of(block)
                 .filter(|&e| page.elements[e].flags.contains(Flags::DIALOG))
@@ -181,7 +181,7 @@ impl Rule for PageChrome {
                 _ => rest.push(block),
             }
         }
-        if rest.len() < words.blocks {
+        if rest.len() < kept.len() {
             words = page.word_counts(&rest);
         }
         let holds_content = |e: usize| {

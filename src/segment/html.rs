@@ -18,13 +18,14 @@ use crate::block::{Block, BlockKind};
 use crate::page::{Declared, Element, Flags};
 
 /// Parses a document. A page with real markup inside `<noscript>` (many
-/// script-rendered sites put their text there for crawlers) is parsed as a
-/// browser with scripting turned off would, so that markup becomes elements
-/// rather than a string of raw text; other pages go through
-/// [`Html::parse_document`] as they are.
-pub(crate) fn parse(html: &str) -> Html {
+/// script-rendered sites put their text there for crawlers; see
+/// [`Prepared::noscript_holds_markup`](crate::preparse::Prepared::noscript_holds_markup))
+/// is parsed as a browser with scripting turned off would, so that markup
+/// becomes elements rather than a string of raw text; other pages go
+/// through [`Html::parse_document`] as they are.
+pub(crate) fn parse(html: &str, noscript_holds_markup: bool) -> Html {
     use html5ever::tendril::TendrilSink;
-    if noscript_bytes(html) < NOSCRIPT_MARKUP_BYTES {
+    if !noscript_holds_markup {
         return Html::parse_document(html);
     }
     let options = html5ever::ParseOpts {
@@ -35,39 +36,6 @@ pub(crate) fn parse(html: &str) -> Html {
         ..Default::default()
     };
     html5ever::parse_document(scraper::HtmlTreeSink::new(Html::new_document()), options).one(html)
-}
-
-/// From how many bytes inside `<noscript>` a page is parsed with scripting
-/// off: tracking pixels and "enable JavaScript" notes are smaller.
-const NOSCRIPT_MARKUP_BYTES: usize = 2048;
-
-/// Bytes between `<noscript` and `</noscript` in all, in lower or upper case.
-fn noscript_bytes(html: &str) -> usize {
-    static TAGS: Lazy<
-        [(
-            memchr::memmem::Finder<'static>,
-            memchr::memmem::Finder<'static>,
-        ); 2],
-    > = Lazy::new(|| {
-        use memchr::memmem::Finder;
-        [
-            (Finder::new("<noscript"), Finder::new("</noscript")),
-            (Finder::new("<NOSCRIPT"), Finder::new("</NOSCRIPT")),
-        ]
-    });
-    let bytes = html.as_bytes();
-    let mut total = 0;
-    for (open, close) in TAGS.iter() {
-        let mut at = 0;
-        while let Some(start) = open.find(&bytes[at..]).map(|i| at + i) {
-            let end = close
-                .find(&bytes[start..])
-                .map_or(bytes.len(), |i| start + i);
-            total += end - start;
-            at = end.max(start + 1);
-        }
-    }
-    total
 }
 
 /// What one walk over a parsed page finds.
@@ -574,7 +542,7 @@ mod tests {
     use super::*;
 
     fn blocks(html: &str) -> Vec<(String, BlockKind)> {
-        let doc = parse(html);
+        let doc = parse(html, false);
         segment(&doc)
             .blocks
             .into_iter()
@@ -619,7 +587,10 @@ mod tests {
         let paragraphs = |n: usize| "<p>Text for readers without scripts.</p>".repeat(n);
         let elements_inside = |html: &str| {
             let selector = scraper::Selector::parse("noscript p").unwrap();
-            parse(html).select(&selector).count()
+            let (prepared, report) = crate::preparse::prepare(html, 512);
+            parse(&prepared, report.noscript_holds_markup())
+                .select(&selector)
+                .count()
         };
         // A tracking pixel's worth: left as the raw text a browser sees.
         let small = format!("<body><noscript>{}</noscript></body>", paragraphs(1));
@@ -630,7 +601,7 @@ mod tests {
 
     #[test]
     fn schema_org_types_say_what_the_page_is() {
-        let declared = |html: &str| segment(&parse(html)).declared;
+        let declared = |html: &str| segment(&parse(html, false)).declared;
         let product = r#"<script type="application/ld+json">{"@type": "Product", "name": "Mug"}</script><p>Mug</p>"#;
         assert!(declared(product).product && !declared(product).discussion);
         let thread =
@@ -648,6 +619,7 @@ mod tests {
         let doc = parse(
             "<div><template shadowrootmode=open><p>Shown</p></template></div>\
              <template><p>Inert</p></template>",
+            false,
         );
         let Segmented {
             blocks, elements, ..
@@ -669,7 +641,7 @@ mod tests {
 
     #[test]
     fn link_characters_are_counted() {
-        let doc = parse("<p>read <a href=x>this link</a></p>");
+        let doc = parse("<p>read <a href=x>this link</a></p>", false);
         let blocks = segment(&doc).blocks;
         // Characters are counted without whitespace.
         assert_eq!(blocks[0].link_chars, "thislink".len());
@@ -680,6 +652,7 @@ mod tests {
         let doc = parse(
             "<nav><p>n</p></nav><div style='display: none'><p>h</p></div><div id=comments><p>c</p></div>\
              <script>var x;</script>",
+            false,
         );
         let Segmented {
             blocks, elements, ..
