@@ -115,7 +115,7 @@ fn drop_inside(
 /// Drops navigation, page headers, footers, asides, dialogs and comment
 /// sections: `<nav>`, `<header>`, `<footer>`, `<aside>`, `<dialog>`, the ARIA
 /// roles `navigation`, `menu`, `banner`, `contentinfo`, `complementary`,
-/// `dialog` and `alertdialog`, `aria-modal` elements, the containers of the
+/// `dialog` and `alertdialog`, `aria-modal` and `popover` elements, the containers of the
 /// common consent managers, and the containers that comment systems use
 /// (`#comments`, `#respond`, `.comments-area`, `#disqus_thread`, ...).
 ///
@@ -526,11 +526,12 @@ mod tests {
             "<body>{ARTICLE}<div role=dialog><p>Sign up now</p></div>\
              <div aria-modal=true><p>Choose a size</p></div><dialog><p>Are you sure?</p></dialog>\
              <div class='cookie-notice bottom'><p>We use cookies</p></div>\
-             <div id=onetrust-banner-sdk><p>Accept all</p></div></body>"
+             <div id=onetrust-banner-sdk><p>Accept all</p></div>\
+             <ul popover id=more-menu><li>Tap Install</li></ul></body>"
         );
         let page = clean_with(PageChrome::default(), &html);
         assert!(page.text().contains("the long article text"));
-        assert_eq!(page.removed().len(), 5);
+        assert_eq!(page.removed().len(), 6);
         // What a page wrapper says about the visitor's cookies is not a dialog.
         let html = format!("<body class=cookies-not-set>{ARTICLE}</body>");
         assert!(

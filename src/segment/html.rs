@@ -375,6 +375,9 @@ struct Attributes<'a> {
     aria_hidden: Option<&'a str>,
     aria_modal: Option<&'a str>,
     hidden: bool,
+    /// `popover`: shown only when a control opens it (a menu, a tooltip, a
+    /// prompt), like a closed `<dialog>`.
+    popover: bool,
     /// `shadowrootmode`: a `<template>` that is a declarative shadow root,
     /// shown like any other markup.
     shadow_root: bool,
@@ -394,6 +397,7 @@ impl<'a> Attributes<'a> {
                 "aria-hidden" => attributes.aria_hidden = Some(value),
                 "aria-modal" => attributes.aria_modal = Some(value),
                 "hidden" => attributes.hidden = true,
+                "popover" => attributes.popover = true,
                 "shadowrootmode" | "shadowroot" => attributes.shadow_root = true,
                 _ => {}
             }
@@ -451,9 +455,10 @@ fn element_flags(
         ("dialog", _) | (_, "dialog" | "alertdialog") => flags.insert(Flags::DIALOG),
         _ => {}
     }
-    if attributes
-        .aria_modal
-        .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+    if attributes.popover
+        || attributes
+            .aria_modal
+            .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
     {
         flags.insert(Flags::DIALOG);
     }
