@@ -9,16 +9,21 @@
 //!
 //! Every page is cleaned with the default rules up to the classifier; each
 //! block still kept then becomes a training row: its features
-//! ([`ContentClassifier::features`]) and a label, 1 when the block's words
-//! appear, in order, in the page's `main_content`. Rows are weighted by the
-//! block's share of the page's words, as the metric weighs words. The
-//! network (one hidden tanh layer, sigmoid output) is trained with Adam on
-//! the weighted cross-entropy, from a fixed seed, so the same data gives the
-//! same model. A second network then learns from the same features plus the
+//! ([`ContentClassifier::features`]) and a label from 0 to 1: 1 when the
+//! block's words appear, in order, in the page's `main_content`; for a block
+//! of ten words or more whose words are not all found (the reference left
+//! out a footnote mark or a citation number), the share of its pairs of
+//! consecutive words found there, when that is at least half; otherwise 0.
+//! Rows are weighted by the block's share of the page's words, as the metric
+//! weighs words. The network (one hidden tanh layer, sigmoid output) is
+//! trained with Adam on the weighted cross-entropy, from a fixed seed, so the
+//! same data gives the same model. A second network then learns from the same features plus the
 //! first network's verdicts on each block's context
 //! ([`Layout::context_features`]); those verdicts come from networks trained
 //! on the other half of the pages (two folds), as on unseen pages. The
-//! model is `--ensemble` such pairs, from seeds `--seed`, `--seed` + 1, ... `--half even` trains on the even-numbered pages only, so that
+//! model is `--ensemble` such pairs, from seeds `--seed`, `--seed` + 1, ...
+//!
+//! `--half even` trains on the even-numbered pages only, so that
 //! `evaluate --half odd --model FILE` measures it on pages it has not seen.
 
 #[path = "common/wcxb.rs"]
@@ -152,9 +157,8 @@ fn main() {
             context: Vec::new(),
         };
         for (features, text, words) in rows {
-            let label = truth.contains(&text);
             page.xs.push(features);
-            page.ys.push(if label { 1.0 } else { 0.0 });
+            page.ys.push(truth.label(&text));
             page.ws.push(100.0 * words.max(1) as f32 / page_words);
         }
         pages.push(page);

@@ -4,7 +4,7 @@
 // Each example uses its own part of this module.
 #![allow(dead_code)]
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::Read;
 use std::path::Path;
 
@@ -108,19 +108,61 @@ pub fn tokens(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// A page's reference as one string of tokens, to ask whether a block's
-/// words appear in it, in order (the block is content by the reference).
-pub struct Truth(String);
+/// A page's reference, to ask whether a block is content by it.
+pub struct Truth {
+    /// The reference's tokens as one string, each between spaces.
+    text: String,
+    /// Its pairs of consecutive tokens.
+    bigrams: HashSet<(String, String)>,
+}
+
+/// Blocks with fewer words than this are content only when all their words
+/// are found in order.
+const PARTIAL_MIN_WORDS: usize = 10;
+
+/// The share of a long block's pairs of consecutive words below which it is
+/// not content at all.
+const PARTIAL_MIN_SHARE: f32 = 0.5;
 
 impl Truth {
     pub fn new(reference: &str) -> Truth {
-        Truth(format!(" {} ", tokens(reference).join(" ")))
+        let tokens = tokens(reference);
+        let bigrams = tokens
+            .windows(2)
+            .map(|pair| (pair[0].clone(), pair[1].clone()))
+            .collect();
+        Truth {
+            text: format!(" {} ", tokens.join(" ")),
+            bigrams,
+        }
     }
 
     /// Whether `text` has words, and they appear in the reference in order.
     pub fn contains(&self, text: &str) -> bool {
         let tokens = tokens(text).join(" ");
-        !tokens.is_empty() && self.0.contains(&format!(" {tokens} "))
+        !tokens.is_empty() && self.text.contains(&format!(" {tokens} "))
+    }
+
+    /// How much `text` is content by the reference, from 0 to 1: 1 when its
+    /// words appear in the reference in order; for a block of
+    /// [`PARTIAL_MIN_WORDS`] or more, the share of its pairs of consecutive
+    /// words found in the reference (when at least [`PARTIAL_MIN_SHARE`]).
+    /// References leave out footnote marks, citation numbers and inline
+    /// controls; a paragraph should not become boilerplate for that.
+    pub fn label(&self, text: &str) -> f32 {
+        if self.contains(text) {
+            return 1.0;
+        }
+        let tokens = tokens(text);
+        if tokens.len() < PARTIAL_MIN_WORDS {
+            return 0.0;
+        }
+        let found = tokens
+            .windows(2)
+            .filter(|pair| self.bigrams.contains(&(pair[0].clone(), pair[1].clone())))
+            .count();
+        let share = found as f32 / (tokens.len() - 1) as f32;
+        if share >= PARTIAL_MIN_SHARE { share } else { 0.0 }
     }
 }
 
