@@ -162,7 +162,11 @@ impl Truth {
             .filter(|pair| self.bigrams.contains(&(pair[0].clone(), pair[1].clone())))
             .count();
         let share = found as f32 / (tokens.len() - 1) as f32;
-        if share >= PARTIAL_MIN_SHARE { share } else { 0.0 }
+        if share >= PARTIAL_MIN_SHARE {
+            share
+        } else {
+            0.0
+        }
     }
 }
 

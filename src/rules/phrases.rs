@@ -427,6 +427,10 @@ mod tests {
             "Deixe um comentário",
             "Laat een reactie achter",
             "Comments (3)",
+            "This post may contain affiliate links, view my full disclosure policy.",
+            "Customers who viewed this item also viewed",
+            "Thank you! Your submission has been received!",
+            "Oops! Something went wrong while submitting the form.",
             "We use cookies and other technologies that are essential to provide you our services and \
              site functionality, as described in our Cookie Notice. If you agree and click Accept all, we \
              will also allow third-party companies, who we partner with, to store cookies on your device \
