@@ -56,12 +56,14 @@ impl<'a> Page<'a> {
         })
     }
 
-    /// The lowercased `id` of an element ("" when it has none).
+    /// The `id` of an element, lowercased with camelCase words split by `-`
+    /// (`mainContent` is `main-content`; "" when it has none).
     pub(crate) fn id_of(&self, element: usize) -> &str {
         &self.attributes[self.elements[element].id.clone()]
     }
 
-    /// The lowercased `class` of an element ("" when it has none).
+    /// The `class` of an element, lowercased with camelCase words split by
+    /// `-` (`commentBody` is `comment-body`; "" when it has none).
     pub(crate) fn class_of(&self, element: usize) -> &str {
         &self.attributes[self.elements[element].class.clone()]
     }

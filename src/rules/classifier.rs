@@ -7,7 +7,8 @@
 //! kind; where it sits (landmarks, class and id words of its ancestors,
 //! depth, position); its neighbours; whether it is inside the region
 //! [`MainContent`] would choose; how many blocks share its place in the
-//! template (listings); and the page's own link density and length. The
+//! template (listings); and the page's own link density, length and share
+//! of words under comment classes (a discussion page). The
 //! second reads the same features plus [`CONTEXT_FEATURE_COUNT`] more, made
 //! of the first network's verdicts on the block's neighbours and on the
 //! blocks that share its parent, its grandparent element or its place in
@@ -32,7 +33,7 @@ use crate::rules::main_content::drop_outside;
 use crate::rules::{MainContent, Phase, Rule};
 
 /// The number of features the first network reads per block.
-pub const FEATURE_COUNT: usize = 38;
+pub const FEATURE_COUNT: usize = 39;
 
 /// The number of context features the second network reads on top.
 pub const CONTEXT_FEATURE_COUNT: usize = 9;
@@ -464,6 +465,12 @@ fn features(
         row[37] = f32::from(page.declared.product);
         rows.push(row);
     }
+    // The share of the page's words under comment classes: when comments
+    // are most of the page, they are what it is for (a discussion page).
+    let comment_share: f32 = rows.iter().filter(|r| r[21] > 0.0).map(|r| r[33]).sum();
+    for row in &mut rows {
+        row[38] = comment_share;
+    }
     rows
 }
 
@@ -770,6 +777,36 @@ mod tests {
         assert_eq!(best_f1_cutoff(&[0.95, 0.9], &[10.0, 10.0]), 0.9);
         // Nothing to take: a cutoff above every probability.
         assert!(best_f1_cutoff(&[], &[]) > 1.0);
+    }
+
+    /// Records the features the classifier would read.
+    struct Probe(std::sync::Arc<std::sync::Mutex<Vec<[f32; FEATURE_COUNT]>>>);
+
+    impl Rule for Probe {
+        fn name(&self) -> &str {
+            "probe"
+        }
+        fn phase(&self) -> Phase {
+            Phase::Region
+        }
+        fn apply(&self, page: &Page<'_>, judgement: &mut Judgement) {
+            let (rows, _) = ContentClassifier::features(page, judgement);
+            *self.0.lock().unwrap() = rows.into_iter().map(|(_, row)| row).collect();
+        }
+    }
+
+    #[test]
+    fn comment_share_is_the_share_of_words_under_comment_classes() {
+        let rows = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let html = "<body><p>one two three four five six seven eight</p>\
+                    <div class=commentList><p>a b</p></div>\
+                    <div class=replies><p>c d e f g h</p></div></body>";
+        crate::rules::clean_with(Probe(rows.clone()), html);
+        let rows = rows.lock().unwrap();
+        assert_eq!(rows.len(), 3);
+        for row in rows.iter() {
+            assert!((row[38] - 0.5).abs() < 1e-6, "{}", row[38]);
+        }
     }
 
     #[test]

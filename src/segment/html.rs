@@ -125,8 +125,8 @@ impl Walk {
             declare(&mut self.page.declared, itemtype);
         }
         let parent = parent.map(|f| f.element);
-        let id = push_lowercase(&mut self.page.attributes, attributes.id);
-        let class = push_lowercase(&mut self.page.attributes, attributes.class);
+        let id = push_class_words(&mut self.page.attributes, attributes.id);
+        let class = push_class_words(&mut self.page.attributes, attributes.class);
         let flags = element_flags(
             &tag,
             traits,
@@ -352,13 +352,20 @@ static TAG_TRAITS: Lazy<HashMap<LocalName, TagTraits>> = Lazy::new(|| {
     table
 });
 
-/// Appends an attribute value, trimmed and lowercased, to `arena`;
-/// returns where it is.
-fn push_lowercase(arena: &mut String, value: Option<&str>) -> std::ops::Range<usize> {
+/// Appends an `id` or `class` value to `arena`, trimmed, with camelCase
+/// words split by `-` and lowercased (`commentBody` becomes `comment-body`,
+/// so that its words are found like those of `comment-body`); returns where
+/// it is.
+fn push_class_words(arena: &mut String, value: Option<&str>) -> std::ops::Range<usize> {
     let start = arena.len();
-    let value = value.unwrap_or("").trim();
-    arena.push_str(value);
-    arena[start..].make_ascii_lowercase();
+    let mut previous_lowercase = false;
+    for c in value.unwrap_or("").trim().chars() {
+        if previous_lowercase && c.is_ascii_uppercase() {
+            arena.push('-');
+        }
+        previous_lowercase = c.is_ascii_lowercase();
+        arena.push(c.to_ascii_lowercase());
+    }
     start..arena.len()
 }
 
@@ -642,6 +649,15 @@ mod tests {
         assert!(!non_content(0));
         assert_eq!(blocks[1].text, "Inert");
         assert!(non_content(1));
+    }
+
+    #[test]
+    fn camel_case_class_words_are_split() {
+        let mut arena = String::new();
+        let class = push_class_words(&mut arena, Some(" commentBody userInfo NAV-bar x2Y "));
+        assert_eq!(&arena[class], "comment-body user-info nav-bar x2y");
+        let id = push_class_words(&mut arena, None);
+        assert!(id.is_empty());
     }
 
     #[test]
