@@ -469,10 +469,7 @@ fn element_flags(
     {
         flags.insert(Flags::DIALOG);
     }
-    if attributes
-        .itemprop
-        .is_some_and(|p| p.eq_ignore_ascii_case("articleBody"))
-    {
+    if attributes.itemprop.is_some_and(says_main_text) {
         flags.insert(Flags::ARTICLE);
     }
     let tokens = id
@@ -507,6 +504,17 @@ fn declare(declared: &mut Declared, text: &str) {
         |finders: &[Finder<'static>]| finders.iter().any(|f| f.find(text.as_bytes()).is_some());
     declared.discussion |= names(&*DISCUSSION);
     declared.product |= names(&*PRODUCT);
+}
+
+/// Whether an `itemprop` names the main text of a schema.org item: an
+/// article's body, a post's or answer's text, a product's description, a
+/// review's body.
+fn says_main_text(itemprop: &str) -> bool {
+    itemprop.split_ascii_whitespace().any(|p| {
+        ["articleBody", "text", "description", "reviewBody"]
+            .iter()
+            .any(|name| p.eq_ignore_ascii_case(name))
+    })
 }
 
 /// Id and class tokens (lowercase) of the consent banners and dialogs that
@@ -672,7 +680,7 @@ mod tests {
     fn flags_say_what_an_element_is() {
         let doc = parse(
             "<nav><p>n</p></nav><div style='display: none'><p>h</p></div><div id=comments><p>c</p></div>\
-             <script>var x;</script>",
+             <script>var x;</script><div itemprop=text><p>answer</p></div><div itemprop=author><p>a</p></div>",
             false,
         );
         let Segmented {
@@ -687,5 +695,8 @@ mod tests {
         assert!(parent_flags(1).contains(Flags::HIDDEN));
         assert!(parent_flags(2).contains(Flags::COMMENTS));
         assert!(flags(3).contains(Flags::NON_CONTENT));
+        // schema.org says where an item's main text is.
+        assert!(parent_flags(4).contains(Flags::ARTICLE));
+        assert!(!parent_flags(5).contains(Flags::ARTICLE));
     }
 }
