@@ -17,8 +17,8 @@
 //! Rows are weighted by the block's share of the page's words, as the metric
 //! weighs words. The network (one hidden tanh layer, sigmoid output) is
 //! trained with Adam on the weighted cross-entropy, from a fixed seed, so the
-//! same data gives the same model. A second network then learns from the same features plus the
-//! first network's verdicts on each block's context
+//! same data gives the same model. A second network then learns from the
+//! same features plus the first network's verdicts on each block's context
 //! ([`Layout::context_features`]); those verdicts come from networks trained
 //! on the other half of the pages (two folds), as on unseen pages. The
 //! model is `--ensemble` such pairs, from seeds `--seed`, `--seed` + 1, ...

@@ -381,6 +381,9 @@ fn features(
 
     let count = kept.len().max(1) as f32;
     let mut rows = Vec::with_capacity(kept.len());
+    // The share of the page's words under comment classes: when comments
+    // are most of the page, they are what it is for (a discussion page).
+    let mut comment_share = 0.0;
     for (position, &b) in kept.iter().enumerate() {
         let block = &page.blocks[b];
         let mut row = [0.0f32; FEATURE_COUNT];
@@ -461,13 +464,13 @@ fn features(
         row[33] = words / page_words;
         row[34] = f32::from(flags.contains(Flags::HIDDEN));
         row[35] = ln1(review);
+        if comment > 0.0 {
+            comment_share += row[33];
+        }
         row[36] = f32::from(page.declared.discussion);
         row[37] = f32::from(page.declared.product);
         rows.push(row);
     }
-    // The share of the page's words under comment classes: when comments
-    // are most of the page, they are what it is for (a discussion page).
-    let comment_share: f32 = rows.iter().filter(|r| r[21] > 0.0).map(|r| r[33]).sum();
     for row in &mut rows {
         row[38] = comment_share;
     }

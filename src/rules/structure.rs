@@ -115,9 +115,10 @@ fn drop_inside(
 /// Drops navigation, page headers, footers, asides, dialogs and comment
 /// sections: `<nav>`, `<header>`, `<footer>`, `<aside>`, `<dialog>`, the ARIA
 /// roles `navigation`, `menu`, `banner`, `contentinfo`, `complementary`,
-/// `dialog` and `alertdialog`, `aria-modal` and `popover` elements, the containers of the
-/// common consent managers, and the containers that comment systems use
-/// (`#comments`, `#respond`, `.comments-area`, `#disqus_thread`, ...).
+/// `dialog` and `alertdialog`, `aria-modal` and `popover` elements, the
+/// containers of the common consent managers, and the containers that
+/// comment systems use (`#comments`, `#respond`, `.comments-area`,
+/// `#disqus_thread`, ...).
 ///
 /// Where they are the main content, they stay: a `<header>` inside an
 /// `<article>` or `<main>` is the article's own header, and a header,
