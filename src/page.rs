@@ -138,6 +138,33 @@ pub(crate) struct Element {
     pub class: Range<usize>,
 }
 
+/// Calls `each` with the words of an `id` or `class` token as rules read
+/// them: its parts between `-` and `_` (camelCase words were split by `-`
+/// when the page was read, see [`Page::class_of`]), then, when it has
+/// several and is short, all of them joined: `side-bar` and `sideBar` are
+/// also `sidebar`, Cookiebot's `CybotCookiebotDialog` is also
+/// `cybotcookiebotdialog`. Stops at the first `true` and returns it.
+pub(crate) fn any_class_word(token: &str, mut each: impl FnMut(&str) -> bool) -> bool {
+    if token
+        .split(['-', '_'])
+        .any(|part| !part.is_empty() && each(part))
+    {
+        return true;
+    }
+    // Joined on the stack: this runs for every token of every element.
+    let mut joined = [0u8; 32];
+    if !token.contains(['-', '_']) || token.len() > joined.len() {
+        return false;
+    }
+    let mut len = 0;
+    for &byte in token.as_bytes().iter().filter(|&&b| b != b'-' && b != b'_') {
+        joined[len] = byte;
+        len += 1;
+    }
+    // Taking out ASCII bytes leaves valid UTF-8.
+    std::str::from_utf8(&joined[..len]).is_ok_and(each)
+}
+
 /// What an element is, as bits.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct Flags(u16);
@@ -175,6 +202,14 @@ impl Flags {
 
     pub fn insert(&mut self, other: Flags) {
         self.0 |= other.0;
+    }
+
+    pub fn intersection(self, other: Flags) -> Flags {
+        Flags(self.0 & other.0)
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
     }
 }
 

@@ -28,7 +28,7 @@ use once_cell::sync::Lazy;
 
 use crate::block::BlockKind;
 use crate::error::Error;
-use crate::page::{Flags, Judgement, Page};
+use crate::page::{Flags, Judgement, Page, any_class_word};
 use crate::rules::main_content::drop_outside;
 use crate::rules::{MainContent, Phase, Rule};
 
@@ -331,14 +331,16 @@ static CLASS_WORD_GROUPS: Lazy<HashMap<&'static str, usize>> = Lazy::new(|| {
 /// How many parts of an element's class and id are in each word group.
 fn count_class_words(id: &str, class: &str) -> [f32; 4] {
     let mut counts = [0.0; 4];
-    let parts = id
+    for token in id
         .split_ascii_whitespace()
         .chain(class.split_ascii_whitespace())
-        .flat_map(|token| token.split(['-', '_']));
-    for part in parts {
-        if let Some(&group) = CLASS_WORD_GROUPS.get(part) {
-            counts[group] += 1.0;
-        }
+    {
+        any_class_word(token, |word| {
+            if let Some(&group) = CLASS_WORD_GROUPS.get(word) {
+                counts[group] += 1.0;
+            }
+            false
+        });
     }
     counts
 }
@@ -366,7 +368,7 @@ fn features(
     // Per element: its own class/id word counts, computed once, for the
     // elements that hold kept blocks only.
     let mut word_counts: Vec<Option<[f32; 4]>> = vec![None; page.elements.len()];
-    let mut class_words = |e: usize| {
+    let mut word_groups = |e: usize| {
         *word_counts[e].get_or_insert_with(|| {
             let (id, class) = (page.id_of(e), page.class_of(e));
             count_class_words(id, class)
@@ -408,15 +410,18 @@ fn features(
         let mut flags = Flags::default();
         let (mut positive, mut negative, mut comment, mut review) = (0.0, 0.0, 0.0, 0.0);
         let (mut in_form, mut in_list, mut in_table, mut in_region) = (false, false, false, false);
+        let mut under_comments = false;
         for e in page.ancestors_of(b) {
             let element = &page.elements[e];
             depth += 1.0;
             flags.insert(element.flags);
-            let [p, n, c, r] = class_words(e);
+            let [p, n, c, r] = word_groups(e);
             positive += p;
             negative += n;
             comment += c;
             review += r;
+            // Page wrappers' classes (`comments-open`) are about the page.
+            under_comments |= c > 0.0 && !matches!(&*element.tag, "html" | "body");
             match &*element.tag {
                 "form" => in_form = true,
                 "ul" | "ol" | "dl" => in_list = true,
@@ -464,7 +469,7 @@ fn features(
         row[33] = words / page_words;
         row[34] = f32::from(flags.contains(Flags::HIDDEN));
         row[35] = ln1(review);
-        if comment > 0.0 {
+        if under_comments {
             comment_share += row[33];
         }
         row[36] = f32::from(page.declared.discussion);

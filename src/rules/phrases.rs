@@ -450,6 +450,7 @@ mod tests {
             "Related Work",
             "Tweeting about the ad campaign, the company said its sales rose by a third in a year.",
             "The shareholder meeting was postponed.",
+            "How affiliate links work",
         ] {
             assert!(!is_boilerplate(text), "{text}");
         }

@@ -1,7 +1,7 @@
 //! Rules that judge a block by where it sits in the page: inside a script,
 //! a hidden element, a navigation bar, a comment section, ...
 
-use crate::page::{Flags, Judgement, Page};
+use crate::page::{Flags, Judgement, Page, any_class_word};
 use crate::rules::{Phase, Rule};
 
 /// Drops the text of elements that are not content: `<head>`, `<title>`,
@@ -200,15 +200,22 @@ impl Rule for PageChrome {
             chain.clear();
             chain.extend(page.ancestors_of(block));
             let mut in_article = false;
+            // Landmarks of the kinds an outer one that holds the content is
+            // of: the replies nested in a thread marked up as comments.
+            let mut spared = Flags::default();
             // Outermost first, so that the reason names the whole landmark.
             for &e in chain.iter().rev() {
                 let flags = page.elements[e].flags;
                 let exempt = flags.contains(Flags::HEADER) && in_article;
-                let chrome = flags.intersects(Flags::CHROME) && !exempt;
-                if chrome && (flags.contains(Flags::NAV) || !holds_content(e)) {
-                    let reason = format!("page chrome: inside {}", page.describe(e));
-                    judgement.drop_block(block, reason);
-                    break;
+                let kinds = flags.intersection(Flags::CHROME);
+                let chrome = !kinds.is_empty() && !spared.contains(kinds) && !exempt;
+                if chrome {
+                    if flags.contains(Flags::NAV) || !holds_content(e) {
+                        let reason = format!("page chrome: inside {}", page.describe(e));
+                        judgement.drop_block(block, reason);
+                        break;
+                    }
+                    spared.insert(kinds);
                 }
                 in_article |= flags.contains(Flags::ARTICLE);
             }
@@ -275,8 +282,7 @@ fn has_boilerplate_class(page: &Page<'_>, element: usize) -> bool {
     page.id_of(element)
         .split_ascii_whitespace()
         .chain(page.class_of(element).split_ascii_whitespace())
-        .flat_map(|token| token.split(['-', '_']))
-        .any(|part| BOILERPLATE_CLASS_PARTS.contains(&part))
+        .any(|token| any_class_word(token, |word| BOILERPLATE_CLASS_PARTS.contains(&word)))
 }
 
 impl Rule for BoilerplateClasses {
@@ -543,6 +549,26 @@ mod tests {
         let html = format!("<body><div role=dialog>{ARTICLE}</div></body>");
         let page = clean_with(PageChrome::default(), &html);
         assert!(page.text().contains("the long article text"));
+    }
+
+    #[test]
+    fn replies_nested_in_a_thread_that_holds_the_page_stay() {
+        let reply = "<p>a reply that says a fair amount about the question at hand</p>";
+        let html = format!(
+            "<body><p>Short link post</p><ol class=comments><li>{reply}{reply}\
+             <ol class=comments><li>{reply}</li></ol></li></ol>\
+             <footer><p>Footer</p></footer></body>"
+        );
+        let page = clean_with(PageChrome::default(), &html);
+        assert_eq!(page.text().matches("a reply").count(), 3);
+        assert!(!page.text().contains("Footer"));
+        // Under a long article, the same thread is chrome, nested replies too.
+        let article = ARTICLE.repeat(4);
+        let html = format!(
+            "<body>{article}<ol class=comments><li>{reply}<ol class=comments><li>{reply}</li></ol></li></ol></body>"
+        );
+        let page = clean_with(PageChrome::default(), &html);
+        assert!(!page.text().contains("a reply"));
     }
 
     #[test]

@@ -15,7 +15,7 @@ use scraper::{Html, Node};
 
 use super::TextBuffer;
 use crate::block::{Block, BlockKind};
-use crate::page::{Declared, Element, Flags};
+use crate::page::{Declared, Element, Flags, any_class_word};
 
 /// Parses a document. A page with real markup inside `<noscript>` (many
 /// script-rendered sites put their text there for crawlers; see
@@ -358,8 +358,13 @@ static TAG_TRAITS: Lazy<HashMap<LocalName, TagTraits>> = Lazy::new(|| {
 /// it is.
 fn push_class_words(arena: &mut String, value: Option<&str>) -> std::ops::Range<usize> {
     let start = arena.len();
+    let value = value.unwrap_or("").trim();
+    if !value.bytes().any(|b| b.is_ascii_uppercase()) {
+        arena.push_str(value);
+        return start..arena.len();
+    }
     let mut previous_lowercase = false;
-    for c in value.unwrap_or("").trim().chars() {
+    for c in value.chars() {
         if previous_lowercase && c.is_ascii_uppercase() {
             arena.push('-');
         }
@@ -475,12 +480,16 @@ fn element_flags(
     let tokens = id
         .split_ascii_whitespace()
         .chain(class.split_ascii_whitespace());
+    // A page wrapper's classes say things about the visitor and the page
+    // (`cookies-not-set`, `has-comments`), not what the wrapper is.
+    if matches!(tag, "html" | "body" | "main" | "article") {
+        return flags;
+    }
     for token in tokens {
         if is_comment_section_token(token) {
             flags.insert(Flags::COMMENTS);
         }
-        // A page wrapper says `cookies-not-set` about the visitor.
-        if is_consent_token(token) && !matches!(tag, "html" | "body" | "main" | "article") {
+        if is_consent_token(token) {
             flags.insert(Flags::DIALOG);
         }
     }
@@ -523,18 +532,18 @@ fn says_main_text(itemprop: &str) -> bool {
 /// `consent`, `cookie`, `cookies` or `gdpr` (`cookie-notice`,
 /// `gdpr_banner`).
 fn is_consent_token(token: &str) -> bool {
-    const PREFIXES: &[&str] = &[
-        "onetrust",
-        "optanon",
-        "ot-sdk-",
-        "didomi",
-        "cmplz",
-        "cybotcookiebot",
-    ];
-    PREFIXES.iter().any(|p| token.starts_with(p))
-        || token
-            .split(['-', '_'])
-            .any(|part| matches!(part, "consent" | "cookie" | "cookies" | "gdpr"))
+    const PREFIXES: &[&str] = &["onetrust", "optanon", "ot-sdk-", "didomi", "cmplz"];
+    if PREFIXES.iter().any(|p| token.starts_with(p)) {
+        return true;
+    }
+    // Most tokens say none of it: look closer only at those that might.
+    ["cookie", "consent", "gdpr"]
+        .iter()
+        .any(|word| token.contains(word))
+        && any_class_word(token, |word| {
+            matches!(word, "consent" | "cookie" | "cookies" | "gdpr")
+                || word.starts_with("cybotcookiebot")
+        })
 }
 
 /// Id and class tokens (lowercase) of the containers that comment systems
@@ -554,7 +563,9 @@ fn is_comment_section_token(token: &str) -> bool {
             | "disqus_thread"
             | "dsq-comments"
     ) || token.starts_with("comments-")
-        || token.ends_with("-comments")
+        || (token.ends_with("-comments")
+            // States, not containers: `no-comments`, `has-comments` (or `noComments`).
+            && !matches!(token.split('-').next(), Some("no" | "has" | "with" | "without")))
 }
 
 #[cfg(test)]
@@ -657,6 +668,32 @@ mod tests {
         assert!(!non_content(0));
         assert_eq!(blocks[1].text, "Inert");
         assert!(non_content(1));
+    }
+
+    #[test]
+    fn compound_and_camel_case_class_words_are_found() {
+        let doc = parse(
+            "<div id=CybotCookiebotDialog><p>c</p></div><div class='post noComments'><p>p</p></div>\
+             <div class=commentList><p>l</p></div><body class=has-comments><p>b</p></body>",
+            false,
+        );
+        let Segmented {
+            blocks, elements, ..
+        } = segment(&doc);
+        let parent_flags = |i: usize| {
+            let own = blocks[i].element.unwrap();
+            elements[elements[own].parent.unwrap()].flags
+        };
+        assert!(parent_flags(0).contains(Flags::DIALOG));
+        assert!(!parent_flags(1).contains(Flags::COMMENTS));
+        assert!(parent_flags(2).contains(Flags::COMMENTS));
+        let mut words = Vec::new();
+        any_class_word("side-bar", |word| {
+            words.push(word.to_string());
+            false
+        });
+        assert_eq!(words, ["side", "bar", "sidebar"]);
+        assert!(any_class_word("main", |word| word == "main"));
     }
 
     #[test]
