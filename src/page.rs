@@ -19,7 +19,8 @@ pub struct Page<'a> {
     pub(crate) blocks: Vec<Block>,
     /// The elements on the way from the root to each block (HTML only).
     pub(crate) elements: Vec<Element>,
-    /// The lowercased `id` and `class` values of all elements, end to end
+    /// The `id` and `class` values of all elements as rules read them
+    /// (lowercased, camelCase words split by `-`), end to end
     /// (one allocation per page rather than two per element).
     pub(crate) attributes: String,
     pub(crate) html: Option<&'a scraper::Html>,
@@ -132,7 +133,7 @@ pub(crate) struct Element {
     pub node: ego_tree::NodeId,
     /// What the element itself is (not its ancestors).
     pub flags: Flags,
-    /// Where the lowercased `id` and `class` values are in
+    /// Where the `id` and `class` values, as rules read them, are in
     /// [`Page::attributes`] (see [`Page::id_of`], [`Page::class_of`]).
     pub id: Range<usize>,
     pub class: Range<usize>,
@@ -177,9 +178,11 @@ impl Flags {
     pub const FOOTER: Flags = Flags(1 << 4);
     pub const ASIDE: Flags = Flags(1 << 5);
     pub const COMMENTS: Flags = Flags(1 << 6);
-    /// `<article>`, `<main>` and their ARIA equivalents.
+    /// `<article>`, `<main>`, their ARIA equivalents, and the schema.org
+    /// `itemprop`s of an item's main text (`articleBody`, `text`, ...).
     pub const ARTICLE: Flags = Flags(1 << 7);
-    /// `<dialog>`, ARIA dialogs and modals, consent managers' containers.
+    /// `<dialog>`, ARIA dialogs and modals, `popover` elements, consent
+    /// managers' containers.
     pub const DIALOG: Flags = Flags(1 << 8);
 
     /// Landmarks that are page chrome unless they hold the content.

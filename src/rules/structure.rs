@@ -121,10 +121,12 @@ fn drop_inside(
 /// `#disqus_thread`, ...).
 ///
 /// Where they are the main content, they stay: a `<header>` inside an
-/// `<article>` or `<main>` is the article's own header, and a header,
-/// footer, aside, dialog or comment section that holds at least
+/// `<article>`, `<main>` or an element schema.org calls an item's main text
+/// is the article's own header, and a header, footer, aside, dialog or
+/// comment section that holds at least
 /// [`content_share`](PageChrome::content_share) of the page's words (a
-/// forum thread, an article put in an `<aside>`) is kept. Dialogs are
+/// forum thread, an article put in an `<aside>`) is kept, with the landmarks
+/// of its kind nested in it (the replies of a thread). Dialogs are
 /// judged first and their words are not counted in the others' shares. On a
 /// page that declares itself a forum thread or Q&A page (schema.org
 /// `DiscussionForumPosting` or `QAPage`), a comment section holding a fifth
@@ -231,8 +233,9 @@ const DISCUSSION_SHARE: f32 = 0.2;
 /// Drops elements whose class or id says they are boilerplate: share and
 /// social buttons, newsletters, cookie and consent banners, related and
 /// recommended content, sidebars, breadcrumbs, widgets, ads, sponsors,
-/// pop-ups, pagination, tag lists. A class is split at `-` and `_` and each
-/// part is compared whole, so `share-bar` matches and `shareholder` does not.
+/// pop-ups, pagination, tag lists. A class is split at `-`, `_` and
+/// camelCase words and each part is compared whole (and all parts joined),
+/// so `share-bar` and `sideBar` match and `shareholder` does not.
 /// An element holding half of the page's words or more is never dropped
 /// (`has-sidebar` on a page wrapper).
 ///

@@ -526,11 +526,11 @@ fn says_main_text(itemprop: &str) -> bool {
     })
 }
 
-/// Id and class tokens (lowercase) of the consent banners and dialogs that
-/// consent managers (OneTrust, Didomi, Complianz, Cookiebot, ...) and themes
-/// put on a page: the managers' own prefixes, and tokens with a part
-/// `consent`, `cookie`, `cookies` or `gdpr` (`cookie-notice`,
-/// `gdpr_banner`).
+/// Id and class tokens (as stored, see [`push_class_words`]) of the consent
+/// banners and dialogs that consent managers (OneTrust, Didomi, Complianz,
+/// Cookiebot, ...) and themes put on a page: the managers' own prefixes, and
+/// tokens with a word `consent`, `cookie`, `cookies` or `gdpr`
+/// (`cookie-notice`, `gdpr_banner`, `cookieBanner`).
 fn is_consent_token(token: &str) -> bool {
     const PREFIXES: &[&str] = &["onetrust", "optanon", "ot-sdk-", "didomi", "cmplz"];
     if PREFIXES.iter().any(|p| token.starts_with(p)) {
@@ -546,7 +546,7 @@ fn is_consent_token(token: &str) -> bool {
         })
 }
 
-/// Id and class tokens (lowercase) of the containers that comment systems
+/// Id and class tokens (as stored) of the containers that comment systems
 /// (WordPress, Disqus and most themes) put around a comment thread and its
 /// form.
 fn is_comment_section_token(token: &str) -> bool {
@@ -717,7 +717,8 @@ mod tests {
     fn flags_say_what_an_element_is() {
         let doc = parse(
             "<nav><p>n</p></nav><div style='display: none'><p>h</p></div><div id=comments><p>c</p></div>\
-             <script>var x;</script><div itemprop=text><p>answer</p></div><div itemprop=author><p>a</p></div>",
+             <script>var x;</script><div itemprop=text><p>answer</p></div><div itemprop=author><p>a</p></div>\
+             <div itemprop='name reviewBody'><p>r</p></div>",
             false,
         );
         let Segmented {
@@ -735,5 +736,6 @@ mod tests {
         // schema.org says where an item's main text is.
         assert!(parent_flags(4).contains(Flags::ARTICLE));
         assert!(!parent_flags(5).contains(Flags::ARTICLE));
+        assert!(parent_flags(6).contains(Flags::ARTICLE));
     }
 }
