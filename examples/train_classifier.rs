@@ -12,8 +12,8 @@
 //! ([`ContentClassifier::features`]) and a label from 0 to 1: 1 when the
 //! block's words appear, in order, in the page's `main_content`; for a block
 //! of ten words or more whose words are not all found (the reference left
-//! out a footnote mark or a citation number), the share of its pairs of
-//! consecutive words found there, when that is at least half; otherwise 0.
+//! out a footnote mark or a citation number), the share of its runs of
+//! three words found there, when that is at least half; otherwise 0.
 //! Rows are weighted by the block's share of the page's words, as the metric
 //! weighs words. The network (one hidden tanh layer, sigmoid output) is
 //! trained with Adam on the weighted cross-entropy, from a fixed seed, so the

@@ -112,28 +112,28 @@ pub fn tokens(text: &str) -> Vec<String> {
 pub struct Truth {
     /// The reference's tokens as one string, each between spaces.
     text: String,
-    /// Its pairs of consecutive tokens.
-    bigrams: HashSet<(String, String)>,
+    /// Its runs of three consecutive tokens.
+    trigrams: HashSet<[String; 3]>,
 }
 
 /// Blocks with fewer words than this are content only when all their words
 /// are found in order.
 const PARTIAL_MIN_WORDS: usize = 10;
 
-/// The share of a long block's pairs of consecutive words below which it is
-/// not content at all.
+/// The share of a long block's runs of three words below which it is not
+/// content at all.
 const PARTIAL_MIN_SHARE: f32 = 0.5;
 
 impl Truth {
     pub fn new(reference: &str) -> Truth {
         let tokens = tokens(reference);
-        let bigrams = tokens
-            .windows(2)
-            .map(|pair| (pair[0].clone(), pair[1].clone()))
+        let trigrams = tokens
+            .windows(3)
+            .map(|w| [w[0].clone(), w[1].clone(), w[2].clone()])
             .collect();
         Truth {
             text: format!(" {} ", tokens.join(" ")),
-            bigrams,
+            trigrams,
         }
     }
 
@@ -145,8 +145,9 @@ impl Truth {
 
     /// How much `text` is content by the reference, from 0 to 1: 1 when its
     /// words appear in the reference in order; for a block of
-    /// [`PARTIAL_MIN_WORDS`] or more, the share of its pairs of consecutive
-    /// words found in the reference (when at least [`PARTIAL_MIN_SHARE`]).
+    /// [`PARTIAL_MIN_WORDS`] or more, the share of its runs of three words
+    /// found in the reference (when at least [`PARTIAL_MIN_SHARE`]; pairs of
+    /// common words such as "of the" are found anywhere, runs of three are not).
     /// References leave out footnote marks, citation numbers and inline
     /// controls; a paragraph should not become boilerplate for that.
     pub fn label(&self, text: &str) -> f32 {
@@ -158,10 +159,13 @@ impl Truth {
             return 0.0;
         }
         let found = tokens
-            .windows(2)
-            .filter(|pair| self.bigrams.contains(&(pair[0].clone(), pair[1].clone())))
+            .windows(3)
+            .filter(|w| {
+                self.trigrams
+                    .contains(&[w[0].clone(), w[1].clone(), w[2].clone()])
+            })
             .count();
-        let share = found as f32 / (tokens.len() - 1) as f32;
+        let share = found as f32 / (tokens.len() - 2) as f32;
         if share >= PARTIAL_MIN_SHARE {
             share
         } else {
