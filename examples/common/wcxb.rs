@@ -112,8 +112,10 @@ pub fn tokens(text: &str) -> Vec<String> {
 pub struct Truth {
     /// The reference's tokens as one string, each between spaces.
     text: String,
-    /// Its runs of three consecutive tokens.
-    trigrams: HashSet<[String; 3]>,
+    /// A number for each distinct token of the reference.
+    ids: HashMap<String, u32>,
+    /// Its runs of three consecutive tokens, by number.
+    trigrams: HashSet<[u32; 3]>,
 }
 
 /// Blocks with fewer words than this are content only when all their words
@@ -127,20 +129,28 @@ const PARTIAL_MIN_SHARE: f32 = 0.5;
 impl Truth {
     pub fn new(reference: &str) -> Truth {
         let tokens = tokens(reference);
-        let trigrams = tokens
-            .windows(3)
-            .map(|w| [w[0].clone(), w[1].clone(), w[2].clone()])
+        let mut ids = HashMap::new();
+        let numbered: Vec<u32> = tokens
+            .iter()
+            .map(|token| {
+                let next = ids.len() as u32;
+                *ids.entry(token.clone()).or_insert(next)
+            })
             .collect();
         Truth {
             text: format!(" {} ", tokens.join(" ")),
-            trigrams,
+            ids,
+            trigrams: numbered.windows(3).map(|w| [w[0], w[1], w[2]]).collect(),
         }
     }
 
     /// Whether `text` has words, and they appear in the reference in order.
     pub fn contains(&self, text: &str) -> bool {
-        let tokens = tokens(text).join(" ");
-        !tokens.is_empty() && self.text.contains(&format!(" {tokens} "))
+        self.contains_tokens(&tokens(text))
+    }
+
+    fn contains_tokens(&self, tokens: &[String]) -> bool {
+        !tokens.is_empty() && self.text.contains(&format!(" {} ", tokens.join(" ")))
     }
 
     /// How much `text` is content by the reference, from 0 to 1: 1 when its
@@ -151,18 +161,20 @@ impl Truth {
     /// References leave out footnote marks, citation numbers and inline
     /// controls; a paragraph should not become boilerplate for that.
     pub fn label(&self, text: &str) -> f32 {
-        if self.contains(text) {
+        let tokens = tokens(text);
+        if self.contains_tokens(&tokens) {
             return 1.0;
         }
-        let tokens = tokens(text);
         if tokens.len() < PARTIAL_MIN_WORDS {
             return 0.0;
         }
-        let found = tokens
+        // A word the reference does not have is in no run it has.
+        let ids: Vec<Option<u32>> = tokens.iter().map(|t| self.ids.get(t).copied()).collect();
+        let found = ids
             .windows(3)
-            .filter(|w| {
-                self.trigrams
-                    .contains(&[w[0].clone(), w[1].clone(), w[2].clone()])
+            .filter(|w| match (w[0], w[1], w[2]) {
+                (Some(a), Some(b), Some(c)) => self.trigrams.contains(&[a, b, c]),
+                _ => false,
             })
             .count();
         let share = found as f32 / (tokens.len() - 2) as f32;
