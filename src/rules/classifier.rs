@@ -375,12 +375,6 @@ fn features(
         })
     };
 
-    // How many kept blocks share a block's place in the template.
-    let mut siblings: HashMap<u64, usize> = HashMap::default();
-    for signature in &layout.templates {
-        *siblings.entry(*signature).or_default() += 1;
-    }
-
     let count = kept.len().max(1) as f32;
     let mut rows = Vec::with_capacity(kept.len());
     // The share of the page's words under comment classes: when comments
@@ -465,7 +459,8 @@ fn features(
         }
         row[30] = page_link_density;
         row[31] = ln1(page_words);
-        row[32] = ln1(siblings[&layout.templates[position]] as f32 - 1.0);
+        // How many other kept blocks share the block's place in the template.
+        row[32] = ln1(layout.templates.size_of(position) as f32 - 1.0);
         row[33] = words / page_words;
         row[34] = f32::from(flags.contains(Flags::HIDDEN));
         row[35] = ln1(review);
@@ -487,12 +482,70 @@ fn features(
 /// their words.
 #[derive(Debug, Clone)]
 pub struct Layout {
-    parents: Vec<Option<usize>>,
-    grandparents: Vec<Option<usize>>,
-    /// A hash of the tag and class of each block's element and its parent:
-    /// blocks with the same are items of one template (a listing's cards).
-    templates: Vec<u64>,
+    /// Each block's group, numbered from 0, by parent element, by
+    /// grandparent element and by place in the template (a hash of the tag
+    /// and class of the block's element and its parent: blocks with the
+    /// same are items of one template, a listing's cards).
+    parents: Groups,
+    grandparents: Groups,
+    templates: Groups,
     words: Vec<f32>,
+}
+
+/// Blocks in groups: each block's group number (none for a block without
+/// one), and how many blocks each group has.
+#[derive(Debug, Clone, Default)]
+struct Groups {
+    of: Vec<Option<u32>>,
+    sizes: Vec<u32>,
+}
+
+impl Groups {
+    /// Numbers the distinct keys in the order they first come.
+    fn new<K: Hash + Eq>(keys: impl Iterator<Item = Option<K>>) -> Groups {
+        let mut numbers: HashMap<K, u32> = HashMap::default();
+        let mut groups = Groups::default();
+        for key in keys {
+            let group = key.map(|key| {
+                let next = numbers.len() as u32;
+                let group = *numbers.entry(key).or_insert(next);
+                if group == next {
+                    groups.sizes.push(0);
+                }
+                groups.sizes[group as usize] += 1;
+                group
+            });
+            groups.of.push(group);
+        }
+        groups
+    }
+
+    /// How many blocks the group of block `i` has (1 without a group).
+    fn size_of(&self, i: usize) -> u32 {
+        self.of[i].map_or(1, |g| self.sizes[g as usize])
+    }
+
+    /// The word-weighted mean of `values` over the other blocks of each
+    /// block's group (the block's own value when it is alone).
+    fn means(&self, values: &[f32], words: &[f32]) -> Vec<f32> {
+        let mut sums = vec![(0.0f32, 0.0f32); self.sizes.len()];
+        for ((group, &p), &w) in self.of.iter().zip(values).zip(words) {
+            if let Some(g) = group {
+                let sum = &mut sums[*g as usize];
+                sum.0 += p * w;
+                sum.1 += w;
+            }
+        }
+        self.of
+            .iter()
+            .zip(values)
+            .zip(words)
+            .map(|((group, &p), &w)| match group.map(|g| sums[g as usize]) {
+                Some((sum, weight)) if weight > w => (sum - p * w) / (weight - w),
+                _ => p,
+            })
+            .collect()
+    }
 }
 
 impl Layout {
@@ -513,9 +566,9 @@ impl Layout {
             hasher.finish()
         };
         Layout {
-            grandparents: parents.iter().map(|&p| parent_of(p)).collect(),
-            parents,
-            templates: kept.iter().map(|&b| template(b)).collect(),
+            grandparents: Groups::new(parents.iter().map(|&p| parent_of(p))),
+            parents: Groups::new(parents.into_iter()),
+            templates: Groups::new(kept.iter().map(|&b| Some(template(b)))),
             words: kept
                 .iter()
                 .map(|&b| page.blocks[b].words.max(1) as f32)
@@ -532,9 +585,10 @@ impl Layout {
     pub fn context_features(&self, first: &[f32]) -> Vec<[f32; CONTEXT_FEATURE_COUNT]> {
         let n = first.len().min(self.words.len());
         let words = &self.words[..n];
-        let parent_mean = group_means(first, words, |i| self.parents[i]);
-        let grandparent_mean = group_means(first, words, |i| self.grandparents[i]);
-        let template_mean = group_means(first, words, |i| Some(self.templates[i]));
+        let first = &first[..n];
+        let parent_mean = self.parents.means(first, words);
+        let grandparent_mean = self.grandparents.means(first, words);
+        let template_mean = self.templates.means(first, words);
         let total: f32 = words.iter().sum();
         let content: f32 = words
             .iter()
@@ -569,32 +623,6 @@ impl Layout {
             })
             .collect()
     }
-}
-
-/// Each block's word-weighted mean verdict over the other blocks of its
-/// group (`group` of a block's index; its own verdict when it has no group or
-/// is alone in it).
-fn group_means<K: Hash + Eq>(
-    first: &[f32],
-    words: &[f32],
-    group: impl Fn(usize) -> Option<K>,
-) -> Vec<f32> {
-    let mut sums: HashMap<K, (f32, f32)> = HashMap::default();
-    for (i, (&p, &w)) in first.iter().zip(words).enumerate() {
-        if let Some(g) = group(i) {
-            let entry = sums.entry(g).or_default();
-            entry.0 += p * w;
-            entry.1 += w;
-        }
-    }
-    (0..words.len())
-        .map(|i| match group(i).and_then(|g| sums.get(&g)) {
-            Some(&(sum, weight)) if weight > words[i] => {
-                (sum - first[i] * words[i]) / (weight - words[i])
-            }
-            _ => first[i],
-        })
-        .collect()
 }
 
 fn invalid_model(message: String) -> Error {
