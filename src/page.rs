@@ -184,6 +184,9 @@ impl Flags {
     /// `<dialog>`, ARIA dialogs and modals, `popover` elements, consent
     /// managers' containers.
     pub const DIALOG: Flags = Flags(1 << 8);
+    /// A forum post's signature: the author's sign-off, links and slogans
+    /// under every post.
+    pub const SIGNATURE: Flags = Flags(1 << 9);
 
     /// Landmarks that are page chrome unless they hold the content.
     pub const CHROME: Flags = Flags(
@@ -192,7 +195,8 @@ impl Flags {
             | Self::FOOTER.0
             | Self::ASIDE.0
             | Self::COMMENTS.0
-            | Self::DIALOG.0,
+            | Self::DIALOG.0
+            | Self::SIGNATURE.0,
     );
 
     pub fn contains(self, other: Flags) -> bool {

@@ -4,7 +4,8 @@
 //! saying why. A [`RuleSet`] is an ordered list of rules: each rule sees only
 //! the blocks that the rules before it kept. Rules run by [`Phase`] (where a
 //! block sits, then what a block says, then which region is the content,
-//! then repeats), and within a phase in the order they were added.
+//! then repeats, then what is left as a whole), and within a phase in the
+//! order they were added.
 //!
 //! Rule sets are values: start from a preset, add rules with
 //! [`RuleSet::with`], take them out by name with [`RuleSet::without`],
@@ -19,16 +20,18 @@
 //! |---|---|
 //! | `non-content` | text of `<head>`, scripts, styles, `noscript`, `template`, `svg`, `iframe`, media fallbacks, form controls |
 //! | `hidden` (strict) | elements with `hidden`, `aria-hidden="true"`, inline `display:none` / `visibility:hidden` |
-//! | `page-chrome` | `<nav>`, `<header>`, `<footer>`, `<aside>` (and their ARIA roles) and comment sections, unless they hold most of the page's text |
+//! | `page-chrome` | `<nav>`, `<header>`, `<footer>`, `<aside>` (and their ARIA roles), comment sections and forum signatures, unless they hold most of the page's text |
 //! | `content-classifier` | blocks a learned model judges not to be content ([`ContentClassifier`]) |
 //! | `main-content` (opt-in) | blocks outside the page's main content region ([`MainContent`]) |
 //! | `comment-form`, `share-buttons`, `newsletter`, `cookie-notice`, `related-content`, `advertisement`, `site-footer`, `loading-placeholder`, `navigation-links`, `shop-controls` | blocks made of boilerplate phrases ([`Phrases`]) |
 //! | `text-navigation` | runs of very short lines at the top or bottom of a plain text ([`TextNavigation`]) |
 //! | `repeated-blocks` | exact and near repeats of an earlier block ([`RepeatedBlocks`]) |
+//! | `minimum-text` | everything left of an HTML page that keeps fewer than five words ([`MinimumText`]) |
 //! | `boilerplate-classes` (strict) | elements whose class or id says share, social, newsletter, cookie, related, sidebar, ... ([`BoilerplateClasses`]) |
 //! | `link-lists` (strict) | blocks that are mostly link text ([`LinkLists`]) |
 
 mod classifier;
+mod leftovers;
 mod main_content;
 mod phrases;
 mod repeats;
@@ -40,6 +43,7 @@ use std::fmt;
 use std::sync::Arc;
 
 pub use classifier::{CONTEXT_FEATURE_COUNT, ContentClassifier, FEATURE_COUNT, Layout};
+pub use leftovers::MinimumText;
 pub use main_content::MainContent;
 pub(crate) use phrases::PhraseMatcher;
 pub use phrases::Phrases;
@@ -119,6 +123,8 @@ pub enum Phase {
     Region,
     /// Rules that compare the remaining blocks with each other: repeats.
     Repeats,
+    /// Rules about what is left as a whole: too little to be a main text.
+    Leftovers,
 }
 
 /// A rule that judges one block at a time with a closure returning the reason
@@ -271,6 +277,7 @@ impl Default for RuleSet {
         }
         set.with(TextNavigation::default())
             .with(RepeatedBlocks::default())
+            .with(MinimumText::default())
     }
 }
 

@@ -112,13 +112,14 @@ fn drop_inside(
     }
 }
 
-/// Drops navigation, page headers, footers, asides, dialogs and comment
-/// sections: `<nav>`, `<header>`, `<footer>`, `<aside>`, `<dialog>`, the ARIA
-/// roles `navigation`, `menu`, `banner`, `contentinfo`, `complementary`,
-/// `dialog` and `alertdialog`, `aria-modal` and `popover` elements, the
-/// containers of the common consent managers, and the containers that
-/// comment systems use (`#comments`, `#respond`, `.comments-area`,
-/// `#disqus_thread`, ...).
+/// Drops navigation, page headers, footers, asides, dialogs, comment
+/// sections and forum signatures: `<nav>`, `<header>`, `<footer>`, `<aside>`,
+/// `<dialog>`, the ARIA roles `navigation`, `menu`, `banner`, `contentinfo`,
+/// `complementary`, `dialog` and `alertdialog`, `aria-modal` and `popover`
+/// elements, the containers of the common consent managers, the containers
+/// that comment systems use (`#comments`, `#respond`, `.comments-area`,
+/// `#disqus_thread`, ...) and the signatures under forum posts
+/// (`.signature`, `.post-signature`, ...).
 ///
 /// Where they are the main content, they stay: a `<header>` inside an
 /// `<article>`, `<main>` or an element schema.org calls an item's main text
@@ -552,6 +553,16 @@ mod tests {
         let html = format!("<body><div role=dialog>{ARTICLE}</div></body>");
         let page = clean_with(PageChrome::default(), &html);
         assert!(page.text().contains("the long article text"));
+    }
+
+    #[test]
+    fn forum_signatures_are_chrome() {
+        let post = "<div class=post-body><p>I fixed it by reseating the memory, thanks all.</p>\
+                    <div class=ipsEntry__signature><p>My rig: a Ryzen and too many fans</p></div></div>";
+        let page = clean_with(PageChrome::default(), &format!("<body>{post}{post}</body>"));
+        assert_eq!(page.text().matches("reseating").count(), 2);
+        assert!(!page.text().contains("My rig"));
+        assert!(page.removed()[0].reason().contains("signature"));
     }
 
     #[test]

@@ -492,6 +492,9 @@ fn element_flags(
         if is_consent_token(token) {
             flags.insert(Flags::DIALOG);
         }
+        if is_signature_token(token) {
+            flags.insert(Flags::SIGNATURE);
+        }
     }
     flags
 }
@@ -544,6 +547,18 @@ fn is_consent_token(token: &str) -> bool {
             matches!(word, "consent" | "cookie" | "cookies" | "gdpr")
                 || word.starts_with("cybotcookiebot")
         })
+}
+
+/// Id and class tokens (as stored) of a forum post's signature: `signature`,
+/// `post-signature`, `ipsEntry__signature`, `memberSignature`. Longer tokens
+/// are something else: a heading's anchor (`..._PGP_signature`) or a product
+/// feature (`digital-signature-compatible-row`).
+fn is_signature_token(token: &str) -> bool {
+    if !token.contains("signature") {
+        return false;
+    }
+    let parts = || token.split(['-', '_']).filter(|part| !part.is_empty());
+    parts().count() <= 3 && parts().any(|part| part == "signature")
 }
 
 /// Id and class tokens (as stored) of the containers that comment systems
@@ -737,5 +752,31 @@ mod tests {
         assert!(parent_flags(4).contains(Flags::ARTICLE));
         assert!(!parent_flags(5).contains(Flags::ARTICLE));
         assert!(parent_flags(6).contains(Flags::ARTICLE));
+    }
+
+    #[test]
+    fn forum_signatures_are_flagged_and_anchors_that_mention_one_are_not() {
+        for class in [
+            "signature",
+            "post-signature",
+            "ipsEntry__signature",
+            "memberSignature",
+        ] {
+            assert!(is_signature_token(&class_words(class)), "{class}");
+        }
+        for class in [
+            "signatures-plan",
+            "digital-signature-compatible-row",
+            "toc-error_pgp_signature_is_invalid",
+            "esignature",
+        ] {
+            assert!(!is_signature_token(&class_words(class)), "{class}");
+        }
+    }
+
+    fn class_words(class: &str) -> String {
+        let mut arena = String::new();
+        let range = push_class_words(&mut arena, Some(class));
+        arena[range].to_string()
     }
 }
