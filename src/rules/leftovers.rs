@@ -5,8 +5,8 @@ use crate::rules::{Phase, Rule};
 
 /// Drops what is left of an HTML page when it is too little to be the
 /// page's main text: fewer than [`min_words`](MinimumText::min_words) words
-/// in all (default 5), out of a page that shows at least ten times as many
-/// (the rest was navigation, footers and the like). Such leftovers are the
+/// in all (default 10, less than a sentence), out of a page that shows at
+/// least ten times as many (the rest was navigation, footers and the like). Such leftovers are the
 /// chrome around a page that shows nothing by itself, such as a script
 /// shell that fills itself in the browser and leaves a lone "Help" or the
 /// site's name. The page then cleans to an empty text, and every dropped
@@ -39,12 +39,12 @@ pub struct MinimumText {
 
 impl Default for MinimumText {
     fn default() -> Self {
-        MinimumText { min_words: 5 }
+        MinimumText { min_words: 10 }
     }
 }
 
 impl MinimumText {
-    /// The fewest words a page's main text has (default 5).
+    /// The fewest words a page's main text has (default 10).
     pub fn min_words(mut self, words: usize) -> Self {
         self.min_words = words;
         self

@@ -26,7 +26,7 @@
 //! | `comment-form`, `share-buttons`, `newsletter`, `cookie-notice`, `related-content`, `advertisement`, `site-footer`, `loading-placeholder`, `navigation-links`, `shop-controls` | blocks made of boilerplate phrases ([`Phrases`]) |
 //! | `text-navigation` | runs of very short lines at the top or bottom of a plain text ([`TextNavigation`]) |
 //! | `repeated-blocks` | exact and near repeats of an earlier block ([`RepeatedBlocks`]) |
-//! | `minimum-text` | everything left of an HTML page that keeps fewer than five words ([`MinimumText`]) |
+//! | `minimum-text` | everything left of an HTML page that keeps fewer than ten words of the many it shows ([`MinimumText`]) |
 //! | `boilerplate-classes` (strict) | elements whose class or id says share, social, newsletter, cookie, related, sidebar, ... ([`BoilerplateClasses`]) |
 //! | `link-lists` (strict) | blocks that are mostly link text ([`LinkLists`]) |
 
