@@ -94,6 +94,9 @@ struct Walk {
     /// Owner and kind of the block under construction, set by its first text.
     current: Option<(usize, BlockKind)>,
     link_depth: usize,
+    /// Whether an inline element has just closed, with no text since: an
+    /// element opening now is a separate item (`<span>$108</span><span>MSRP`).
+    after_inline_close: bool,
     /// Open elements whose text is kept as it is: `<pre>`, and `<script>`
     /// and `<style>`, which are never shown and need no tidying.
     raw_depth: usize,
@@ -105,6 +108,8 @@ impl Walk {
         let traits = TAG_TRAITS.get(&tag).copied().unwrap_or_default();
         if traits.block {
             self.flush();
+        } else if std::mem::take(&mut self.after_inline_close) {
+            self.buffer.separate_words();
         }
         let parent = self.stack.last();
         let inherited = parent.map_or(BlockKind::Paragraph, |f| f.kind);
@@ -166,6 +171,8 @@ impl Walk {
         };
         if frame.tag.block {
             self.flush();
+        } else {
+            self.after_inline_close = true;
         }
         if frame.tag.link {
             self.link_depth = self.link_depth.saturating_sub(1);
@@ -176,6 +183,7 @@ impl Walk {
     }
 
     fn text(&mut self, text: &str) {
+        self.after_inline_close = false;
         let Some(frame) = self.stack.last() else {
             return;
         };
@@ -616,6 +624,29 @@ mod tests {
         let expected: Vec<(String, BlockKind)> =
             expected.iter().map(|(t, k)| (t.to_string(), *k)).collect();
         assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn sibling_inline_elements_are_separate_words() {
+        let texts = |html: &str| -> Vec<String> { blocks(html).into_iter().map(|b| b.0).collect() };
+        // Items laid out side by side: a price and its label, a row of links.
+        assert_eq!(
+            texts("<p><span>$108</span><span>MSRP: $120</span></p>"),
+            ["$108 MSRP: $120"]
+        );
+        assert_eq!(
+            texts("<p><a href=/a>Desks</a><a href=/b>Chairs</a></p>"),
+            ["Desks Chairs"]
+        );
+        // Markup inside a word, or punctuation after an element, stays joined.
+        assert_eq!(
+            texts("<p><span class=dropcap>T</span>he end<b>less</b> road<i>.</i></p>"),
+            ["The endless road."]
+        );
+        assert_eq!(
+            texts("<p><a href=/a>Home</a><span>,</span> then</p>"),
+            ["Home, then"]
+        );
     }
 
     #[test]

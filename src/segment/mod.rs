@@ -13,6 +13,9 @@ pub(crate) mod text;
 pub(crate) struct TextBuffer {
     pub text: String,
     pending_space: bool,
+    /// Whether the next text is another item than the text before it, so
+    /// that a word at its start does not run into a word at the end.
+    pending_separation: bool,
 }
 
 impl TextBuffer {
@@ -45,11 +48,16 @@ impl TextBuffer {
     ) -> usize {
         let mut pushed = 0;
         for (i, run) in runs.enumerate() {
-            let space = i > 0 || self.pending_space;
+            let separate = i == 0
+                && self.pending_separation
+                && run.starts_with(char::is_alphanumeric)
+                && self.text.ends_with(char::is_alphanumeric);
+            let space = i > 0 || self.pending_space || separate;
             if space && !self.text.is_empty() && !self.text.ends_with('\n') {
                 self.text.push(' ');
             }
             self.pending_space = false;
+            self.pending_separation = false;
             self.text.push_str(run);
             pushed += chars(run);
         }
@@ -62,7 +70,14 @@ impl TextBuffer {
             self.text.push(' ');
         }
         self.pending_space = false;
+        self.pending_separation = false;
         self.text.push_str(piece);
+    }
+
+    /// Marks that the next text is a separate item (a sibling element): a
+    /// space goes between them if both sides are letters or digits.
+    pub fn separate_words(&mut self) {
+        self.pending_separation = true;
     }
 
     /// Starts a new line inside the block.
@@ -73,11 +88,13 @@ impl TextBuffer {
             self.text.push('\n');
         }
         self.pending_space = false;
+        self.pending_separation = false;
     }
 
     /// Takes the text out, trimmed; `None` when it has no visible character.
     pub fn take(&mut self) -> Option<String> {
         self.pending_space = false;
+        self.pending_separation = false;
         // The buffer stays, grown to the largest block so far, and the block
         // gets an exact copy: one allocation a block rather than a chain of
         // reallocations as each new buffer grows.
