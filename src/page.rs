@@ -184,9 +184,10 @@ impl Flags {
     /// `<dialog>`, ARIA dialogs and modals, `popover` elements, consent
     /// managers' containers.
     pub const DIALOG: Flags = Flags(1 << 8);
-    /// A forum post's signature: the author's sign-off, links and slogans
-    /// under every post.
-    pub const SIGNATURE: Flags = Flags(1 << 9);
+    /// What a forum repeats around every post: the author's signature (the
+    /// sign-off, links and slogans under it) and statistics ("Joined",
+    /// "Messages", "Reaction score").
+    pub const POST_CHROME: Flags = Flags(1 << 9);
 
     /// Landmarks that are page chrome unless they hold the content.
     pub const CHROME: Flags = Flags(
@@ -196,7 +197,7 @@ impl Flags {
             | Self::ASIDE.0
             | Self::COMMENTS.0
             | Self::DIALOG.0
-            | Self::SIGNATURE.0,
+            | Self::POST_CHROME.0,
     );
 
     pub fn contains(self, other: Flags) -> bool {

@@ -113,13 +113,14 @@ fn drop_inside(
 }
 
 /// Drops navigation, page headers, footers, asides, dialogs, comment
-/// sections and forum signatures: `<nav>`, `<header>`, `<footer>`, `<aside>`,
-/// `<dialog>`, the ARIA roles `navigation`, `menu`, `banner`, `contentinfo`,
+/// sections and what forums repeat around posts: `<nav>`, `<header>`,
+/// `<footer>`, `<aside>`, `<dialog>`, the ARIA roles `navigation`, `menu`, `banner`, `contentinfo`,
 /// `complementary`, `dialog` and `alertdialog`, `aria-modal` and `popover`
 /// elements, the containers of the common consent managers, the containers
 /// that comment systems use (`#comments`, `#respond`, `.comments-area`,
-/// `#disqus_thread`, ...) and the signatures under forum posts
-/// (`.signature`, `.post-signature`, ...).
+/// `#disqus_thread`, ...), and the signatures under forum posts
+/// (`.signature`, `.post-signature`, ...) and the statistics beside their
+/// authors (`.message-userExtras`, `.userstats`: "Joined", "Messages").
 ///
 /// Where they are the main content, they stay: a `<header>` inside an
 /// `<article>`, `<main>` or an element schema.org calls an item's main text
@@ -556,13 +557,20 @@ mod tests {
     }
 
     #[test]
-    fn forum_signatures_are_chrome() {
-        let post = "<div class=post-body><p>I fixed it by reseating the memory, thanks all.</p>\
-                    <div class=ipsEntry__signature><p>My rig: a Ryzen and too many fans</p></div></div>";
+    fn forum_signatures_and_author_statistics_are_chrome() {
+        let post = "<div class=message><div class=message-userExtras><dl><dt>Joined</dt><dd>Jun 2016</dd></dl></div>\
+                    <div class=post-body><p>I fixed it by reseating the memory, thanks all.</p>\
+                    <div class=ipsEntry__signature><p>My rig: a Ryzen and too many fans</p></div></div></div>";
         let page = clean_with(PageChrome::default(), &format!("<body>{post}{post}</body>"));
         assert_eq!(page.text().matches("reseating").count(), 2);
         assert!(!page.text().contains("My rig"));
-        assert!(page.removed()[0].reason().contains("signature"));
+        assert!(!page.text().contains("Joined"));
+        let reasons: Vec<&str> = page.removed().iter().map(|r| r.reason()).collect();
+        assert!(reasons.iter().any(|r| r.contains("signature")));
+        assert!(
+            reasons.iter().any(|r| r.contains("user-extras")),
+            "{reasons:?}"
+        );
     }
 
     #[test]

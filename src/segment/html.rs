@@ -500,8 +500,8 @@ fn element_flags(
         if is_consent_token(token) {
             flags.insert(Flags::DIALOG);
         }
-        if is_signature_token(token) {
-            flags.insert(Flags::SIGNATURE);
+        if is_signature_token(token) || is_user_statistics_token(token) {
+            flags.insert(Flags::POST_CHROME);
         }
     }
     flags
@@ -567,6 +567,23 @@ fn is_signature_token(token: &str) -> bool {
     }
     let parts = || token.split(['-', '_']).filter(|part| !part.is_empty());
     parts().count() <= 3 && parts().any(|part| part == "signature")
+}
+
+/// Id and class tokens (as stored) of the statistics beside a forum post's
+/// author: `message-userExtras` (XenForo), `userstats`, `user-stats`.
+fn is_user_statistics_token(token: &str) -> bool {
+    if !token.contains("user") {
+        return false;
+    }
+    let parts = || token.split(['-', '_']).filter(|part| !part.is_empty());
+    let mut previous = "";
+    parts().count() <= 4
+        && parts().any(|part| {
+            let found = matches!(part, "userextras" | "userstats")
+                || (previous == "user" && matches!(part, "extras" | "stats"));
+            previous = part;
+            found
+        })
 }
 
 /// Id and class tokens (as stored) of the containers that comment systems
@@ -802,6 +819,21 @@ mod tests {
             "esignature",
         ] {
             assert!(!is_signature_token(&class_words(class)), "{class}");
+        }
+    }
+
+    #[test]
+    fn forum_user_statistics_are_flagged() {
+        for class in ["message-userExtras", "userstats", "user-stats"] {
+            assert!(is_user_statistics_token(&class_words(class)), "{class}");
+        }
+        for class in [
+            "message-userDetails",
+            "user-extras-menu-item-link-x",
+            "stats",
+            "users",
+        ] {
+            assert!(!is_user_statistics_token(&class_words(class)), "{class}");
         }
     }
 
