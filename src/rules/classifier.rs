@@ -653,6 +653,9 @@ struct Model {
     hidden: usize,
     /// `hidden` rows of `features` weights, for inputs as they come.
     w1: Vec<f32>,
+    /// The same weights input by input, eight hidden units to a column,
+    /// when the layer is eight wide (the shipped model's).
+    columns8: Vec<[f32; 8]>,
     b1: Vec<f32>,
     w2: Vec<f32>,
     b2: f32,
@@ -710,8 +713,16 @@ impl Model {
                 b1[h] -= weights[j] * mean[j];
             }
         }
+        let columns8 = if hidden == 8 {
+            (0..n)
+                .map(|j| std::array::from_fn(|h| w1[h * n + j]))
+                .collect()
+        } else {
+            Vec::new()
+        };
         Ok(Model {
             features,
+            columns8,
             w1,
             b1,
             w2: take(hidden),
@@ -726,8 +737,19 @@ impl Model {
         // vectorised loop.
         let mut hidden = [0.0f32; MAX_HIDDEN];
         let hidden = &mut hidden[..self.hidden];
-        for (h, z) in hidden.iter_mut().enumerate() {
-            *z = self.b1[h] + dot(&self.w1[h * n..(h + 1) * n], &row[..n]);
+        if let Ok(z) = <&mut [f32; 8]>::try_from(&mut *hidden) {
+            // Input by input, each adding its column to all eight units:
+            // one vector operation per input.
+            z.copy_from_slice(&self.b1);
+            for (&x, column) in row[..n].iter().zip(&self.columns8) {
+                for lane in 0..8 {
+                    z[lane] += x * column[lane];
+                }
+            }
+        } else {
+            for (h, z) in hidden.iter_mut().enumerate() {
+                *z = self.b1[h] + dot(&self.w1[h * n..(h + 1) * n], &row[..n]);
+            }
         }
         for z in hidden.iter_mut() {
             *z = tanh(*z);
