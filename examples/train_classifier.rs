@@ -4,7 +4,7 @@
 //! ```text
 //! cargo run --release --example train_classifier -- ../shared/data/wcxb-dev \
 //!     [--out src/rules/classifier.model] [--half all|even|odd] [--hidden 8] [--epochs 20]
-//!     [--seed 24301] [--ensemble 3] [--without RULE]...
+//!     [--seed 24301] [--ensemble 6] [--without RULE]...
 //! ```
 //!
 //! Every page is cleaned with the default rules up to the classifier; each
@@ -89,7 +89,7 @@ fn parse_args() -> Result<Options, String> {
         hidden: 8,
         epochs: 20,
         seed: 0x5eed,
-        ensemble: 3,
+        ensemble: 6,
         without: Vec::new(),
     };
     let mut args = std::env::args().skip(1);
