@@ -165,7 +165,7 @@ fn main() {
         let n = scores.len() as f64;
         let mean = |f: fn(&Score) -> f64| scores.iter().map(f).sum::<f64>() / n;
         println!(
-            "{:<14} {:>5} {:>9.3} {:>9.3} {:>9.3}",
+            "{:<14} {:>5} {:>9.4} {:>9.4} {:>9.4}",
             page_type,
             scores.len(),
             mean(|s| s.precision),
