@@ -18,7 +18,7 @@
 //! weighs words. The network (one hidden tanh layer, sigmoid output) is
 //! trained with Adam on the weighted cross-entropy, its rate falling to zero
 //! along a half cosine (so that retraining from another seed moves the
-//! dev-set F1 by about 0.0005, not 0.004), from a fixed seed, so the
+//! dev-set F1 by about 0.001, not 0.004), from a fixed seed, so the
 //! same data gives the same model. A second network then learns from the
 //! same features plus the first network's verdicts on each block's context
 //! ([`Layout::context_features`]); those verdicts come from networks trained

@@ -478,14 +478,12 @@ fn features(
 }
 
 /// Where the kept blocks of a page sit relative to each other: their order,
-/// their parent and grandparent elements, their place in the template and
-/// their words.
+/// their words, and their groups by parent element, by grandparent element
+/// and by place in the template (a hash of the tag and class of the block's
+/// element and its parent: blocks with the same are items of one template,
+/// a listing's cards).
 #[derive(Debug, Clone)]
 pub struct Layout {
-    /// Each block's group, numbered from 0, by parent element, by
-    /// grandparent element and by place in the template (a hash of the tag
-    /// and class of the block's element and its parent: blocks with the
-    /// same are items of one template, a listing's cards).
     parents: Groups,
     grandparents: Groups,
     templates: Groups,
@@ -647,7 +645,7 @@ fn punctuation_and_digits(text: &str) -> (f32, f32) {
 
 /// A network with one hidden layer of tanh units and a sigmoid output, over
 /// standardised features.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct Model {
     features: usize,
     hidden: usize,
@@ -737,7 +735,10 @@ impl Model {
         // vectorised loop.
         let mut hidden = [0.0f32; MAX_HIDDEN];
         let hidden = &mut hidden[..self.hidden];
-        if let Ok(z) = <&mut [f32; 8]>::try_from(&mut *hidden) {
+        if let (false, Ok(z)) = (
+            self.columns8.is_empty(),
+            <&mut [f32; 8]>::try_from(&mut *hidden),
+        ) {
             // Input by input, each adding its column to all eight units:
             // one vector operation per input.
             z.copy_from_slice(&self.b1);
@@ -873,6 +874,33 @@ mod tests {
             let x = i as f32 / 20.0;
             assert!((tanh(x) - x.tanh()).abs() < 1e-5, "{x}");
         }
+    }
+
+    #[test]
+    fn the_eight_wide_layer_matches_the_general_one() {
+        let n = 11;
+        let some = |count: usize, offset: f32| -> Vec<String> {
+            (0..count)
+                .map(|i| format!("{}", ((i * 37) % 23) as f32 / 10.0 - 1.0 + offset))
+                .collect()
+        };
+        // mean, scale (kept positive), w1, b1, w2, b2
+        let numbers = [
+            some(n, 0.0),
+            some(n, 2.5),
+            some(8 * n, 0.0),
+            some(8, 0.0),
+            some(8, 0.0),
+            some(1, 0.0),
+        ];
+        let section = format!("features={n} hidden=8\n{}", numbers.concat().join(" "));
+        let fast = Model::parse(&section, n).expect("valid network");
+        let general = Model {
+            columns8: Vec::new(),
+            ..fast.clone()
+        };
+        let row: Vec<f32> = (0..n).map(|j| j as f32 * 0.3 - 1.0).collect();
+        assert!((fast.predict(&row) - general.predict(&row)).abs() < 1e-5);
     }
 
     #[test]

@@ -6,11 +6,11 @@ use crate::rules::{Phase, Rule};
 /// Drops what is left of an HTML page when it is too little to be the
 /// page's main text: fewer than [`min_words`](MinimumText::min_words) words
 /// in all (default 10, less than a sentence), out of a page that shows at
-/// least ten times as many (the rest was navigation, footers and the like). Such leftovers are the
-/// chrome around a page that shows nothing by itself, such as a script
-/// shell that fills itself in the browser and leaves a lone "Help" or the
-/// site's name. The page then cleans to an empty text, and every dropped
-/// block says why.
+/// least ten times as many (the rest was navigation, footers and the
+/// like). Such leftovers are the chrome around a page that shows nothing by
+/// itself, such as a script shell that fills itself in the browser and
+/// leaves a lone "Help" or the site's name. The page then cleans to an
+/// empty text, and every dropped block says why.
 ///
 /// A short page that is mostly its few words ("Hello, reader." under a
 /// one-link menu) keeps them, and plain text is left alone: whoever
@@ -44,7 +44,8 @@ impl Default for MinimumText {
 }
 
 impl MinimumText {
-    /// The fewest words a page's main text has (default 10).
+    /// The fewest words a page's main text has (default 10); 0 turns the
+    /// rule off.
     pub fn min_words(mut self, words: usize) -> Self {
         self.min_words = words;
         self
@@ -73,7 +74,8 @@ impl Rule for MinimumText {
         if words >= self.min_words {
             return;
         }
-        // What a reader sees of the page: not the head, scripts or styles.
+        // What a reader sees of the page: not what `non-content` drops (the
+        // head, scripts, styles, form controls, ...).
         let shown: usize = (0..page.blocks.len())
             .filter(|&b| {
                 !page
@@ -85,11 +87,11 @@ impl Rule for MinimumText {
         if shown < PAGE_TO_LEFTOVERS * words.max(1) {
             return;
         }
+        let reason = format!(
+            "the page keeps {words} of the {shown} words it shows, too few to be a main text"
+        );
         for block in kept {
-            let reason = format!(
-                "the page keeps {words} of the {shown} words it shows, too few to be a main text"
-            );
-            judgement.drop_block(block, reason);
+            judgement.drop_block(block, reason.clone());
         }
     }
 }

@@ -148,7 +148,8 @@ impl Default for PageChrome {
 
 impl PageChrome {
     /// The share of the page's words (0 to 1, default 0.5) from which a
-    /// header, footer, aside or comment section counts as the content.
+    /// header, footer, aside, dialog, comment section or forum post chrome
+    /// counts as the content (navigation never does).
     pub fn content_share(mut self, share: f32) -> Self {
         self.content_share = share;
         self

@@ -500,7 +500,12 @@ fn element_flags(
         if is_consent_token(token) {
             flags.insert(Flags::DIALOG);
         }
-        if is_signature_token(token) || is_user_statistics_token(token) {
+        // A heading's anchor or a term that names a signature is content.
+        let names_content = matches!(
+            tag,
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "dt" | "code" | "pre"
+        );
+        if !names_content && (is_signature_token(token) || is_user_statistics_token(token)) {
             flags.insert(Flags::POST_CHROME);
         }
     }
@@ -558,15 +563,32 @@ fn is_consent_token(token: &str) -> bool {
 }
 
 /// Id and class tokens (as stored) of a forum post's signature: `signature`,
-/// `post-signature`, `ipsEntry__signature`, `memberSignature`. Longer tokens
-/// are something else: a heading's anchor (`..._PGP_signature`) or a product
-/// feature (`digital-signature-compatible-row`).
+/// `post-signature`, `ipsEntry__signature`, `user-signature`. Not the
+/// signatures of API documentation (`member-signature` in Javadoc,
+/// `tsd-signature` in TypeDoc, `method-signature`), and not longer tokens,
+/// which are something else: a heading's anchor (`..._PGP_signature`) or a
+/// product feature (`digital-signature-compatible-row`).
 fn is_signature_token(token: &str) -> bool {
     if !token.contains("signature") {
         return false;
     }
     let parts = || token.split(['-', '_']).filter(|part| !part.is_empty());
-    parts().count() <= 3 && parts().any(|part| part == "signature")
+    let of_code = |part: &str| {
+        matches!(
+            part,
+            "member"
+                | "method"
+                | "function"
+                | "func"
+                | "fn"
+                | "tsd"
+                | "type"
+                | "api"
+                | "call"
+                | "code"
+        )
+    };
+    parts().count() <= 3 && parts().any(|part| part == "signature") && !parts().any(of_code)
 }
 
 /// Id and class tokens (as stored) of the statistics beside a forum post's
@@ -663,6 +685,11 @@ mod tests {
         assert_eq!(
             texts("<p><a href=/a>Home</a><span>,</span> then</p>"),
             ["Home, then"]
+        );
+        // Chinese and Japanese put no space between words.
+        assert_eq!(
+            texts("<p><span>东京</span><span>大学</span></p>"),
+            ["东京大学"]
         );
     }
 
@@ -808,7 +835,7 @@ mod tests {
             "signature",
             "post-signature",
             "ipsEntry__signature",
-            "memberSignature",
+            "userSignature",
         ] {
             assert!(is_signature_token(&class_words(class)), "{class}");
         }
@@ -817,8 +844,35 @@ mod tests {
             "digital-signature-compatible-row",
             "toc-error_pgp_signature_is_invalid",
             "esignature",
+            "member-signature",
+            "tsd-signature",
+            "methodSignature",
         ] {
             assert!(!is_signature_token(&class_words(class)), "{class}");
+        }
+        // A heading whose anchor names a signature is content.
+        let doc = parse(
+            "<h2 id=Digital_signature>Digital signature</h2><div class=signature><p>Cheers, Bob</p></div>",
+            false,
+        );
+        let Segmented {
+            blocks, elements, ..
+        } = segment(&doc);
+        let post_chrome = |i: usize| page_chrome_above(&elements, blocks[i].element.unwrap());
+        assert!(!post_chrome(0));
+        assert!(post_chrome(1));
+    }
+
+    /// Whether an element or one of its ancestors is flagged as post chrome.
+    fn page_chrome_above(elements: &[Element], mut e: usize) -> bool {
+        loop {
+            if elements[e].flags.contains(Flags::POST_CHROME) {
+                return true;
+            }
+            match elements[e].parent {
+                Some(parent) => e = parent,
+                None => return false,
+            }
         }
     }
 

@@ -7,6 +7,20 @@
 pub(crate) mod html;
 pub(crate) mod text;
 
+/// Whether `c` is a letter or digit of a script that puts spaces between
+/// words: not Chinese, Japanese or Thai, where side-by-side items of one
+/// word stay joined.
+fn spaces_words(c: char) -> bool {
+    c.is_alphanumeric()
+        && !matches!(c,
+            '\u{0E00}'..='\u{0E7F}'   // Thai
+            | '\u{3040}'..='\u{30FF}' // Hiragana, Katakana
+            | '\u{3400}'..='\u{4DBF}' // CJK extension A
+            | '\u{4E00}'..='\u{9FFF}' // CJK unified ideographs
+            | '\u{F900}'..='\u{FAFF}' // CJK compatibility ideographs
+        )
+}
+
 /// Appends text to a block under construction, collapsing runs of
 /// whitespace into one space.
 #[derive(Debug, Default)]
@@ -50,8 +64,8 @@ impl TextBuffer {
         for (i, run) in runs.enumerate() {
             let separate = i == 0
                 && self.pending_separation
-                && run.starts_with(char::is_alphanumeric)
-                && self.text.ends_with(char::is_alphanumeric);
+                && run.chars().next().is_some_and(spaces_words)
+                && self.text.chars().next_back().is_some_and(spaces_words);
             let space = i > 0 || self.pending_space || separate;
             if space && !self.text.is_empty() && !self.text.ends_with('\n') {
                 self.text.push(' ');
