@@ -114,10 +114,10 @@ fn drop_inside(
 
 /// Drops navigation, page headers, footers, asides, dialogs, comment
 /// sections and what forums repeat around posts: `<nav>`, `<header>`,
-/// `<footer>`, `<aside>`, `<dialog>`, the ARIA roles `navigation`, `menu`, `banner`, `contentinfo`,
-/// `complementary`, `dialog` and `alertdialog`, `aria-modal` and `popover`
-/// elements, the containers of the common consent managers, the containers
-/// that comment systems use (`#comments`, `#respond`, `.comments-area`,
+/// `<footer>`, `<aside>`, `<dialog>`, the ARIA roles `navigation`, `menu`,
+/// `banner`, `contentinfo`, `complementary`, `dialog` and `alertdialog`,
+/// `aria-modal` and `popover` elements, the containers of the common
+/// consent managers, the containers that comment systems use (`#comments`, `#respond`, `.comments-area`,
 /// `#disqus_thread`, ...), and the signatures under forum posts
 /// (`.signature`, `.post-signature`, ...) and the statistics beside their
 /// authors (`.message-userExtras`, `.userstats`: "Joined", "Messages").

@@ -106,9 +106,11 @@ impl Walk {
     fn open(&mut self, node: ego_tree::NodeId, element: &scraper::node::Element) {
         let tag = element.name.local.clone();
         let traits = TAG_TRAITS.get(&tag).copied().unwrap_or_default();
+        // Sibling inline items are separate words; a block starts afresh.
+        let after_inline_close = std::mem::take(&mut self.after_inline_close);
         if traits.block {
             self.flush();
-        } else if std::mem::take(&mut self.after_inline_close) {
+        } else if after_inline_close {
             self.buffer.separate_words();
         }
         let parent = self.stack.last();
@@ -493,6 +495,11 @@ fn element_flags(
     if matches!(tag, "html" | "body" | "main" | "article") {
         return flags;
     }
+    // A heading's anchor or a term that names a signature is content.
+    let names_content = matches!(
+        tag,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "dt" | "code" | "pre"
+    );
     for token in tokens {
         if is_comment_section_token(token) {
             flags.insert(Flags::COMMENTS);
@@ -500,11 +507,6 @@ fn element_flags(
         if is_consent_token(token) {
             flags.insert(Flags::DIALOG);
         }
-        // A heading's anchor or a term that names a signature is content.
-        let names_content = matches!(
-            tag,
-            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "dt" | "code" | "pre"
-        );
         if !names_content && (is_signature_token(token) || is_user_statistics_token(token)) {
             flags.insert(Flags::POST_CHROME);
         }
@@ -572,7 +574,7 @@ fn is_signature_token(token: &str) -> bool {
     if !token.contains("signature") {
         return false;
     }
-    let parts = || token.split(['-', '_']).filter(|part| !part.is_empty());
+    let parts = || token_parts(token);
     let of_code = |part: &str| {
         matches!(
             part,
@@ -597,15 +599,17 @@ fn is_user_statistics_token(token: &str) -> bool {
     if !token.contains("user") {
         return false;
     }
-    let parts = || token.split(['-', '_']).filter(|part| !part.is_empty());
-    let mut previous = "";
+    let parts = || token_parts(token);
     parts().count() <= 4
-        && parts().any(|part| {
-            let found = matches!(part, "userextras" | "userstats")
-                || (previous == "user" && matches!(part, "extras" | "stats"));
-            previous = part;
-            found
-        })
+        && (parts().any(|part| matches!(part, "userextras" | "userstats"))
+            || parts()
+                .zip(parts().skip(1))
+                .any(|pair| matches!(pair, ("user", "extras" | "stats"))))
+}
+
+/// The parts of an id or class token (as stored) between `-` and `_`.
+fn token_parts(token: &str) -> impl Iterator<Item = &str> {
+    token.split(['-', '_']).filter(|part| !part.is_empty())
 }
 
 /// Id and class tokens (as stored) of the containers that comment systems
@@ -762,21 +766,13 @@ mod tests {
 
     #[test]
     fn compound_and_camel_case_class_words_are_found() {
-        let doc = parse(
+        let inside = flags_inside(
             "<div id=CybotCookiebotDialog><p>c</p></div><div class='post noComments'><p>p</p></div>\
              <div class=commentList><p>l</p></div><body class=has-comments><p>b</p></body>",
-            false,
         );
-        let Segmented {
-            blocks, elements, ..
-        } = segment(&doc);
-        let parent_flags = |i: usize| {
-            let own = blocks[i].element.unwrap();
-            elements[elements[own].parent.unwrap()].flags
-        };
-        assert!(parent_flags(0).contains(Flags::DIALOG));
-        assert!(!parent_flags(1).contains(Flags::COMMENTS));
-        assert!(parent_flags(2).contains(Flags::COMMENTS));
+        assert!(inside[0].contains(Flags::DIALOG));
+        assert!(!inside[1].contains(Flags::COMMENTS));
+        assert!(inside[2].contains(Flags::COMMENTS));
         let mut words = Vec::new();
         any_class_word("side-bar", |word| {
             words.push(word.to_string());
@@ -805,28 +801,19 @@ mod tests {
 
     #[test]
     fn flags_say_what_an_element_is() {
-        let doc = parse(
+        let inside = flags_inside(
             "<nav><p>n</p></nav><div style='display: none'><p>h</p></div><div id=comments><p>c</p></div>\
              <script>var x;</script><div itemprop=text><p>answer</p></div><div itemprop=author><p>a</p></div>\
              <div itemprop='name reviewBody'><p>r</p></div>",
-            false,
         );
-        let Segmented {
-            blocks, elements, ..
-        } = segment(&doc);
-        let flags = |i: usize| elements[blocks[i].element.unwrap()].flags;
-        let parent_flags = |i: usize| {
-            let own = blocks[i].element.unwrap();
-            elements[elements[own].parent.unwrap()].flags
-        };
-        assert!(parent_flags(0).contains(Flags::NAV));
-        assert!(parent_flags(1).contains(Flags::HIDDEN));
-        assert!(parent_flags(2).contains(Flags::COMMENTS));
-        assert!(flags(3).contains(Flags::NON_CONTENT));
+        assert!(inside[0].contains(Flags::NAV));
+        assert!(inside[1].contains(Flags::HIDDEN));
+        assert!(inside[2].contains(Flags::COMMENTS));
+        assert!(inside[3].contains(Flags::NON_CONTENT));
         // schema.org says where an item's main text is.
-        assert!(parent_flags(4).contains(Flags::ARTICLE));
-        assert!(!parent_flags(5).contains(Flags::ARTICLE));
-        assert!(parent_flags(6).contains(Flags::ARTICLE));
+        assert!(inside[4].contains(Flags::ARTICLE));
+        assert!(!inside[5].contains(Flags::ARTICLE));
+        assert!(inside[6].contains(Flags::ARTICLE));
     }
 
     #[test]
@@ -851,29 +838,27 @@ mod tests {
             assert!(!is_signature_token(&class_words(class)), "{class}");
         }
         // A heading whose anchor names a signature is content.
-        let doc = parse(
+        let inside = flags_inside(
             "<h2 id=Digital_signature>Digital signature</h2><div class=signature><p>Cheers, Bob</p></div>",
-            false,
         );
-        let Segmented {
-            blocks, elements, ..
-        } = segment(&doc);
-        let post_chrome = |i: usize| page_chrome_above(&elements, blocks[i].element.unwrap());
-        assert!(!post_chrome(0));
-        assert!(post_chrome(1));
+        assert!(!inside[0].contains(Flags::POST_CHROME));
+        assert!(inside[1].contains(Flags::POST_CHROME));
     }
 
-    /// Whether an element or one of its ancestors is flagged as post chrome.
-    fn page_chrome_above(elements: &[Element], mut e: usize) -> bool {
-        loop {
-            if elements[e].flags.contains(Flags::POST_CHROME) {
-                return true;
+    /// The flags of each block's element and all its ancestors, together.
+    fn flags_inside(html: &str) -> Vec<Flags> {
+        let Segmented {
+            blocks, elements, ..
+        } = segment(&parse(html, false));
+        let flags_from = |mut e: Option<usize>| {
+            let mut flags = Flags::default();
+            while let Some(element) = e {
+                flags.insert(elements[element].flags);
+                e = elements[element].parent;
             }
-            match elements[e].parent {
-                Some(parent) => e = parent,
-                None => return false,
-            }
-        }
+            flags
+        };
+        blocks.iter().map(|b| flags_from(b.element)).collect()
     }
 
     #[test]
