@@ -13,6 +13,7 @@
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use deboiler::Input;
 
 const ARTICLE: &str = include_str!("../tests/fixtures/wordpress_article.html");
 const NEWS: &str = include_str!("../tests/fixtures/news_page.html");
@@ -44,7 +45,7 @@ fn pages(c: &mut Criterion) {
     for (name, html) in &pages {
         group.throughput(Throughput::Bytes(html.len() as u64));
         group.bench_with_input(BenchmarkId::new("clean", name), html, |b, html| {
-            b.iter(|| cleaner.clean_html(html, None).expect("clean"))
+            b.iter(|| cleaner.clean(Input::html(html)).expect("clean"))
         });
         group.bench_with_input(BenchmarkId::new("parse_only", name), html, |b, html| {
             b.iter(|| scraper::Html::parse_document(html))
@@ -65,7 +66,7 @@ fn scaling(c: &mut Criterion) {
         group.bench_with_input(
             BenchmarkId::new("clean", format!("{times}x")),
             &html,
-            |b, html| b.iter(|| cleaner.clean_html(html, None).expect("clean")),
+            |b, html| b.iter(|| cleaner.clean(Input::html(html)).expect("clean")),
         );
     }
     group.finish();

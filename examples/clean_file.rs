@@ -23,7 +23,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
 
     let cleaner = deboiler::Cleaner::default();
-    let page = cleaner.clean_bytes(&bytes, None)?;
+    let page = cleaner.clean(deboiler::Input::bytes(&bytes))?;
     println!("{}", page.text());
 
     let mut per_rule: BTreeMap<&str, usize> = BTreeMap::new();

@@ -13,7 +13,7 @@ use std::net::{TcpListener, TcpStream};
 use std::sync::mpsc;
 use std::thread;
 
-use deboiler::{Cleaner, RuleSet, rules::Selector};
+use deboiler::{Cleaner, Input, RuleSet, rules::Selector};
 
 /// The site the example serves: every page shares the same navigation,
 /// cookie banner, newsletter box and footer, as real sites do.
@@ -148,8 +148,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     let Ok((url, body, content_type)) = next else {
                         break;
                     };
-                    let text = deboiler::decode(&body, content_type.as_deref());
-                    let result = cleaner.clean_with_url(&text, Some(&url));
+                    let input = Input::bytes(&body).url(&url);
+                    let input = match content_type.as_deref() {
+                        Some(content_type) => input.content_type(content_type),
+                        None => input,
+                    };
+                    let result = cleaner.clean(input);
                     results_tx.send((url, result)).expect("results channel");
                 }
             })

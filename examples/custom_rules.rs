@@ -7,7 +7,7 @@
 //! ```
 
 use deboiler::rules::{self, Phrases, Selector};
-use deboiler::{Cleaner, Judgement, Page, Rule, RuleSet};
+use deboiler::{Cleaner, Input, Judgement, Page, Rule, RuleSet};
 
 const PAGE: &str = r#"<html><body>
 <nav><a href="/">Home</a> <a href="/news">News</a></nav>
@@ -45,7 +45,7 @@ impl Rule for StopAtUpdates {
     }
 }
 
-fn main() -> Result<(), deboiler::Error> {
+fn main() -> Result<(), Box<dyn std::error::Error>> {
     // Rules for one site only: they apply to pages cleaned with a URL there.
     let harbour_times = RuleSet::empty()
         .with(Selector::parse(".promo")?.named("harbour-promo"))
@@ -71,7 +71,7 @@ fn main() -> Result<(), deboiler::Error> {
         "https://www.harbourtimes.example/dredging",
         "https://elsewhere.example/x",
     ] {
-        let page = cleaner.clean_html(PAGE, Some(url))?;
+        let page = cleaner.clean(Input::html(PAGE).url(url))?;
         println!("== {url}\n{}\n", page.text());
         for removal in page.removed() {
             println!("  - [{}] {}", removal.rule(), removal.reason());

@@ -34,7 +34,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use deboiler::{Cleaner, RuleSet, rules};
+use deboiler::{Cleaner, Input, RuleSet, rules};
 use wcxb::{Half, Score, score};
 
 struct Options {
@@ -108,7 +108,7 @@ fn main() {
     let full = |s: &wcxb::Sample| {
         let start = Instant::now();
         let cleaned = cleaner
-            .clean_with_url(&deboiler::decode(&s.html, None), Some(&s.url))
+            .clean(Input::bytes(&s.html).url(&s.url))
             .map(|c| c.into_text());
         (start.elapsed(), cleaned.unwrap_or_default())
     };
@@ -220,8 +220,7 @@ fn by_rule(cleaner: &Cleaner, samples: &[wcxb::Sample]) {
     let mut lost: BTreeMap<String, usize> = BTreeMap::new();
     let (mut kept_in, mut kept_out) = (0, 0);
     for s in samples {
-        let Ok(page) = cleaner.clean_with_url(&deboiler::decode(&s.html, None), Some(&s.url))
-        else {
+        let Ok(page) = cleaner.clean(Input::bytes(&s.html).url(&s.url)) else {
             continue;
         };
         let truth = wcxb::Truth::new(&s.reference);

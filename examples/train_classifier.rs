@@ -35,7 +35,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use deboiler::rules::{CONTEXT_FEATURE_COUNT, ContentClassifier, FEATURE_COUNT, Layout};
-use deboiler::{Cleaner, Judgement, Page, Phase, Rule, RuleSet};
+use deboiler::{Cleaner, Input, Judgement, Page, Phase, Rule, RuleSet};
 use wcxb::Half;
 
 /// Features, text and words of a block the page kept up to the classifier.
@@ -142,9 +142,8 @@ fn main() {
 
     let mut pages = Vec::new();
     for sample in &samples {
-        let text = deboiler::decode(&sample.html, None);
         cleaner
-            .clean_with_url(&text, Some(&sample.url))
+            .clean(Input::bytes(&sample.html).url(&sample.url))
             .expect("page cleans");
         let Some((rows, layout)) = recorded.lock().expect("rows lock").take() else {
             continue;

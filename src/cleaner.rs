@@ -5,7 +5,8 @@ use std::sync::Arc;
 
 use crate::assemble::{Cleaned, assemble};
 use crate::decode::{decode, looks_binary, looks_like_html};
-use crate::error::Error;
+use crate::error::{BuildError, CleanError};
+use crate::input::{Input, Source};
 use crate::page::{Judgement, Page};
 use crate::preparse;
 use crate::rules::{PhraseMatcher, Phrases, RuleSet};
@@ -24,16 +25,16 @@ pub const DEFAULT_MAX_BLOCKS: usize = 2_000_000;
 /// for any number of pages. Cloning is cheap (the compiled rules are shared).
 ///
 /// ```
-/// use deboiler::{Cleaner, RuleSet};
+/// use deboiler::{Cleaner, Input, RuleSet};
 ///
 /// let cleaner = Cleaner::builder().rules(RuleSet::strict()).build()?;
-/// let page = cleaner.clean_html(
-///     "<nav><a href=/>Home</a></nav><article><p>The story, told in full.</p></article>",
-///     Some("https://example.com/story"),
+/// let page = cleaner.clean(
+///     Input::html("<nav><a href=/>Home</a></nav><article><p>The story, told in full.</p></article>")
+///         .url("https://example.com/story"),
 /// )?;
 /// assert_eq!(page.text(), "The story, told in full.");
 /// assert_eq!(page.removed()[0].rule(), "page-chrome");
-/// # Ok::<(), deboiler::Error>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone)]
 pub struct Cleaner {
@@ -102,7 +103,7 @@ impl CleanerBuilder {
     }
 
     /// Inputs larger than this many bytes are refused with
-    /// [`Error::InputTooLarge`] (default [`DEFAULT_MAX_INPUT_BYTES`]).
+    /// [`CleanError::InputTooLarge`] (default [`DEFAULT_MAX_INPUT_BYTES`]).
     pub fn max_input_bytes(mut self, bytes: usize) -> Self {
         self.limits.max_input_bytes = bytes;
         self
@@ -119,7 +120,7 @@ impl CleanerBuilder {
     }
 
     /// Pages that segment into more blocks than this are refused with
-    /// [`Error::TooManyBlocks`] (default [`DEFAULT_MAX_BLOCKS`]).
+    /// [`CleanError::TooManyBlocks`] (default [`DEFAULT_MAX_BLOCKS`]).
     pub fn max_blocks(mut self, blocks: usize) -> Self {
         self.limits.max_blocks = blocks;
         self
@@ -129,8 +130,9 @@ impl CleanerBuilder {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidRule`] when the phrases of the set cannot be compiled.
-    pub fn build(self) -> Result<Cleaner, Error> {
+    /// [`BuildError::InvalidRule`] when the phrases of the set cannot be
+    /// compiled into one automaton (a set too large for it).
+    pub fn build(self) -> Result<Cleaner, BuildError> {
         let phrases = PhraseMatcher::build(&self.rules.entries)?;
         let names = self.rules.names().map(Arc::from).collect();
         let is_phrase_rule = self
@@ -162,36 +164,63 @@ impl Cleaner {
         &self.inner.rules
     }
 
-    /// Cleans `input`, HTML or plain text (detected), with no URL.
+    /// Cleans one page: HTML, plain text or raw bytes, with the URL it came
+    /// from if given (see [`Input`]). A `&str` converts to an input whose
+    /// kind is detected, `&[u8]` to raw bytes.
+    ///
+    /// ```
+    /// use deboiler::{Cleaner, Input};
+    ///
+    /// let cleaner = Cleaner::default();
+    /// let html = "<nav><a href=/>Home</a></nav><p>Hello, reader.</p>";
+    /// assert_eq!(cleaner.clean(html)?.text(), "Hello, reader.");
+    /// let said_twice = "A sentence said twice in a row.\n\nA sentence said twice in a row.";
+    /// let page = cleaner.clean(Input::text(said_twice).url("https://example.com/"))?;
+    /// assert_eq!(page.text(), "A sentence said twice in a row.");
+    /// # Ok::<(), deboiler::CleanError>(())
+    /// ```
     ///
     /// # Errors
     ///
-    /// [`Error::InputTooLarge`] over the size limit.
-    pub fn clean(&self, input: &str) -> Result<Cleaned, Error> {
-        self.clean_with_url(input, None)
-    }
-
-    /// Cleans `input`, HTML or plain text (detected), fetched from `url`;
-    /// rules scoped to a site apply only when the URL is on that site.
+    /// - [`CleanError::InputTooLarge`] when the input, or the text its bytes
+    ///   decode to, is over [`CleanerBuilder::max_input_bytes`].
+    /// - [`CleanError::TooManyBlocks`] when the page segments into more
+    ///   blocks than [`CleanerBuilder::max_blocks`].
     ///
-    /// # Errors
-    ///
-    /// [`Error::InputTooLarge`] over the size limit.
-    pub fn clean_with_url(&self, input: &str, url: Option<&str>) -> Result<Cleaned, Error> {
-        if looks_like_html(input) {
-            self.clean_html(input, url)
-        } else {
-            self.clean_text(input)
+    /// Bytes that are not text at all (an image, an archive: see
+    /// [`looks_binary`](crate::looks_binary)) are not an error: they clean
+    /// to an empty text, with a warning that says so.
+    pub fn clean<'a>(&self, input: impl Into<Input<'a>>) -> Result<Cleaned, CleanError> {
+        let input = input.into();
+        self.check_size(input.len())?;
+        let url = input.url;
+        match input.source {
+            Source::Html(html) => self.clean_html(html, url),
+            Source::Text(text) => self.clean_text(text, url),
+            Source::Detect(input) => self.clean_detected(input, url),
+            Source::Bytes(bytes) => {
+                if looks_binary(bytes) {
+                    let mut cleaned = Cleaned::default();
+                    cleaned.warn(format!(
+                        "{} bytes of binary data, not text: nothing to clean",
+                        bytes.len()
+                    ));
+                    return Ok(cleaned);
+                }
+                self.clean_detected(&decode(bytes, input.content_type), url)
+            }
         }
     }
 
-    /// Cleans an HTML page. `url` is where it came from; rules scoped to a
-    /// site apply only when it is given and on that site.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::InputTooLarge`] over the size limit.
-    pub fn clean_html(&self, html: &str, url: Option<&str>) -> Result<Cleaned, Error> {
+    fn clean_detected(&self, input: &str, url: Option<&str>) -> Result<Cleaned, CleanError> {
+        if looks_like_html(input) {
+            self.clean_html(input, url)
+        } else {
+            self.clean_text(input, url)
+        }
+    }
+
+    fn clean_html(&self, html: &str, url: Option<&str>) -> Result<Cleaned, CleanError> {
         self.check_size(html.len())?;
         let (html, prepared) = preparse::prepare(html, self.inner.limits.max_depth);
         let document = segment::html::parse(&html, prepared.noscript_holds_markup());
@@ -215,17 +244,12 @@ impl Cleaner {
         Ok(cleaned)
     }
 
-    /// Cleans plain text (already extracted by a scraper).
-    ///
-    /// # Errors
-    ///
-    /// [`Error::InputTooLarge`] over the size limit.
-    pub fn clean_text(&self, text: &str) -> Result<Cleaned, Error> {
+    fn clean_text(&self, text: &str, url: Option<&str>) -> Result<Cleaned, CleanError> {
         self.check_size(text.len())?;
         let blocks = segment::text::segment(text);
         self.check_blocks(blocks.len())?;
         Ok(self.judge(Page {
-            url: None,
+            url,
             blocks,
             elements: Vec::new(),
             attributes: String::new(),
@@ -235,42 +259,18 @@ impl Cleaner {
         }))
     }
 
-    /// Cleans raw bytes as fetched: decodes them (byte-order mark, the
-    /// `charset` of `content_type`, `<meta charset>`, then UTF-8 or
-    /// windows-1252) and cleans the result as HTML or text.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::InputTooLarge`] over the size limit.
-    ///
-    /// Bytes that are not text at all (an image, an archive: see
-    /// [`looks_binary`](crate::looks_binary)) clean to an empty text, with a
-    /// warning that says so.
-    pub fn clean_bytes(&self, bytes: &[u8], content_type: Option<&str>) -> Result<Cleaned, Error> {
-        self.check_size(bytes.len())?;
-        if looks_binary(bytes) {
-            let mut cleaned = Cleaned::default();
-            cleaned.warn(format!(
-                "{} bytes of binary data, not text: nothing to clean",
-                bytes.len()
-            ));
-            return Ok(cleaned);
-        }
-        self.clean(&decode(bytes, content_type))
-    }
-
-    fn check_size(&self, size: usize) -> Result<(), Error> {
+    fn check_size(&self, size: usize) -> Result<(), CleanError> {
         let limit = self.inner.limits.max_input_bytes;
         if size > limit {
-            return Err(Error::InputTooLarge { size, limit });
+            return Err(CleanError::InputTooLarge { size, limit });
         }
         Ok(())
     }
 
-    fn check_blocks(&self, blocks: usize) -> Result<(), Error> {
+    fn check_blocks(&self, blocks: usize) -> Result<(), CleanError> {
         let limit = self.inner.limits.max_blocks;
         if blocks > limit {
-            return Err(Error::TooManyBlocks { blocks, limit });
+            return Err(CleanError::TooManyBlocks { blocks, limit });
         }
         Ok(())
     }
@@ -333,7 +333,7 @@ mod tests {
         let cleaner = Cleaner::builder().max_input_bytes(4).build().unwrap();
         assert_eq!(
             cleaner.clean("hello").unwrap_err(),
-            Error::InputTooLarge { size: 5, limit: 4 }
+            CleanError::InputTooLarge { size: 5, limit: 4 }
         );
     }
 
@@ -347,12 +347,40 @@ mod tests {
         let cleaner = Cleaner::builder().rules(rules).build().unwrap();
         let html = "<p>Story.</p><p class=promo>Promo.</p>";
         let on_site = cleaner
-            .clean_html(html, Some("https://www.example.com/a"))
+            .clean(Input::html(html).url("https://www.example.com/a"))
             .unwrap();
         let off_site = cleaner
-            .clean_html(html, Some("https://example.org/a"))
+            .clean(Input::html(html).url("https://example.org/a"))
             .unwrap();
         assert_eq!(on_site.text(), "Story.");
         assert_eq!(off_site.text(), "Story.\n\nPromo.");
+    }
+
+    #[test]
+    fn scoped_rules_apply_to_text_and_bytes_by_url() {
+        let rules = RuleSet::empty().merge(
+            RuleSet::empty()
+                .with(crate::rules::Phrases::new(["Support our harbour"]).named("appeal"))
+                .scoped("example.com"),
+        );
+        let cleaner = Cleaner::builder().rules(rules).build().unwrap();
+        let text = "The ferry runs again.\n\nSupport our harbour";
+        let on_site = Input::text(text).url("https://example.com/a");
+        assert_eq!(
+            cleaner.clean(on_site).unwrap().text(),
+            "The ferry runs again."
+        );
+        let off_site = Input::text(text).url("https://example.org/a");
+        assert_eq!(cleaner.clean(off_site).unwrap().text(), text);
+        let bytes = Input::bytes(text.as_bytes()).url("https://news.example.com/");
+        assert_eq!(cleaner.clean(bytes).unwrap().removed()[0].rule(), "appeal");
+    }
+
+    #[test]
+    fn binary_bytes_clean_to_nothing_with_a_warning() {
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0";
+        let cleaned = Cleaner::default().clean(png).unwrap();
+        assert_eq!(cleaned.text(), "");
+        assert!(cleaned.warnings()[0].contains("binary"));
     }
 }

@@ -16,28 +16,28 @@
 //! Configure a [`Cleaner`] once and reuse it, from any number of threads:
 //!
 //! ```
-//! use deboiler::{rules, Cleaner, RuleSet};
+//! use deboiler::{rules, Cleaner, Input, RuleSet};
 //!
 //! let cleaner = Cleaner::builder()
 //!     .rules(RuleSet::default()
 //!         .with(rules::Phrases::new(["Support our journalism"]).named("donate"))
 //!         .with(rules::Selector::parse(".promo, #related")?))
 //!     .build()?;
-//! let page = cleaner.clean_html(
-//!     r#"<article><p>The story.</p><p>Support our journalism</p></article>"#,
-//!     Some("https://example.com/a"),
+//! let page = cleaner.clean(
+//!     Input::html(r#"<article><p>The story.</p><p>Support our journalism</p></article>"#)
+//!         .url("https://example.com/a"),
 //! )?;
 //! assert_eq!(page.text(), "The story.");
 //! for removal in page.removed() {
 //!     println!("{}: {} ({})", removal.rule(), removal.block().text(), removal.reason());
 //! }
-//! # Ok::<(), deboiler::Error>(())
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
 //! # The pipeline
 //!
 //! 1. **Decode** bytes to text and tell HTML from plain text
-//!    ([`Cleaner::clean_bytes`], [`Cleaner::clean`]).
+//!    ([`Input`], [`Cleaner::clean`]).
 //! 2. **Segment** the page into [`Block`]s: HTML is parsed once (html5ever,
 //!    through `scraper`) and walked once without recursion; text is split at
 //!    blank lines and lines. Both give the same [`Page`].
@@ -60,6 +60,7 @@ mod block;
 mod cleaner;
 mod decode;
 mod error;
+mod input;
 mod page;
 mod preparse;
 #[cfg(feature = "serde")]
@@ -75,7 +76,8 @@ pub use cleaner::{
     Cleaner, CleanerBuilder, DEFAULT_MAX_BLOCKS, DEFAULT_MAX_DEPTH, DEFAULT_MAX_INPUT_BYTES,
 };
 pub use decode::{decode, looks_binary};
-pub use error::Error;
+pub use error::{BuildError, CleanError};
+pub use input::Input;
 pub use page::{Judgement, Page};
 pub use rules::{Phase, Rule, RuleSet};
 
@@ -95,13 +97,15 @@ static DEFAULT_CLEANER: Lazy<Cleaner> = Lazy::new(Cleaner::default);
 /// ```
 pub fn clean(input: &str) -> String {
     DEFAULT_CLEANER
-        .clean(input)
+        .clean(Input::detect(input))
         .map(Cleaned::into_text)
         .unwrap_or_default()
 }
 
 /// Cleans raw bytes as fetched, with the default rules; see
-/// [`Cleaner::clean_bytes`] for how they are decoded.
+/// [`Input::bytes`] for how they are decoded. Like [`clean`], it never
+/// panics, and gives an empty string for binary data or input over the
+/// default limits.
 ///
 /// ```
 /// let latin1 = b"<meta charset=iso-8859-1><p>Gr\xfc\xdfe aus K\xf6ln.</p>";
@@ -109,7 +113,10 @@ pub fn clean(input: &str) -> String {
 /// ```
 pub fn clean_bytes(bytes: &[u8], content_type: Option<&str>) -> String {
     DEFAULT_CLEANER
-        .clean_bytes(bytes, content_type)
+        .clean(match content_type {
+            Some(content_type) => Input::bytes(bytes).content_type(content_type),
+            None => Input::bytes(bytes),
+        })
         .map(Cleaned::into_text)
         .unwrap_or_default()
 }

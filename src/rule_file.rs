@@ -22,7 +22,7 @@
 
 use serde::Deserialize;
 
-use crate::error::Error;
+use crate::error::BuildError;
 use crate::rules::{Phrases, RuleSet, Selector};
 
 #[derive(Debug, Deserialize)]
@@ -55,18 +55,23 @@ impl RuleSet {
     /// selector = ".promo"
     /// "#)?;
     /// assert!(set.names().any(|n| n == ".promo"));
-    /// # Ok::<(), deboiler::Error>(())
+    /// # Ok::<(), deboiler::BuildError>(())
     /// ```
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidRuleFile`] with the line of the problem: a syntax
-    /// error, an unknown field or preset, a rule with neither or both of
-    /// `selector` and `phrases`, or a selector that does not parse.
-    pub fn from_toml(source: &str) -> Result<RuleSet, Error> {
-        let file: RuleFile = toml::from_str(source).map_err(|e| Error::InvalidRuleFile {
+    /// [`BuildError::InvalidRuleFile`] with the line of the problem: a
+    /// syntax error or an unknown field (the parser's error is the
+    /// [`source`](std::error::Error::source)), an unknown preset, a rule
+    /// with neither or both of `selector` and `phrases`, or a selector that
+    /// does not parse (then `rule` names the rule and the source is the
+    /// [`BuildError::InvalidSelector`]).
+    pub fn from_toml(source: &str) -> Result<RuleSet, BuildError> {
+        let file: RuleFile = toml::from_str(source).map_err(|e| BuildError::InvalidRuleFile {
             line: e.span().map_or(1, |span| line_at(source, span.start)),
+            rule: None,
             message: e.message().to_string(),
+            source: Some(Box::new(e)),
         })?;
         file.into_rule_set(source)
     }
@@ -76,21 +81,27 @@ impl RuleSet {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidRuleFile`] with the line of the problem.
-    pub fn from_json(source: &str) -> Result<RuleSet, Error> {
-        let file: RuleFile = serde_json::from_str(source).map_err(|e| Error::InvalidRuleFile {
-            line: e.line().max(1),
-            message: e.to_string(),
-        })?;
+    /// [`BuildError::InvalidRuleFile`] with the line of the problem, as for
+    /// [`from_toml`](RuleSet::from_toml).
+    pub fn from_json(source: &str) -> Result<RuleSet, BuildError> {
+        let file: RuleFile =
+            serde_json::from_str(source).map_err(|e| BuildError::InvalidRuleFile {
+                line: e.line().max(1),
+                rule: None,
+                message: e.to_string(),
+                source: Some(Box::new(e)),
+            })?;
         file.into_rule_set(source)
     }
 }
 
 impl RuleFile {
-    fn into_rule_set(self, source: &str) -> Result<RuleSet, Error> {
-        let invalid = |needle: &str, message: String| Error::InvalidRuleFile {
+    fn into_rule_set(self, source: &str) -> Result<RuleSet, BuildError> {
+        let invalid = |needle: &str, message: String| BuildError::InvalidRuleFile {
             line: line_of(source, needle),
+            rule: None,
             message,
+            source: None,
         };
         let preset = self.preset.as_deref().unwrap_or("default");
         let mut set = RuleSet::preset(preset).ok_or_else(|| {
@@ -105,11 +116,15 @@ impl RuleFile {
         for entry in self.rules {
             let rule_set = match (&entry.selector, &entry.phrases) {
                 (Some(css), None) => {
-                    let selector = Selector::parse(css).map_err(|e| invalid(css, e.to_string()))?;
-                    let selector = match &entry.name {
-                        Some(name) => selector.named(name),
-                        None => selector,
-                    };
+                    let name = entry.name.as_deref().unwrap_or(css);
+                    let selector = Selector::parse(css)
+                        .map_err(|e| BuildError::InvalidRuleFile {
+                            line: line_of(source, css),
+                            rule: Some(name.to_string()),
+                            message: e.to_string(),
+                            source: Some(Box::new(e)),
+                        })?
+                        .named(name);
                     RuleSet::empty().with(selector)
                 }
                 (None, Some(phrases)) => {
@@ -167,31 +182,51 @@ mod tests {
     fn errors_name_the_line() {
         let bad_selector = "preset = \"none\"\n\n[[rules]]\nselector = \"div[\"\n";
         match RuleSet::from_toml(bad_selector) {
-            Err(Error::InvalidRuleFile { line, message }) => {
+            Err(BuildError::InvalidRuleFile {
+                line,
+                message,
+                source,
+                ..
+            }) => {
                 assert_eq!(line, 4);
                 assert!(message.contains("div["), "{message}");
+                assert!(source.is_some_and(|s| s.is::<BuildError>()));
             }
             other => panic!("{other:?}"),
         }
         let syntax = "preset = \"none\"\nremove = [\n";
         assert!(matches!(
             RuleSet::from_toml(syntax),
-            Err(Error::InvalidRuleFile { line: 2..=3, .. })
+            Err(BuildError::InvalidRuleFile { line: 2..=3, .. })
         ));
         let unknown = "preset = \"none\"\ncolour = 1\n";
         assert!(matches!(
             RuleSet::from_toml(unknown),
-            Err(Error::InvalidRuleFile { line: 2, .. })
+            Err(BuildError::InvalidRuleFile { line: 2, .. })
         ));
         let both = "{\n \"rules\": [\n  {\"name\": \"x\", \"selector\": \"p\", \"phrases\": [\"a\"]}\n ]\n}";
         assert!(matches!(
             RuleSet::from_json(both),
-            Err(Error::InvalidRuleFile { line: 3, .. })
+            Err(BuildError::InvalidRuleFile { line: 3, .. })
         ));
         assert!(matches!(
             RuleSet::from_json("{\"preset\": \"loud\"}"),
-            Err(Error::InvalidRuleFile { line: 1, .. })
+            Err(BuildError::InvalidRuleFile { line: 1, .. })
         ));
+    }
+
+    #[test]
+    fn a_bad_selector_is_reported_under_its_rule_name() {
+        let file = "preset = \"none\"\n[[rules]]\nname = \"promo-boxes\"\nselector = \"..x\"\n";
+        let error = RuleSet::from_toml(file).unwrap_err();
+        assert!(matches!(
+            &error,
+            BuildError::InvalidRuleFile { line: 4, rule: Some(rule), .. } if rule == "promo-boxes"
+        ));
+        assert!(error.to_string().contains("promo-boxes"), "{error}");
+        // The parser's own error is kept, not flattened.
+        let syntax = RuleSet::from_toml("preset = ").unwrap_err();
+        assert!(std::error::Error::source(&syntax).is_some_and(|s| s.is::<toml::de::Error>()));
     }
 
     #[test]

@@ -34,7 +34,8 @@ fn fuzz_regression_inputs_clean_without_panicking() {
             ];
             for rules in parsed.into_iter().flatten() {
                 if let Ok(cleaner) = deboiler::Cleaner::builder().rules(rules).build() {
-                    let _ = cleaner.clean_with_url(PAGE, Some("https://example.com/"));
+                    let _ =
+                        cleaner.clean(deboiler::Input::detect(PAGE).url("https://example.com/"));
                 }
             }
         }

@@ -1,10 +1,10 @@
 //! Odd and hostile input: every case cleans without a panic, and gives the
 //! text that is there or nothing.
 
-use deboiler::{Cleaner, Error};
+use deboiler::{CleanError, Cleaner, Input};
 
 fn clean_html(html: &str) -> deboiler::Cleaned {
-    Cleaner::default().clean_html(html, None).expect("cleans")
+    Cleaner::default().clean(Input::html(html)).expect("cleans")
 }
 
 const PARAGRAPH: &str = "A paragraph of ordinary prose, long enough to be the content of the page.";
@@ -38,7 +38,7 @@ fn binary_data_gives_nothing_and_says_why() {
     let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0".to_vec();
     png.extend((0..4096u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8));
     let page = Cleaner::default()
-        .clean_bytes(&png, Some("image/png"))
+        .clean(Input::bytes(&png).content_type("image/png"))
         .unwrap();
     assert_eq!(page.text(), "");
     assert!(page.warnings()[0].contains("binary"));
@@ -158,17 +158,17 @@ fn limits_refuse_with_both_numbers() {
     let cleaner = Cleaner::builder().max_blocks(10).build().unwrap();
     let html = "<p>x</p>".repeat(11);
     assert_eq!(
-        cleaner.clean_html(&html, None).unwrap_err(),
-        Error::TooManyBlocks {
+        cleaner.clean(Input::html(&html)).unwrap_err(),
+        CleanError::TooManyBlocks {
             blocks: 11,
             limit: 10
         }
     );
     let small = Cleaner::builder().max_input_bytes(100).build().unwrap();
-    let error = small.clean_bytes(&[b'a'; 101], None).unwrap_err();
+    let error = small.clean(Input::bytes(&[b'a'; 101])).unwrap_err();
     assert_eq!(
         error,
-        Error::InputTooLarge {
+        CleanError::InputTooLarge {
             size: 101,
             limit: 100
         }

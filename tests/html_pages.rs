@@ -1,6 +1,6 @@
 //! Integration tests on small, real-shaped HTML pages.
 
-use deboiler::{Cleaner, RuleSet};
+use deboiler::{Cleaner, Input, RuleSet};
 
 const WORDPRESS: &str = include_str!("fixtures/wordpress_article.html");
 const NEWS: &str = include_str!("fixtures/news_page.html");
@@ -16,7 +16,7 @@ fn removed_by<'a>(page: &'a deboiler::Cleaned, needle: &str) -> Option<&'a str> 
 #[test]
 fn wordpress_article_keeps_the_story_and_drops_the_theme() {
     let page = Cleaner::default()
-        .clean_html(WORDPRESS, Some("https://harbournotes.example/restoration"))
+        .clean(Input::html(WORDPRESS).url("https://harbournotes.example/restoration"))
         .unwrap();
     let text = page.text();
     for kept in [
@@ -57,7 +57,7 @@ fn wordpress_preset_drops_the_share_box_by_selector() {
         .rules(RuleSet::wordpress())
         .build()
         .unwrap();
-    let page = cleaner.clean_html(WORDPRESS, None).unwrap();
+    let page = cleaner.clean(Input::html(WORDPRESS)).unwrap();
     assert_eq!(removed_by(&page, "Share this:"), Some("wordpress-elements"));
     assert!(
         page.text().contains("When we bought the old sloop"),
@@ -68,7 +68,7 @@ fn wordpress_preset_drops_the_share_box_by_selector() {
 
 #[test]
 fn news_page_drops_navigation_cookie_banner_ads_share_and_footer() {
-    let page = Cleaner::default().clean_html(NEWS, None).unwrap();
+    let page = Cleaner::default().clean(Input::html(NEWS)).unwrap();
     let text = page.text();
     for kept in [
         "Stadtrat beschließt neuen Radweg",
@@ -94,14 +94,14 @@ fn news_page_drops_navigation_cookie_banner_ads_share_and_footer() {
 
 #[test]
 fn every_dropped_block_is_recorded_with_a_rule_and_reason() {
-    let page = Cleaner::default().clean_html(NEWS, None).unwrap();
+    let page = Cleaner::default().clean(Input::html(NEWS)).unwrap();
     let kept: usize = page.blocks().len();
     let removed = page.removed().len();
     let unfiltered = Cleaner::builder()
         .rules(RuleSet::empty())
         .build()
         .unwrap()
-        .clean_html(NEWS, None)
+        .clean(Input::html(NEWS))
         .unwrap();
     assert!(unfiltered.removed().is_empty());
     assert_eq!(kept + removed, unfiltered.blocks().len());
@@ -130,7 +130,7 @@ fn custom_selector_and_closure_rules_plug_in() {
         .rules(rules)
         .build()
         .unwrap()
-        .clean_html(NEWS, None)
+        .clean(Input::html(NEWS))
         .unwrap();
     assert_eq!(removed_by(&page, "Anna Berger"), Some("bylines"));
     assert_eq!(removed_by(&page, "2,4 Millionen"), Some("no-euros"));
@@ -159,7 +159,7 @@ fn a_small_listing_is_not_cut_down_to_its_heading() {
     let html = format!(
         "<html><body><main><h1>Running shoes</h1></main><div class=grid>{cards}</div></body></html>"
     );
-    let page = Cleaner::default().clean_html(&html, None).unwrap();
+    let page = Cleaner::default().clean(Input::html(&html)).unwrap();
     assert!(
         page.removed()
             .iter()

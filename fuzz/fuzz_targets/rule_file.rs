@@ -12,7 +12,7 @@ fuzz_target!(|data: &[u8]| {
     let parsed = [deboiler::RuleSet::from_toml(&source), deboiler::RuleSet::from_json(&source)];
     for rules in parsed.into_iter().flatten() {
         if let Ok(cleaner) = deboiler::Cleaner::builder().rules(rules).build() {
-            let _ = cleaner.clean_with_url(PAGE, Some("https://example.com/a"));
+            let _ = cleaner.clean(deboiler::Input::detect(PAGE).url("https://example.com/a"));
         }
     }
 });

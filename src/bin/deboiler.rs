@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
-use deboiler::{Cleaned, Cleaner, RuleSet};
+use deboiler::{Cleaned, Cleaner, Input, RuleSet};
 use rayon::prelude::*;
 
 /// Strips boilerplate (navigation, footers, comment forms, share and cookie
@@ -139,10 +139,12 @@ fn cleaner(options: &RuleOptions) -> Result<Cleaner, String> {
 }
 
 fn clean(cleaner: &Cleaner, bytes: &[u8], url: Option<&str>) -> Result<Cleaned, String> {
-    let text = deboiler::decode(bytes, None);
-    cleaner
-        .clean_with_url(&text, url)
-        .map_err(|e| e.to_string())
+    let input = Input::bytes(bytes);
+    let input = match url {
+        Some(url) => input.url(url),
+        None => input,
+    };
+    cleaner.clean(input).map_err(|e| e.to_string())
 }
 
 fn read_stdin() -> Result<Vec<u8>, String> {

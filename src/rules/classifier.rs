@@ -27,7 +27,7 @@ use std::sync::Arc;
 use once_cell::sync::Lazy;
 
 use crate::block::BlockKind;
-use crate::error::Error;
+use crate::error::BuildError;
 use crate::page::{Flags, Judgement, Page, any_class_word};
 use crate::rules::main_content::drop_outside;
 use crate::rules::{MainContent, Phase, Rule};
@@ -73,10 +73,10 @@ impl ContentClassifier {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidRule`] when the text is not pairs of networks for
+    /// [`BuildError::InvalidRule`] when the text is not pairs of networks for
     /// [`FEATURE_COUNT`] and [`FEATURE_COUNT`] + [`CONTEXT_FEATURE_COUNT`]
     /// features.
-    pub fn from_model_text(text: &str) -> Result<ContentClassifier, Error> {
+    pub fn from_model_text(text: &str) -> Result<ContentClassifier, BuildError> {
         let sections: Vec<&str> = text
             .split("deboiler-model")
             .filter(|s| !s.trim().is_empty())
@@ -94,7 +94,7 @@ impl ContentClassifier {
                     Model::parse(pair[1], FEATURE_COUNT + CONTEXT_FEATURE_COUNT)?,
                 ))
             })
-            .collect::<Result<Vec<_>, Error>>()?;
+            .collect::<Result<Vec<_>, BuildError>>()?;
         Ok(ContentClassifier {
             networks: networks.into(),
             threshold: 0.3,
@@ -623,10 +623,11 @@ impl Layout {
     }
 }
 
-fn invalid_model(message: String) -> Error {
-    Error::InvalidRule {
+fn invalid_model(message: String) -> BuildError {
+    BuildError::InvalidRule {
         rule: "content-classifier".to_string(),
         message,
+        source: None,
     }
 }
 
@@ -663,7 +664,7 @@ impl Model {
     /// Reads one network of the text format: after the `deboiler-model`
     /// marker, `features=N hidden=H` on the first line, then the numbers of
     /// `mean`, `scale`, `w1`, `b1`, `w2` and `b2`, separated by whitespace.
-    fn parse(section: &str, features: usize) -> Result<Model, Error> {
+    fn parse(section: &str, features: usize) -> Result<Model, BuildError> {
         let (header, body) = section.split_once('\n').unwrap_or((section, ""));
         let mut declared = None;
         let mut hidden = None;

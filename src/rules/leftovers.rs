@@ -28,7 +28,7 @@ use crate::rules::{Phase, Rule};
 /// let page = Cleaner::builder().rules(rules).build()?.clean(shell)?;
 /// assert_eq!(page.text(), "");
 /// assert_eq!(page.removed().last().unwrap().rule(), "minimum-text");
-/// # Ok::<(), deboiler::Error>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 ///
 /// Name: `minimum-text`.

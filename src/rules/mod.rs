@@ -89,9 +89,9 @@ use crate::page::{Judgement, Page};
 /// let cleaner = Cleaner::builder()
 ///     .rules(RuleSet::default().with(StopAtTheEnd))
 ///     .build()?;
-/// let page = cleaner.clean_text("A story that ends well.\n\nTHE END\n\nBuy our next book!")?;
+/// let page = cleaner.clean(deboiler::Input::text("A story that ends well.\n\nTHE END\n\nBuy our next book!"))?;
 /// assert_eq!(page.text(), "A story that ends well.\n\nTHE END");
-/// # Ok::<(), deboiler::Error>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub trait Rule: Any + Send + Sync {
     /// The rule's name: what removal records carry and what
@@ -138,10 +138,10 @@ pub enum Phase {
 ///     letters.clone().all(char::is_uppercase).then(|| "all capitals".to_string())
 /// });
 /// let cleaner = Cleaner::builder().rules(RuleSet::empty().with(shouting)).build()?;
-/// let page = cleaner.clean_text("BUY NOW\n\nA calm sentence.")?;
+/// let page = cleaner.clean(deboiler::Input::text("BUY NOW\n\nA calm sentence."))?;
 /// assert_eq!(page.text(), "A calm sentence.");
 /// assert_eq!(page.removed()[0].rule(), "shouting");
-/// # Ok::<(), deboiler::Error>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn from_fn<F>(name: impl Into<String>, judge: F) -> FnRule<F>
 where
@@ -252,7 +252,7 @@ impl Entry {
 ///     .merge(RuleSet::empty().with(rules::Selector::parse(".promo")?).scoped("example.com"));
 /// assert!(set.names().any(|n| n == "my-newsletter"));
 /// assert!(!set.names().any(|n| n == "share-buttons"));
-/// # Ok::<(), deboiler::Error>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone)]
 pub struct RuleSet {

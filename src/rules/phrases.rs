@@ -12,7 +12,7 @@ use std::sync::Arc;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::block::words;
-use crate::error::Error;
+use crate::error::BuildError;
 use crate::page::{Judgement, Page, PhraseHits};
 use crate::rules::{Entry, Rule};
 
@@ -48,10 +48,10 @@ const THREE_MARKERS_MAX_WORDS: usize = 200;
 ///
 /// let rules = RuleSet::empty().with(Phrases::new(["Support our journalism"]).named("donate"));
 /// let cleaner = Cleaner::builder().rules(rules).build()?;
-/// let page = cleaner.clean_text("Support our journalism today!\n\nThe news itself, at length.")?;
+/// let page = cleaner.clean(deboiler::Input::text("Support our journalism today!\n\nThe news itself, at length."))?;
 /// assert_eq!(page.text(), "The news itself, at length.");
 /// assert_eq!(page.removed()[0].rule(), "donate");
-/// # Ok::<(), deboiler::Error>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone)]
 pub struct Phrases {
@@ -272,7 +272,7 @@ struct Pattern {
 
 impl PhraseMatcher {
     /// The matcher for the phrase rules among `entries`; `None` when there is none.
-    pub fn build(entries: &[Entry]) -> Result<Option<PhraseMatcher>, Error> {
+    pub fn build(entries: &[Entry]) -> Result<Option<PhraseMatcher>, BuildError> {
         let mut patterns = Vec::new();
         for (owner, entry) in entries.iter().enumerate() {
             let rule: &dyn std::any::Any = entry.rule.as_ref();
@@ -297,9 +297,10 @@ impl PhraseMatcher {
             .ascii_case_insensitive(true)
             .kind(Some(AhoCorasickKind::DFA))
             .build(patterns.iter().map(|p| &*p.text))
-            .map_err(|e| Error::InvalidRule {
+            .map_err(|e| BuildError::InvalidRule {
                 rule: "phrases".to_string(),
-                message: e.to_string(),
+                message: "the phrases of the set do not compile into one automaton".to_string(),
+                source: Some(Box::new(e)),
             })?;
         Ok(Some(PhraseMatcher {
             automaton,

@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use crate::error::Error;
+use crate::error::BuildError;
 use crate::page::{Judgement, Page};
 use crate::rules::{Phase, Rule};
 
@@ -11,15 +11,15 @@ use crate::rules::{Phase, Rule};
 /// `article > footer`, ...). It has no effect on plain text.
 ///
 /// ```
-/// use deboiler::{rules::Selector, Cleaner, RuleSet};
+/// use deboiler::{rules::Selector, Cleaner, Input, RuleSet};
 ///
 /// let rules = RuleSet::empty().with(Selector::parse(".promo, #related")?.named("promos"));
 /// let cleaner = Cleaner::builder().rules(rules).build()?;
 /// let html = r#"<p>Story.</p><div class="promo"><p>Buy!</p></div><ul id="related"><li>More</li></ul>"#;
-/// let page = cleaner.clean_html(html, None)?;
+/// let page = cleaner.clean(Input::html(html))?;
 /// assert_eq!(page.text(), "Story.");
 /// assert!(Selector::parse("div[").is_err());
-/// # Ok::<(), deboiler::Error>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone)]
 pub struct Selector {
@@ -33,9 +33,11 @@ impl Selector {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidSelector`] naming the selector, when it does not parse.
-    pub fn parse(css: &str) -> Result<Selector, Error> {
-        let selector = scraper::Selector::parse(css).map_err(|e| Error::InvalidSelector {
+    /// [`BuildError::InvalidSelector`] naming the selector, when it does not
+    /// parse (the rule's name is then the selector itself).
+    pub fn parse(css: &str) -> Result<Selector, BuildError> {
+        let selector = scraper::Selector::parse(css).map_err(|e| BuildError::InvalidSelector {
+            rule: css.to_string(),
             selector: css.to_string(),
             message: e.to_string(),
         })?;
@@ -115,7 +117,7 @@ mod tests {
     #[test]
     fn invalid_selectors_are_named_in_the_error() {
         match Selector::parse("..x") {
-            Err(Error::InvalidSelector { selector, .. }) => assert_eq!(selector, "..x"),
+            Err(BuildError::InvalidSelector { selector, .. }) => assert_eq!(selector, "..x"),
             other => panic!("{other:?}"),
         }
     }
