@@ -1,5 +1,7 @@
 //! The block: the unit every rule judges, the same for HTML and plain text.
 
+use crate::vocabulary::words::text_stats;
+
 /// What a block is, as far as the reader is concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -16,6 +18,60 @@ pub enum BlockKind {
     Code,
     /// One cell of a table (`<td>`, `<th>`).
     TableCell,
+}
+
+/// Inline structure in a block's text: what a [`Span`] marks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Inline {
+    /// A link (`<a>`), with its `href` as written (`None` without one).
+    Link {
+        /// The link's target as the page wrote it (not resolved).
+        href: Option<String>,
+    },
+    /// Emphasis: `<em>`, `<i>`, `<cite>`, `<dfn>`, `<var>`.
+    Emphasis,
+    /// Strong importance: `<strong>`, `<b>`.
+    Strong,
+    /// Code inside running text: `<code>`, `<kbd>`, `<samp>`, `<tt>`.
+    Code,
+    /// A line break (`<br>`): the span is the `\n` in the text.
+    LineBreak,
+}
+
+/// A stretch of a block's text with inline structure: a link, emphasis,
+/// inline code or a line break. Spans are byte ranges of
+/// [`Block::text`], in order of their start; they nest (a link in bold
+/// text) but never cross a block's end.
+///
+/// ```
+/// use deboiler::Inline;
+///
+/// let page = deboiler::Cleaner::default()
+///     .clean("<p>Read <a href='/guide'>the <em>whole</em> guide</a> first.</p>")?;
+/// let block = &page.blocks()[0];
+/// let link = &block.spans()[0];
+/// assert_eq!(&block.text()[link.range()], "the whole guide");
+/// assert_eq!(link.inline(), &Inline::Link { href: Some("/guide".into()) });
+/// assert_eq!(&block.text()[block.spans()[1].range()], "whole");
+/// # Ok::<(), deboiler::CleanError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    pub(crate) range: std::ops::Range<usize>,
+    pub(crate) inline: Inline,
+}
+
+impl Span {
+    /// Where the span is in the block's text, in bytes.
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.range.clone()
+    }
+
+    /// What the span marks.
+    pub fn inline(&self) -> &Inline {
+        &self.inline
+    }
 }
 
 /// One block of a page: a heading, a paragraph, a list item, a quote, a code
@@ -39,6 +95,8 @@ pub struct Block {
     pub(crate) words: usize,
     /// Number of characters that are not whitespace.
     pub(crate) chars: usize,
+    /// Its inline structure, in order of start (HTML only).
+    pub(crate) spans: Vec<Span>,
 }
 
 impl Block {
@@ -62,6 +120,7 @@ impl Block {
             element: None,
             words: 0,
             chars: 0,
+            spans: Vec::new(),
         }
     }
 
@@ -73,6 +132,12 @@ impl Block {
     /// What kind of block this is.
     pub fn kind(&self) -> BlockKind {
         self.kind
+    }
+
+    /// The block's inline structure: links, emphasis, inline code, line
+    /// breaks, as spans of its [`text`](Block::text) (none for plain text).
+    pub fn spans(&self) -> &[Span] {
+        &self.spans
     }
 
     /// The number of words: runs of letters and digits (0 for the text of
@@ -92,62 +157,9 @@ impl Block {
     }
 }
 
-/// The number of words (runs of alphanumeric characters) of `text`, and of
-/// its characters that are not whitespace, in one pass.
-pub(crate) fn text_stats(text: &str) -> (usize, usize) {
-    let (mut words, mut visible, mut in_word) = (0, 0, false);
-    let mut count = |alphanumeric: bool, whitespace: bool| {
-        words += usize::from(alphanumeric && !in_word);
-        in_word = alphanumeric;
-        visible += usize::from(!whitespace);
-    };
-    if text.is_ascii() {
-        for b in text.bytes() {
-            count(b.is_ascii_alphanumeric(), b.is_ascii_whitespace());
-        }
-    } else {
-        for c in text.chars() {
-            count(c.is_alphanumeric(), c.is_whitespace());
-        }
-    }
-    (words, visible)
-}
-
-/// The runs of alphanumeric characters in `text`, as byte ranges.
-pub(crate) fn words(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
-    let mut chars = text.char_indices().peekable();
-    std::iter::from_fn(move || {
-        let start = loop {
-            let (i, c) = chars.next()?;
-            if c.is_alphanumeric() {
-                break i;
-            }
-        };
-        let mut end = text.len();
-        while let Some(&(i, c)) = chars.peek() {
-            if !c.is_alphanumeric() {
-                end = i;
-                break;
-            }
-            chars.next();
-        }
-        Some(start..end)
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn words_are_alphanumeric_runs() {
-        let text = "Héllo, wörld! 42 times--ok";
-        let got: Vec<&str> = words(text).map(|r| &text[r]).collect();
-        assert_eq!(got, ["Héllo", "wörld", "42", "times", "ok"]);
-        assert_eq!(text_stats(text), (5, 23));
-        assert_eq!(text_stats(" a-b  c "), (3, 4));
-        assert_eq!(text_stats("  ...  "), (0, 3));
-    }
 
     #[test]
     fn link_density_is_a_share_of_characters() {

@@ -3,13 +3,14 @@
 use std::fmt;
 use std::sync::Arc;
 
-use crate::assemble::{Cleaned, assemble};
+use crate::assemble::Cleaned;
 use crate::decode::{decode, looks_binary, looks_like_html};
+use crate::engine::Engine;
 use crate::error::{BuildError, CleanError};
 use crate::input::{Input, Source};
-use crate::page::{Judgement, Page};
+use crate::page::Page;
 use crate::preparse;
-use crate::rules::{PhraseMatcher, Phrases, RuleSet};
+use crate::rules::RuleSet;
 use crate::segment;
 
 /// The default [`CleanerBuilder::max_input_bytes`]: 128 MiB.
@@ -42,13 +43,7 @@ pub struct Cleaner {
 }
 
 struct Compiled {
-    rules: RuleSet,
-    /// All phrases of the set's phrase rules, in one automaton.
-    phrases: Option<PhraseMatcher>,
-    /// Which entries of `rules` are phrase rules (they need phrase hits).
-    is_phrase_rule: Vec<bool>,
-    /// The names of the rules, shared by every removal record they make.
-    names: Vec<Arc<str>>,
+    engine: Engine,
     limits: Limits,
 }
 
@@ -73,7 +68,7 @@ impl Default for Limits {
 impl fmt::Debug for Cleaner {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Cleaner")
-            .field("rules", &self.inner.rules)
+            .field("rules", &self.inner.engine.rules)
             .field("limits", &self.inner.limits)
             .finish()
     }
@@ -133,20 +128,9 @@ impl CleanerBuilder {
     /// [`BuildError::InvalidRule`] when the phrases of the set cannot be
     /// compiled into one automaton (a set too large for it).
     pub fn build(self) -> Result<Cleaner, BuildError> {
-        let phrases = PhraseMatcher::build(&self.rules.entries)?;
-        let names = self.rules.names().map(Arc::from).collect();
-        let is_phrase_rule = self
-            .rules
-            .entries
-            .iter()
-            .map(|e| (e.rule.as_ref() as &dyn std::any::Any).is::<Phrases>())
-            .collect();
         Ok(Cleaner {
             inner: Arc::new(Compiled {
-                rules: self.rules,
-                phrases,
-                is_phrase_rule,
-                names,
+                engine: Engine::new(self.rules)?,
                 limits: self.limits,
             }),
         })
@@ -161,7 +145,7 @@ impl Cleaner {
 
     /// The rules this cleaner applies.
     pub fn rules(&self) -> &RuleSet {
-        &self.inner.rules
+        &self.inner.engine.rules
     }
 
     /// Cleans one page: HTML, plain text or raw bytes, with the URL it came
@@ -226,15 +210,8 @@ impl Cleaner {
         let document = segment::html::parse(&html, prepared.noscript_holds_markup());
         let segmented = segment::html::segment(&document);
         self.check_blocks(segmented.blocks.len())?;
-        let mut cleaned = self.judge(Page {
-            url,
-            blocks: segmented.blocks,
-            elements: segmented.elements,
-            attributes: segmented.attributes,
-            html: Some(&document),
-            declared: segmented.declared,
-            phrase_hits: Vec::new(),
-        });
+        let engine = &self.inner.engine;
+        let mut cleaned = engine.judge(Page::new(segmented, Some(&document), url, engine));
         if prepared.dropped_tags > 0 {
             cleaned.warn(format!(
                 "nesting deeper than {} elements flattened: {} tags dropped, their text kept",
@@ -246,17 +223,10 @@ impl Cleaner {
 
     fn clean_text(&self, text: &str, url: Option<&str>) -> Result<Cleaned, CleanError> {
         self.check_size(text.len())?;
-        let blocks = segment::text::segment(text);
-        self.check_blocks(blocks.len())?;
-        Ok(self.judge(Page {
-            url,
-            blocks,
-            elements: Vec::new(),
-            attributes: String::new(),
-            html: None,
-            declared: Default::default(),
-            phrase_hits: Vec::new(),
-        }))
+        let segmented = segment::text::segment(text);
+        self.check_blocks(segmented.blocks.len())?;
+        let engine = &self.inner.engine;
+        Ok(engine.judge(Page::new(segmented, None, url, engine)))
     }
 
     fn check_size(&self, size: usize) -> Result<(), CleanError> {
@@ -274,48 +244,6 @@ impl Cleaner {
         }
         Ok(())
     }
-
-    /// Runs the rules over the page, in order, and assembles the result.
-    fn judge(&self, mut page: Page<'_>) -> Cleaned {
-        let compiled = &*self.inner;
-        let entries = &compiled.rules.entries;
-        let active: Vec<bool> = entries.iter().map(|e| e.applies_to(page.url)).collect();
-        let mut judgement = Judgement::new(page.blocks.len());
-        for (index, entry) in entries.iter().enumerate() {
-            if !active[index] {
-                continue;
-            }
-            if compiled.is_phrase_rule[index] && page.phrase_hits.is_empty() {
-                if let Some(matcher) = &compiled.phrases {
-                    page.phrase_hits = phrase_hits(&page, &judgement, matcher, &active);
-                }
-            }
-            judgement.start_rule(index, &compiled.names[index]);
-            entry.rule.apply(&page, &mut judgement);
-        }
-        assemble(page, judgement.into_verdicts())
-    }
-}
-
-/// Phrase hits of the blocks still kept (the others get none).
-fn phrase_hits(
-    page: &Page<'_>,
-    judgement: &Judgement,
-    matcher: &PhraseMatcher,
-    active: &[bool],
-) -> Vec<crate::page::PhraseHits> {
-    let mut scratch = String::new();
-    page.blocks
-        .iter()
-        .enumerate()
-        .map(|(i, block)| {
-            if judgement.is_kept(i) {
-                matcher.hits(&block.text, active, &mut scratch)
-            } else {
-                Default::default()
-            }
-        })
-        .collect()
 }
 
 #[cfg(test)]

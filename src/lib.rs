@@ -59,6 +59,7 @@ mod assemble;
 mod block;
 mod cleaner;
 mod decode;
+mod engine;
 mod error;
 mod input;
 mod page;
@@ -67,19 +68,25 @@ mod preparse;
 mod rule_file;
 pub mod rules;
 mod segment;
+mod vocabulary;
 
 use once_cell::sync::Lazy;
 
 pub use assemble::{Cleaned, Removal};
-pub use block::{Block, BlockKind};
+pub use block::{Block, BlockKind, Inline, Span};
 pub use cleaner::{
     Cleaner, CleanerBuilder, DEFAULT_MAX_BLOCKS, DEFAULT_MAX_DEPTH, DEFAULT_MAX_INPUT_BYTES,
 };
 pub use decode::{decode, looks_binary};
 pub use error::{BuildError, CleanError};
 pub use input::Input;
-pub use page::{Judgement, Page};
+pub use page::{Judgement, Page, PhraseHits, Region};
 pub use rules::{Phase, Rule, RuleSet};
+
+/// The README's code, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
 
 static DEFAULT_CLEANER: Lazy<Cleaner> = Lazy::new(Cleaner::default);
 

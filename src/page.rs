@@ -1,19 +1,64 @@
-//! The page model that rules judge: blocks, the elements that hold them, and
-//! the verdicts so far.
+//! The page model that rules judge: blocks, the elements that hold them,
+//! the analyses rules share, and the verdicts so far.
 
 use std::ops::Range;
 use std::sync::Arc;
 
 use html5ever::LocalName;
+use once_cell::unsync::OnceCell;
 
 use crate::block::Block;
+use crate::engine::Engine;
+use crate::vocabulary::tags::TagTraits;
 
-/// A segmented page, as a rule sees it: its blocks in document order and,
-/// for HTML, the elements that hold them.
+/// A segmented page, as a rule sees it: its blocks in document order, and
+/// the analyses that several rules need, computed once per page the first
+/// time a rule asks for them.
 ///
 /// Rules get a `&Page` in [`Rule::apply`](crate::Rule::apply); it cannot be
-/// built outside the crate.
-#[derive(Debug)]
+/// built outside the crate. The analyses ([`phrase_hits`](Page::phrase_hits),
+/// [`main_region`](Page::main_region),
+/// [`content_probability`](Page::content_probability)) take the rule's
+/// [`Judgement`]: the first rule to ask has them computed over the blocks
+/// kept at that point, and every later rule gets the same answer.
+///
+/// ```
+/// use deboiler::{rules, Cleaner, Judgement, Page, Phase, Rule, RuleSet};
+///
+/// /// Drops kept blocks outside the main region that mention a phrase.
+/// struct PhrasesOutsideTheStory;
+///
+/// impl Rule for PhrasesOutsideTheStory {
+///     fn name(&self) -> &str {
+///         "phrases-outside-the-story"
+///     }
+///     fn phase(&self) -> Phase {
+///         Phase::Region
+///     }
+///     fn apply(&self, page: &Page<'_>, judgement: &mut Judgement) {
+///         let region = page.main_region(judgement);
+///         let drops: Vec<usize> = judgement
+///             .kept()
+///             .filter(|&b| region.as_ref().is_some_and(|r| !r.contains(b)))
+///             .filter(|&b| page.phrase_hits(b, judgement).is_some_and(|h| h.covered_words() > 0))
+///             .collect();
+///         for block in drops {
+///             judgement.drop_block(block, "a phrase outside the story");
+///         }
+///     }
+/// }
+///
+/// let rules = RuleSet::empty()
+///     .with(rules::Phrases::new(["Follow us"]).named("follow"))
+///     .with(PhrasesOutsideTheStory);
+/// let page = Cleaner::builder().rules(rules).build()?.clean(
+///     "<div><p>Follow us on the radio, or anywhere at all</p></div>\
+///      <article><p>The long story that this page is about, told in full.</p>\
+///      <p>And its second paragraph, which goes on about it at length.</p></article>",
+/// )?;
+/// assert!(!page.text().contains("Follow us"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub struct Page<'a> {
     pub(crate) url: Option<&'a str>,
     pub(crate) blocks: Vec<Block>,
@@ -26,12 +71,63 @@ pub struct Page<'a> {
     pub(crate) html: Option<&'a scraper::Html>,
     /// What the page's structured data (schema.org) says it is.
     pub(crate) declared: Declared,
-    /// Phrase matches of each block (filled by the cleaner when the rule set
-    /// has phrase rules; empty otherwise).
-    pub(crate) phrase_hits: Vec<PhraseHits>,
+    /// The rule set and what it shares between rules.
+    pub(crate) engine: &'a Engine,
+    /// Which rules of the set apply to this page (by its URL).
+    pub(crate) active: Vec<bool>,
+    analyses: Analyses,
+}
+
+/// The analyses of a page, each computed the first time it is asked for.
+#[derive(Default)]
+struct Analyses {
+    roles: OnceCell<Vec<Flags>>,
+    phrase_hits: OnceCell<Vec<PhraseHits>>,
+    main_region: OnceCell<Option<usize>>,
+    content_probabilities: OnceCell<Vec<Option<f32>>>,
+}
+
+impl std::fmt::Debug for Page<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Page")
+            .field("url", &self.url)
+            .field("blocks", &self.blocks.len())
+            .field("elements", &self.elements.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// What segmentation found on a page, before any rule ran.
+#[derive(Debug, Default)]
+pub(crate) struct Segmented {
+    pub blocks: Vec<Block>,
+    pub elements: Vec<Element>,
+    /// Lowercased `id` and `class` values of the elements, end to end.
+    pub attributes: String,
+    /// What the page says it is, in JSON-LD or microdata.
+    pub declared: Declared,
 }
 
 impl<'a> Page<'a> {
+    pub(crate) fn new(
+        segmented: Segmented,
+        html: Option<&'a scraper::Html>,
+        url: Option<&'a str>,
+        engine: &'a Engine,
+    ) -> Page<'a> {
+        Page {
+            url,
+            blocks: segmented.blocks,
+            elements: segmented.elements,
+            attributes: segmented.attributes,
+            html,
+            declared: segmented.declared,
+            active: engine.active_for(url),
+            engine,
+            analyses: Analyses::default(),
+        }
+    }
+
     /// The blocks of the page, in document order, kept or not.
     pub fn blocks(&self) -> &[Block] {
         &self.blocks
@@ -45,6 +141,61 @@ impl<'a> Page<'a> {
     /// Whether the page came in as HTML (as opposed to plain text).
     pub fn is_html(&self) -> bool {
         self.html.is_some()
+    }
+
+    /// What the phrase rules of the set ([`Phrases`](crate::rules::Phrases),
+    /// those that apply to this page) find in `block`: `None` for a block
+    /// already dropped when the hits were first asked for, or when the set
+    /// has no phrase rules. All phrases are matched in one automaton pass
+    /// per block.
+    pub fn phrase_hits(&self, block: usize, judgement: &Judgement) -> Option<&PhraseHits> {
+        let hits = self
+            .analyses
+            .phrase_hits
+            .get_or_init(|| self.engine.phrase_hits(self, judgement));
+        hits.get(block).filter(|h| h.judged)
+    }
+
+    /// The region of an HTML page that holds its main content, as the set's
+    /// [`MainContent`](crate::rules::MainContent) rule (or the default one)
+    /// chooses it among the blocks kept when first asked for; `None` for
+    /// plain text and for a page of links only.
+    pub fn main_region(&self, judgement: &Judgement) -> Option<Region<'_>> {
+        self.main_region_element(judgement).map(|element| Region {
+            page: self,
+            element,
+        })
+    }
+
+    pub(crate) fn main_region_element(&self, judgement: &Judgement) -> Option<usize> {
+        *self.analyses.main_region.get_or_init(|| {
+            let kept: Vec<usize> = judgement.kept().collect();
+            self.engine.main_content().region(self, &kept)
+        })
+    }
+
+    /// The probability (0 to 1) that `block` is content, as the set's
+    /// [`ContentClassifier`](crate::rules::ContentClassifier) judges it
+    /// among the blocks kept when first asked for; `None` without a
+    /// classifier in the set, for plain text, and for a block already
+    /// dropped.
+    pub fn content_probability(&self, block: usize, judgement: &Judgement) -> Option<f32> {
+        let probabilities = self.analyses.content_probabilities.get_or_init(|| {
+            self.engine
+                .classifier()
+                .filter(|_| self.is_html())
+                .map_or_else(Vec::new, |c| c.probabilities(self, judgement))
+        });
+        probabilities.get(block).copied().flatten()
+    }
+
+    /// What each element is, by its markup and its classes: landmark
+    /// facts from segmentation, and what the chrome rules read in its
+    /// classes (comment sections, consent banners, forum post chrome).
+    pub(crate) fn roles(&self) -> &[Flags] {
+        self.analyses
+            .roles
+            .get_or_init(|| crate::rules::page_chrome::roles(self))
     }
 
     /// The element chain of a block, innermost first.
@@ -101,6 +252,27 @@ impl<'a> Page<'a> {
     }
 }
 
+/// The element of a page that holds its main content: see
+/// [`Page::main_region`].
+#[derive(Debug, Clone, Copy)]
+pub struct Region<'p> {
+    page: &'p Page<'p>,
+    element: usize,
+}
+
+impl Region<'_> {
+    /// Whether the block at index `block` is inside the region.
+    pub fn contains(&self, block: usize) -> bool {
+        self.page.ancestors_of(block).any(|e| e == self.element)
+    }
+
+    /// The region's element, as a short description such as
+    /// `<div class="story">`.
+    pub fn describe(&self) -> String {
+        self.page.describe(self.element)
+    }
+}
+
 /// Words of some blocks of a page: see [`Page::word_counts`].
 #[derive(Debug)]
 pub(crate) struct WordCounts {
@@ -124,14 +296,17 @@ pub(crate) struct Declared {
     pub product: bool,
 }
 
-/// An element of an HTML page that holds at least one block.
+/// An element of an HTML page that holds at least one block: what
+/// segmentation found it to be, no verdicts.
 #[derive(Debug)]
 pub(crate) struct Element {
     pub parent: Option<usize>,
     pub tag: LocalName,
+    /// What its tag does ([`TagTraits`]).
+    pub traits: TagTraits,
     /// The element in the parsed tree, for selector rules.
     pub node: ego_tree::NodeId,
-    /// What the element itself is (not its ancestors).
+    /// What its markup says it is (not its ancestors): the fact flags.
     pub flags: Flags,
     /// Where the `id` and `class` values, as rules read them, are in
     /// [`Page::attributes`] (see [`Page::id_of`], [`Page::class_of`]).
@@ -139,54 +314,37 @@ pub(crate) struct Element {
     pub class: Range<usize>,
 }
 
-/// Calls `each` with the words of an `id` or `class` token as rules read
-/// them: its parts between `-` and `_` (camelCase words were split by `-`
-/// when the page was read, see [`Page::class_of`]), then, when it has
-/// several and is short, all of them joined: `side-bar` and `sideBar` are
-/// also `sidebar`, Cookiebot's `CybotCookiebotDialog` is also
-/// `cybotcookiebotdialog`. Stops at the first `true` and returns it.
-pub(crate) fn any_class_word(token: &str, mut each: impl FnMut(&str) -> bool) -> bool {
-    if token
-        .split(['-', '_'])
-        .any(|part| !part.is_empty() && each(part))
-    {
-        return true;
-    }
-    // Joined on the stack: this runs for every token of every element.
-    let mut joined = [0u8; 32];
-    if !token.contains(['-', '_']) || token.len() > joined.len() {
-        return false;
-    }
-    let mut len = 0;
-    for &byte in token.as_bytes().iter().filter(|&&b| b != b'-' && b != b'_') {
-        joined[len] = byte;
-        len += 1;
-    }
-    // Taking out ASCII bytes leaves valid UTF-8.
-    std::str::from_utf8(&joined[..len]).is_ok_and(each)
-}
-
-/// What an element is, as bits.
+/// What an element is, as bits. Segmentation sets the facts (what the tag,
+/// role and attributes say); the page-chrome rule adds the verdicts that it
+/// reads in classes and ids ([`Page::roles`]).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct Flags(u16);
 
 impl Flags {
+    /// Fact: its text is not shown as content (see [`TagTraits::non_content`]).
     pub const NON_CONTENT: Flags = Flags(1);
+    /// Fact: `hidden`, `aria-hidden="true"`, or hidden by an inline style.
     pub const HIDDEN: Flags = Flags(1 << 1);
+    /// Fact: `<nav>`, or a navigation or menu role.
     pub const NAV: Flags = Flags(1 << 2);
+    /// Fact: `<header>`, or the banner role.
     pub const HEADER: Flags = Flags(1 << 3);
+    /// Fact: `<footer>`, or the contentinfo role.
     pub const FOOTER: Flags = Flags(1 << 4);
+    /// Fact: `<aside>`, or the complementary role.
     pub const ASIDE: Flags = Flags(1 << 5);
+    /// Verdict: a comment section (by its classes and ids).
     pub const COMMENTS: Flags = Flags(1 << 6);
-    /// `<article>`, `<main>`, their ARIA equivalents, and the schema.org
-    /// `itemprop`s of an item's main text (`articleBody`, `text`, ...).
+    /// Fact: `<article>`, `<main>`, their ARIA equivalents, and the
+    /// schema.org `itemprop`s of an item's main text (`articleBody`,
+    /// `text`, ...).
     pub const ARTICLE: Flags = Flags(1 << 7);
-    /// `<dialog>`, ARIA dialogs and modals, `popover` elements, consent
-    /// managers' containers.
+    /// Fact: `<dialog>`, ARIA dialogs and modals, `popover` elements.
+    /// Verdict: consent managers' containers (by their classes and ids).
     pub const DIALOG: Flags = Flags(1 << 8);
-    /// What a forum repeats around every post: the author's signature (the
-    /// sign-off, links and slogans under it) and statistics ("Joined",
-    /// "Messages", "Reaction score").
+    /// Verdict: what a forum repeats around every post: the author's
+    /// signature (the sign-off, links and slogans under it) and statistics
+    /// ("Joined", "Messages", "Reaction score").
     pub const POST_CHROME: Flags = Flags(1 << 9);
 
     /// Landmarks that are page chrome unless they hold the content.
@@ -221,18 +379,44 @@ impl Flags {
     }
 }
 
-/// The phrase matches in one block, summed over the rules that own them.
+/// What the phrase rules of a set find in one block: see
+/// [`Page::phrase_hits`].
 #[derive(Debug, Default, Clone)]
-pub(crate) struct PhraseHits {
+pub struct PhraseHits {
+    /// Whether the block was searched (it was kept when the hits were made).
+    pub(crate) judged: bool,
     /// Words of the block that have a letter (counted only when a phrase matched).
-    pub words: usize,
+    pub(crate) words: usize,
     /// Words of the block covered by some phrase.
-    pub covered_words: usize,
+    pub(crate) covered_words: usize,
     /// Matches of marker phrases (several words, or a sign like `©`).
-    pub markers: usize,
+    pub(crate) markers: usize,
     /// Per owning rule (its index in the rule set): covered words and the
     /// first phrase that matched.
-    pub owners: Vec<(usize, usize, Arc<str>)>,
+    pub(crate) owners: Vec<(usize, usize, Arc<str>)>,
+}
+
+impl PhraseHits {
+    /// The block's words that have a letter (0 when no phrase matched).
+    pub fn words(&self) -> usize {
+        self.words
+    }
+
+    /// The block's words that some phrase covers.
+    pub fn covered_words(&self) -> usize {
+        self.covered_words
+    }
+
+    /// How many marker phrases matched (phrases of several words, or with
+    /// a sign such as `©`).
+    pub fn markers(&self) -> usize {
+        self.markers
+    }
+
+    /// The first phrase that matched, if any.
+    pub fn first_phrase(&self) -> Option<&str> {
+        self.owners.first().map(|owner| &*owner.2)
+    }
 }
 
 /// The verdicts on a page's blocks so far; rules drop blocks through it.

@@ -24,6 +24,9 @@
 
 use std::borrow::Cow;
 
+use crate::vocabulary::tags::{RAW_TEXT_ELEMENTS, VOID_ELEMENTS};
+use crate::vocabulary::words::name_hash as hash;
+
 /// How far down the stack an end tag, or a start tag that closes its own
 /// kind, looks for its element. Bounded, so the pass stays linear.
 const LOOKBACK: usize = 16;
@@ -142,46 +145,29 @@ pub(crate) fn prepare(html: &str, max_depth: usize) -> (Cow<'_, str>, Prepared) 
 
 const NOSCRIPT: u64 = hash(b"noscript");
 
-/// The name of an element whose text is not markup, from its name's hash.
+/// The name of an element whose text is not markup
+/// ([`RAW_TEXT_ELEMENTS`]), from its name's hash.
 fn raw_text_name(name: u64) -> Option<&'static str> {
-    const SCRIPT: u64 = hash(b"script");
-    const STYLE: u64 = hash(b"style");
-    const TEXTAREA: u64 = hash(b"textarea");
-    const TITLE: u64 = hash(b"title");
-    const XMP: u64 = hash(b"xmp");
-    const PLAINTEXT: u64 = hash(b"plaintext");
-    Some(match name {
-        SCRIPT => "script",
-        STYLE => "style",
-        TEXTAREA => "textarea",
-        TITLE => "title",
-        XMP => "xmp",
-        PLAINTEXT => "plaintext",
-        _ => return None,
-    })
+    const HASHES: [u64; RAW_TEXT_ELEMENTS.len()] = hash_all(&RAW_TEXT_ELEMENTS);
+    let at = HASHES.iter().position(|&h| h == name)?;
+    Some(RAW_TEXT_ELEMENTS[at])
 }
 
-/// Whether an element has no end tag, from its name's hash.
+/// Whether an element has no end tag ([`VOID_ELEMENTS`]), from its name's hash.
 fn is_void(name: u64) -> bool {
-    const VOID: [u64; 16] = [
-        hash(b"area"),
-        hash(b"base"),
-        hash(b"br"),
-        hash(b"col"),
-        hash(b"embed"),
-        hash(b"hr"),
-        hash(b"img"),
-        hash(b"input"),
-        hash(b"link"),
-        hash(b"meta"),
-        hash(b"param"),
-        hash(b"source"),
-        hash(b"track"),
-        hash(b"wbr"),
-        hash(b"keygen"),
-        hash(b"frame"),
-    ];
-    VOID.contains(&name)
+    const HASHES: [u64; VOID_ELEMENTS.len()] = hash_all(&VOID_ELEMENTS);
+    HASHES.contains(&name)
+}
+
+/// The hashes of `names`, at compile time.
+const fn hash_all<const N: usize>(names: &[&str; N]) -> [u64; N] {
+    let mut hashes = [0; N];
+    let mut i = 0;
+    while i < N {
+        hashes[i] = hash(names[i].as_bytes());
+        i += 1;
+    }
+    hashes
 }
 
 /// For tags whose start closes an open element of the same kind: that
@@ -241,18 +227,6 @@ fn end_of_raw_text(html: &str, from: usize, name: &str) -> usize {
         at = start + 2;
     }
     html.len()
-}
-
-/// FNV-1a of a tag name, lowercased on the way (a `const fn`, so that the
-/// names the guard compares are hashed at compile time).
-const fn hash(name: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut i = 0;
-    while i < name.len() {
-        h = (h ^ name[i].to_ascii_lowercase() as u64).wrapping_mul(0x0100_0000_01b3);
-        i += 1;
-    }
-    h
 }
 
 /// One `<...>` of the input, as much as the guard needs of it.

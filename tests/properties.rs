@@ -57,6 +57,31 @@ proptest! {
         }
     }
 
+    /// Spans mark text of their own block, on character boundaries, in
+    /// order of their start.
+    #[test]
+    fn spans_are_ranges_of_their_blocks_text(
+        input in "(<(a href=x|b|em|code|br|p|li|pre|/a|/b|/em|/code|/p|/li|/pre)>|[a-zé \n]{0,12}){0,40}"
+    ) {
+        let cleaned = deboiler::Cleaner::builder()
+            .rules(deboiler::RuleSet::empty())
+            .build()
+            .unwrap()
+            .clean(deboiler::Input::html(&input))
+            .unwrap();
+        for block in cleaned.blocks() {
+            let text = block.text();
+            let mut previous = 0;
+            for span in block.spans() {
+                let range = span.range();
+                prop_assert!(range.start < range.end && range.end <= text.len());
+                prop_assert!(text.is_char_boundary(range.start) && text.is_char_boundary(range.end));
+                prop_assert!(range.start >= previous);
+                previous = range.start;
+            }
+        }
+    }
+
     #[test]
     fn whitespace_only_input_cleans_to_nothing(input in "[ \t\r\n]{0,50}") {
         prop_assert_eq!(deboiler::clean(&input), "");

@@ -2,7 +2,7 @@
 
 use crate::block::Block;
 use crate::page::{Judgement, Page};
-use crate::rules::{Phase, Rule};
+use crate::rules::{Contribution, Phase, Rule};
 
 /// Keeps the region of the page that holds its content and drops the blocks
 /// outside it.
@@ -18,7 +18,10 @@ use crate::rules::{Phase, Rule};
 /// is the content; on a page of links only (navigation), every block is
 /// dropped.
 ///
-/// It has no effect on plain text.
+/// It has no effect on plain text. The region it chooses is shared with
+/// every rule of its set ([`Page::main_region`]), the
+/// [`ContentClassifier`](crate::rules::ContentClassifier) among them, so
+/// its settings shape the classifier's region features too.
 ///
 /// Name: `main-content`.
 #[derive(Debug, Clone, Copy)]
@@ -92,12 +95,16 @@ impl Rule for MainContent {
         "main-content"
     }
 
+    fn contribution(&self) -> Option<Contribution<'_>> {
+        Some(Contribution::MainContent(self))
+    }
+
     fn apply(&self, page: &Page<'_>, judgement: &mut Judgement) {
         if !page.is_html() {
             return;
         }
+        let best = page.main_region_element(judgement);
         let kept: Vec<usize> = judgement.kept().collect();
-        let best = self.region(page, &kept);
         let Some(best) = best else {
             for block in kept {
                 judgement.drop_block(block, "no main content: the page is links only");

@@ -33,25 +33,32 @@
 mod classifier;
 mod leftovers;
 mod main_content;
+pub(crate) mod page_chrome;
 mod phrases;
 mod repeats;
 mod selector;
 mod structure;
 
-use std::any::Any;
 use std::fmt;
 use std::sync::Arc;
 
-pub use classifier::{CONTEXT_FEATURE_COUNT, ContentClassifier, FEATURE_COUNT, Layout};
+pub use classifier::ContentClassifier;
+/// Training hooks (feature `training`): what the lab's trainer needs to
+/// read features and write models. Not a stable API: it changes whenever
+/// the classifier's features do.
+#[cfg(feature = "training")]
+pub mod training {
+    pub use super::classifier::model::{Network, write};
+    pub use super::classifier::{CONTEXT_FEATURE_COUNT, FEATURE_COUNT, Layout};
+}
 pub use leftovers::MinimumText;
 pub use main_content::MainContent;
+pub use page_chrome::PageChrome;
 pub(crate) use phrases::PhraseMatcher;
 pub use phrases::Phrases;
 pub use repeats::RepeatedBlocks;
 pub use selector::Selector;
-pub use structure::{
-    BoilerplateClasses, Hidden, LinkLists, NonContent, PageChrome, TextNavigation,
-};
+pub use structure::{BoilerplateClasses, Hidden, LinkLists, NonContent, TextNavigation};
 
 use crate::block::Block;
 use crate::page::{Judgement, Page};
@@ -93,7 +100,7 @@ use crate::page::{Judgement, Page};
 /// assert_eq!(page.text(), "A story that ends well.\n\nTHE END");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub trait Rule: Any + Send + Sync {
+pub trait Rule: Send + Sync + 'static {
     /// The rule's name: what removal records carry and what
     /// [`RuleSet::without`] takes.
     fn name(&self) -> &str;
@@ -105,6 +112,30 @@ pub trait Rule: Any + Send + Sync {
     fn phase(&self) -> Phase {
         Phase::Blocks
     }
+
+    /// What the rule lends to the analyses that the engine shares between
+    /// all rules of its set (default: nothing). The built-in [`Phrases`],
+    /// [`MainContent`] and [`ContentClassifier`] rules lend themselves; a
+    /// rule of your own that wraps one of them can lend it too.
+    fn contribution(&self) -> Option<Contribution<'_>> {
+        None
+    }
+}
+
+/// What a rule lends to the analyses shared by the rules of its set: see
+/// [`Rule::contribution`].
+#[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
+pub enum Contribution<'a> {
+    /// Phrases, matched together with those of every other phrase rule
+    /// ([`Page::phrase_hits`]).
+    Phrases(&'a Phrases),
+    /// How the main region is chosen ([`Page::main_region`]); the first
+    /// such rule of a set counts, and a set without one uses
+    /// [`MainContent::default`].
+    MainContent(&'a MainContent),
+    /// The model that judges blocks ([`Page::content_probability`]).
+    Classifier(&'a ContentClassifier),
 }
 
 /// When a rule runs. A rule set runs its rules phase by phase, so that
@@ -339,7 +370,8 @@ impl RuleSet {
 
     /// The set with `rule` added after the rules of its [`Phase`] (rules of
     /// later phases still run after it). A rule of the same name that is
-    /// already in the set is replaced in place instead.
+    /// already in the set is replaced: in place when it runs in the same
+    /// phase, else by the new rule at the end of the new rule's phase.
     pub fn with(mut self, rule: impl Rule) -> RuleSet {
         self.push(Entry {
             rule: Arc::new(rule),
@@ -392,11 +424,14 @@ impl RuleSet {
 
     fn push(&mut self, entry: Entry) {
         let name = entry.rule.name();
-        if let Some(slot) = self.entries.iter_mut().find(|e| e.rule.name() == name) {
-            *slot = entry;
-            return;
-        }
         let phase = entry.rule.phase();
+        if let Some(at) = self.entries.iter().position(|e| e.rule.name() == name) {
+            if self.entries[at].rule.phase() == phase {
+                self.entries[at] = entry;
+                return;
+            }
+            self.entries.remove(at);
+        }
         let at = self
             .entries
             .iter()
@@ -438,6 +473,24 @@ mod tests {
         assert_eq!(set.len(), before);
         let set = set.without("repeated-blocks");
         assert_eq!(set.len(), before - 1);
+    }
+
+    #[test]
+    fn a_replacement_from_another_phase_keeps_the_phase_order() {
+        /// A rule named like the built-in repeat rule, but of the Blocks phase.
+        struct Early;
+        impl Rule for Early {
+            fn name(&self) -> &str {
+                "repeated-blocks"
+            }
+            fn apply(&self, _: &Page<'_>, _: &mut Judgement) {}
+        }
+        let set = RuleSet::default().with(Early);
+        let phases: Vec<Phase> = set.entries.iter().map(|e| e.rule.phase()).collect();
+        assert!(phases.windows(2).all(|w| w[0] <= w[1]), "{phases:?}");
+        assert_eq!(set.names().filter(|&n| n == "repeated-blocks").count(), 1);
+        let at = set.names().position(|n| n == "repeated-blocks").unwrap();
+        assert_eq!(set.entries[at].rule.phase(), Phase::Blocks);
     }
 
     #[test]

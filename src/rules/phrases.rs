@@ -11,10 +11,10 @@ use std::sync::Arc;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
-use crate::block::words;
 use crate::error::BuildError;
 use crate::page::{Judgement, Page, PhraseHits};
-use crate::rules::{Entry, Rule};
+use crate::rules::{Contribution, Rule};
+use crate::vocabulary::words::words;
 
 /// A block with a marker phrase and at most this many words is boilerplate.
 const MARKER_MAX_WORDS: usize = 16;
@@ -162,12 +162,16 @@ impl Rule for Phrases {
         &self.name
     }
 
+    fn contribution(&self) -> Option<Contribution<'_>> {
+        Some(Contribution::Phrases(self))
+    }
+
     fn apply(&self, page: &Page<'_>, judgement: &mut Judgement) {
         let me = judgement.rule_index;
         let drops: Vec<(usize, String)> = judgement
             .kept()
             .filter_map(|block| {
-                let hits = page.phrase_hits.get(block)?;
+                let hits = page.phrase_hits(block, judgement)?;
                 let letter_words = hits.words;
                 let (owner, covered, phrase) = condemning_owner(hits)?;
                 (owner == me).then(|| {
@@ -271,14 +275,13 @@ struct Pattern {
 }
 
 impl PhraseMatcher {
-    /// The matcher for the phrase rules among `entries`; `None` when there is none.
-    pub fn build(entries: &[Entry]) -> Result<Option<PhraseMatcher>, BuildError> {
+    /// The matcher for phrase rules given with their index in the set;
+    /// `None` when there is none.
+    pub fn build<'a>(
+        rules: impl Iterator<Item = (usize, &'a Phrases)>,
+    ) -> Result<Option<PhraseMatcher>, BuildError> {
         let mut patterns = Vec::new();
-        for (owner, entry) in entries.iter().enumerate() {
-            let rule: &dyn std::any::Any = entry.rule.as_ref();
-            let Some(phrases) = rule.downcast_ref::<Phrases>() else {
-                continue;
-            };
+        for (owner, phrases) in rules {
             for phrase in &phrases.phrases {
                 patterns.push(Pattern {
                     owner,
@@ -321,7 +324,10 @@ impl PhraseMatcher {
             normalize(text, scratch);
             scratch.as_str()
         };
-        let mut hits = PhraseHits::default();
+        let mut hits = PhraseHits {
+            judged: true,
+            ..PhraseHits::default()
+        };
         let mut word_ranges =
             words(text).filter(|r| text[r.clone()].chars().any(char::is_alphabetic));
         let mut word = word_ranges.next();
@@ -381,7 +387,15 @@ mod tests {
     fn matcher() -> (PhraseMatcher, Vec<bool>) {
         let set = RuleSet::default();
         let active = vec![true; set.entries.len()];
-        (PhraseMatcher::build(&set.entries).unwrap().unwrap(), active)
+        let phrase_rules =
+            set.entries
+                .iter()
+                .enumerate()
+                .filter_map(|(i, e)| match e.rule.contribution() {
+                    Some(Contribution::Phrases(phrases)) => Some((i, phrases)),
+                    _ => None,
+                });
+        (PhraseMatcher::build(phrase_rules).unwrap().unwrap(), active)
     }
 
     fn is_boilerplate(text: &str) -> bool {

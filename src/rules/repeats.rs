@@ -5,9 +5,10 @@ use std::hash::{Hash, Hasher};
 
 use rustc_hash::{FxHashMap as HashMap, FxHasher};
 
-use crate::block::{BlockKind, words};
+use crate::block::BlockKind;
 use crate::page::{Judgement, Page};
 use crate::rules::{Phase, Rule};
+use crate::vocabulary::words::word_hashes;
 
 /// Drops exact and near repeats of an earlier block, keeping the first
 /// occurrence.
@@ -189,38 +190,6 @@ impl Postings {
     }
 }
 
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0100_0000_01b3;
-
-/// A hash of each word of `text` (FNV-1a over its lowercased characters):
-/// words are short, and this runs for every word of every block.
-fn word_hashes(text: &str) -> Vec<u64> {
-    let step = |hash: u64, c: u32| (hash ^ u64::from(c)).wrapping_mul(FNV_PRIME);
-    if text.is_ascii() {
-        // The common case, by bytes.
-        let mut hashes = Vec::new();
-        let mut current: Option<u64> = None;
-        for b in text.bytes() {
-            if b.is_ascii_alphanumeric() {
-                let hash = current.unwrap_or(FNV_OFFSET);
-                current = Some(step(hash, u32::from(b.to_ascii_lowercase())));
-            } else if let Some(hash) = current.take() {
-                hashes.push(hash);
-            }
-        }
-        hashes.extend(current);
-        return hashes;
-    }
-    words(text)
-        .map(|range| {
-            text[range]
-                .chars()
-                .flat_map(char::to_lowercase)
-                .fold(FNV_OFFSET, |hash, c| step(hash, u32::from(c)))
-        })
-        .collect()
-}
-
 /// How many values two sorted lists without repeats have in common.
 fn shared_count(a: &[u64], b: &[u64]) -> usize {
     let (mut i, mut j, mut shared) = (0, 0, 0);
@@ -257,14 +226,6 @@ pub(crate) fn quote(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::rules::clean_with;
-
-    #[test]
-    fn word_hashes_are_the_same_for_ascii_and_other_text() {
-        let ascii = word_hashes("Hello, WORLD 42");
-        let other = word_hashes("hello — world 42");
-        assert_eq!(ascii.len(), 3);
-        assert_eq!(ascii, other);
-    }
 
     const PARAGRAPH: &str =
         "The council voted on Tuesday to build a cycle path along the river bank.";

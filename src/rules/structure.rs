@@ -1,8 +1,11 @@
 //! Rules that judge a block by where it sits in the page: inside a script,
-//! a hidden element, a navigation bar, a comment section, ...
+//! a hidden element, an element whose class says boilerplate; and, in
+//! plain text, the short lines around the text.
 
-use crate::page::{Flags, Judgement, Page, any_class_word};
+use crate::page::{Flags, Judgement, Page};
 use crate::rules::{Phase, Rule};
+use crate::vocabulary::class_words::{ClassWord, any_class_word, class_word, tokens};
+use crate::vocabulary::punctuation::ends_sentence;
 
 /// Drops the text of elements that are not content: `<head>`, `<title>`,
 /// `<script>`, `<style>`, `<noscript>`, `<template>`, `<svg>`, `<iframe>`,
@@ -112,127 +115,6 @@ fn drop_inside(
     }
 }
 
-/// Drops navigation, page headers, footers, asides, dialogs, comment
-/// sections and what forums repeat around posts: `<nav>`, `<header>`,
-/// `<footer>`, `<aside>`, `<dialog>`, the ARIA roles `navigation`, `menu`,
-/// `banner`, `contentinfo`, `complementary`, `dialog` and `alertdialog`,
-/// `aria-modal` and `popover` elements, the containers of the common
-/// consent managers, the containers that comment systems use (`#comments`, `#respond`, `.comments-area`,
-/// `#disqus_thread`, ...), and the signatures under forum posts
-/// (`.signature`, `.post-signature`, ...) and the statistics beside their
-/// authors (`.message-userExtras`, `.userstats`: "Joined", "Messages").
-///
-/// Where they are the main content, they stay: a `<header>` inside an
-/// `<article>`, `<main>` or an element schema.org calls an item's main text
-/// is the article's own header, and a header, footer, aside, dialog or
-/// comment section that holds at least
-/// [`content_share`](PageChrome::content_share) of the page's words (a
-/// forum thread, an article put in an `<aside>`) is kept, with the landmarks
-/// of its kind nested in it (the replies of a thread). Dialogs are
-/// judged first and their words are not counted in the others' shares. On a
-/// page that declares itself a forum thread or Q&A page (schema.org
-/// `DiscussionForumPosting` or `QAPage`), a comment section holding a fifth
-/// of the words is kept: it is the thread.
-///
-/// Name: `page-chrome`.
-#[derive(Debug, Clone, Copy)]
-pub struct PageChrome {
-    content_share: f32,
-}
-
-impl Default for PageChrome {
-    fn default() -> Self {
-        PageChrome { content_share: 0.5 }
-    }
-}
-
-impl PageChrome {
-    /// The share of the page's words (0 to 1, default 0.5) from which a
-    /// header, footer, aside, dialog, comment section or forum post chrome
-    /// counts as the content (navigation never does).
-    pub fn content_share(mut self, share: f32) -> Self {
-        self.content_share = share;
-        self
-    }
-}
-
-impl Rule for PageChrome {
-    fn phase(&self) -> Phase {
-        Phase::Structure
-    }
-
-    fn name(&self) -> &str {
-        "page-chrome"
-    }
-
-    fn apply(&self, page: &Page<'_>, judgement: &mut Judgement) {
-        if !page.is_html() {
-            return;
-        }
-        let kept: Vec<usize> = judgement.kept().collect();
-        let mut words = page.word_counts(&kept);
-        // Dialogs go first, so that a cookie preference centre, which can
-        // hold more words than a forum thread, does not count in its share.
-        let mut rest = Vec::with_capacity(kept.len());
-        for &block in &kept {
-            let outermost_dialog = page
-                .ancestors_of(block)
-                .filter(|&e| page.elements[e].flags.contains(Flags::DIALOG))
-                .last();
-            match outermost_dialog {
-                Some(e) if words.share(e) < self.content_share => {
-                    judgement
-                        .drop_block(block, format!("page chrome: inside {}", page.describe(e)));
-                }
-                _ => rest.push(block),
-            }
-        }
-        if rest.len() < kept.len() {
-            words = page.word_counts(&rest);
-        }
-        let holds_content = |e: usize| {
-            // A discussion page's thread is often marked up as comments.
-            let share =
-                if page.declared.discussion && page.elements[e].flags.contains(Flags::COMMENTS) {
-                    DISCUSSION_SHARE
-                } else {
-                    self.content_share
-                };
-            words.total > 0 && words.share(e) >= share
-        };
-        let mut chain = Vec::new();
-        for block in rest {
-            chain.clear();
-            chain.extend(page.ancestors_of(block));
-            let mut in_article = false;
-            // Landmarks of the kinds an outer one that holds the content is
-            // of: the replies nested in a thread marked up as comments.
-            let mut spared = Flags::default();
-            // Outermost first, so that the reason names the whole landmark.
-            for &e in chain.iter().rev() {
-                let flags = page.elements[e].flags;
-                let exempt = flags.contains(Flags::HEADER) && in_article;
-                let kinds = flags.intersection(Flags::CHROME);
-                let chrome = !kinds.is_empty() && !spared.contains(kinds) && !exempt;
-                if chrome {
-                    if flags.contains(Flags::NAV) || !holds_content(e) {
-                        let reason = format!("page chrome: inside {}", page.describe(e));
-                        judgement.drop_block(block, reason);
-                        break;
-                    }
-                    spared.insert(kinds);
-                }
-                in_article |= flags.contains(Flags::ARTICLE);
-            }
-        }
-    }
-}
-
-/// On a page that says it is a forum thread or Q&A page, a comment section
-/// holding this share of the words is the thread itself (the comments under
-/// a Q&A answer hold less).
-const DISCUSSION_SHARE: f32 = 0.2;
-
 /// Drops elements whose class or id says they are boilerplate: share and
 /// social buttons, newsletters, cookie and consent banners, related and
 /// recommended content, sidebars, breadcrumbs, widgets, ads, sponsors,
@@ -246,49 +128,17 @@ const DISCUSSION_SHARE: f32 = 0.2;
 #[derive(Debug, Clone, Copy, Default)]
 pub struct BoilerplateClasses;
 
-/// Class and id parts that mark boilerplate containers.
-const BOILERPLATE_CLASS_PARTS: &[&str] = &[
-    "share",
-    "sharing",
-    "social",
-    "newsletter",
-    "subscribe",
-    "subscription",
-    "cookie",
-    "cookies",
-    "consent",
-    "gdpr",
-    "related",
-    "recommended",
-    "sidebar",
-    "breadcrumb",
-    "breadcrumbs",
-    "widget",
-    "advert",
-    "advertisement",
-    "ads",
-    "sponsor",
-    "sponsored",
-    "promo",
-    "popup",
-    "modal",
-    "pagination",
-    "pager",
-    "tags",
-    "tagcloud",
-];
-
+/// Whether the class or id of `element` has a word sure to mark a
+/// boilerplate container ([`ClassWord::Boilerplate`] with `sure`); a page
+/// wrapper's never does.
 fn has_boilerplate_class(page: &Page<'_>, element: usize) -> bool {
-    if matches!(
-        &*page.elements[element].tag,
-        "html" | "body" | "main" | "article"
-    ) {
+    if page.elements[element].traits.wrapper {
         return false;
     }
-    page.id_of(element)
-        .split_ascii_whitespace()
-        .chain(page.class_of(element).split_ascii_whitespace())
-        .any(|token| any_class_word(token, |word| BOILERPLATE_CLASS_PARTS.contains(&word)))
+    let sure = |word: &str| class_word(word) == Some(ClassWord::Boilerplate { sure: true });
+    tokens(page.id_of(element))
+        .chain(tokens(page.class_of(element)))
+        .any(|token| any_class_word(token, sure))
 }
 
 impl Rule for BoilerplateClasses {
@@ -397,8 +247,7 @@ impl TextNavigation {
     }
 
     fn is_short(&self, text: &str, words: usize) -> bool {
-        let ends_sentence = text.ends_with(['.', '!', '?', '。', '！', '？']);
-        words <= self.max_words && !ends_sentence
+        words <= self.max_words && !ends_sentence(text)
     }
 }
 
@@ -479,127 +328,6 @@ mod tests {
                 .text()
                 .contains("the long article text")
         );
-    }
-
-    #[test]
-    fn page_chrome_drops_landmarks_and_comment_sections() {
-        let html = format!(
-            "<body><header><p>Site name</p></header><nav><a href=/>Home</a></nav>\
-             <article><header><h1>Article title</h1></header>{ARTICLE}</article>\
-             <div id=comments><p>Leave a reply</p></div><aside><p>Ads</p></aside>\
-             <div role=contentinfo><p>Footer</p></div></body>"
-        );
-        let page = clean_with(PageChrome::default(), &html);
-        let kept: Vec<&str> = page.blocks().iter().map(|b| b.text()).collect();
-        assert_eq!(kept[0], "Article title");
-        assert_eq!(kept.len(), 2);
-        assert_eq!(page.removed().len(), 5);
-    }
-
-    /// A forum page: a thread marked up as comments (40 words), other text
-    /// (110 words) and a consent dialog (100 words), with or without a
-    /// schema.org type that says it is a discussion.
-    fn forum_page(schema: &str) -> String {
-        let words = |word: &str, n: usize| vec![word; n].join(" ");
-        format!(
-            "<html><head>{schema}</head><body><div class=intro><p>{}</p></div>\
-             <div id=comments><div class=post><p>{}</p></div><div class=post><p>{}</p></div></div>\
-             <div id=onetrust-consent-sdk><p>{}</p></div></body></html>",
-            words("intro", 110),
-            words("question", 20),
-            words("answer", 20),
-            words("cookies", 100),
-        )
-    }
-
-    #[test]
-    fn a_discussion_page_keeps_its_thread_and_drops_its_dialogs() {
-        let schema =
-            r#"<script type="application/ld+json">{"@type": "DiscussionForumPosting"}</script>"#;
-        let page = clean_with(PageChrome::default(), &forum_page(schema));
-        assert!(page.text().contains("question") && page.text().contains("answer"));
-        assert!(!page.text().contains("cookies"));
-        // Without the schema the thread holds too little of the page. (With
-        // the dialog's words counted it would hold too little either way.)
-        let page = clean_with(PageChrome::default(), &forum_page(""));
-        assert!(!page.text().contains("question"));
-        assert!(page.text().contains("intro"));
-        // Microdata says it too.
-        let microdata = forum_page("").replace(
-            "<div id=comments>",
-            "<div id=comments itemscope itemtype=https://schema.org/QAPage>",
-        );
-        let page = clean_with(PageChrome::default(), &microdata);
-        assert!(page.text().contains("answer"));
-    }
-
-    #[test]
-    fn dialogs_are_chrome_unless_they_hold_the_page() {
-        let html = format!(
-            "<body>{ARTICLE}<div role=dialog><p>Sign up now</p></div>\
-             <div aria-modal=true><p>Choose a size</p></div><dialog><p>Are you sure?</p></dialog>\
-             <div class='cookie-notice bottom'><p>We use cookies</p></div>\
-             <div id=onetrust-banner-sdk><p>Accept all</p></div>\
-             <ul popover id=more-menu><li>Tap Install</li></ul></body>"
-        );
-        let page = clean_with(PageChrome::default(), &html);
-        assert!(page.text().contains("the long article text"));
-        assert_eq!(page.removed().len(), 6);
-        // What a page wrapper says about the visitor's cookies is not a dialog.
-        let html = format!("<body class=cookies-not-set>{ARTICLE}</body>");
-        assert!(
-            clean_with(PageChrome::default(), &html)
-                .removed()
-                .is_empty()
-        );
-        let html = format!("<body><div role=dialog>{ARTICLE}</div></body>");
-        let page = clean_with(PageChrome::default(), &html);
-        assert!(page.text().contains("the long article text"));
-    }
-
-    #[test]
-    fn forum_signatures_and_author_statistics_are_chrome() {
-        let post = "<div class=message><div class=message-userExtras><dl><dt>Joined</dt><dd>Jun 2016</dd></dl></div>\
-                    <div class=post-body><p>I fixed it by reseating the memory, thanks all.</p>\
-                    <div class=ipsEntry__signature><p>My rig: a Ryzen and too many fans</p></div></div></div>";
-        let page = clean_with(PageChrome::default(), &format!("<body>{post}{post}</body>"));
-        assert_eq!(page.text().matches("reseating").count(), 2);
-        assert!(!page.text().contains("My rig"));
-        assert!(!page.text().contains("Joined"));
-        let reasons: Vec<&str> = page.removed().iter().map(|r| r.reason()).collect();
-        assert!(reasons.iter().any(|r| r.contains("signature")));
-        assert!(
-            reasons.iter().any(|r| r.contains("user-extras")),
-            "{reasons:?}"
-        );
-    }
-
-    #[test]
-    fn replies_nested_in_a_thread_that_holds_the_page_stay() {
-        let reply = "<p>a reply that says a fair amount about the question at hand</p>";
-        let html = format!(
-            "<body><p>Short link post</p><ol class=comments><li>{reply}{reply}\
-             <ol class=comments><li>{reply}</li></ol></li></ol>\
-             <footer><p>Footer</p></footer></body>"
-        );
-        let page = clean_with(PageChrome::default(), &html);
-        assert_eq!(page.text().matches("a reply").count(), 3);
-        assert!(!page.text().contains("Footer"));
-        // Under a long article, the same thread is chrome, nested replies too.
-        let article = ARTICLE.repeat(4);
-        let html = format!(
-            "<body>{article}<ol class=comments><li>{reply}<ol class=comments><li>{reply}</li></ol></li></ol></body>"
-        );
-        let page = clean_with(PageChrome::default(), &html);
-        assert!(!page.text().contains("a reply"));
-    }
-
-    #[test]
-    fn an_aside_that_holds_most_of_the_text_is_content() {
-        let html = format!("<body><aside>{ARTICLE}</aside><footer><p>Footer</p></footer></body>");
-        let page = clean_with(PageChrome::default(), &html);
-        assert!(page.text().contains("the long article text"));
-        assert!(!page.text().contains("Footer"));
     }
 
     #[test]

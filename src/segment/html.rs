@@ -3,19 +3,19 @@
 //! Text is gathered into the block under construction; every block-level
 //! element (`p`, `div`, `li`, `h2`, `td`, ...) ends the current block and
 //! starts a new one. Each element on the way becomes an [`Element`] in the
-//! page's arena, with [`Flags`] saying what it is (navigation, hidden, a
-//! script, ...), so that rules can judge a block by where it sits.
-
-use std::collections::HashMap;
+//! page's arena, with what its tag, role and attributes say it is
+//! (navigation, hidden, a script, ...: facts, not verdicts), so that rules
+//! can judge a block by where it sits.
 
 use ego_tree::iter::Edge;
-use html5ever::LocalName;
 use once_cell::sync::Lazy;
 use scraper::{Html, Node};
 
 use super::TextBuffer;
-use crate::block::{Block, BlockKind};
-use crate::page::{Declared, Element, Flags, any_class_word};
+use crate::block::{Block, BlockKind, Inline, Span};
+use crate::page::{Declared, Element, Flags, Segmented};
+use crate::vocabulary::class_words::push_class_words;
+use crate::vocabulary::tags::{InlineTag, TagTraits, traits_of};
 
 /// Parses a document. A page with real markup inside `<noscript>` (many
 /// script-rendered sites put their text there for crawlers; see
@@ -36,17 +36,6 @@ pub(crate) fn parse(html: &str, noscript_holds_markup: bool) -> Html {
         ..Default::default()
     };
     html5ever::parse_document(scraper::HtmlTreeSink::new(Html::new_document()), options).one(html)
-}
-
-/// What one walk over a parsed page finds.
-#[derive(Debug, Default)]
-pub(crate) struct Segmented {
-    pub blocks: Vec<Block>,
-    pub elements: Vec<Element>,
-    /// Lowercased `id` and `class` values of the elements, end to end.
-    pub attributes: String,
-    /// What the page says it is, in JSON-LD or microdata.
-    pub declared: Declared,
 }
 
 /// The blocks of `html` and the elements that hold them.
@@ -81,6 +70,15 @@ struct Frame {
     tag: TagTraits,
 }
 
+/// An inline element whose span is being recorded.
+#[derive(Debug)]
+struct OpenSpan {
+    inline: Inline,
+    /// Where its text starts in the block under construction, once it has
+    /// some there.
+    start: Option<usize>,
+}
+
 #[derive(Debug, Default)]
 struct Walk {
     page: Segmented,
@@ -100,12 +98,16 @@ struct Walk {
     /// Open elements whose text is kept as it is: `<pre>`, and `<script>`
     /// and `<style>`, which are never shown and need no tidying.
     raw_depth: usize,
+    /// Inline elements open around the text, innermost last.
+    open_spans: Vec<OpenSpan>,
+    /// The spans of the block under construction, as they close.
+    spans: Vec<Span>,
 }
 
 impl Walk {
     fn open(&mut self, node: ego_tree::NodeId, element: &scraper::node::Element) {
         let tag = element.name.local.clone();
-        let traits = TAG_TRAITS.get(&tag).copied().unwrap_or_default();
+        let traits = traits_of(&tag);
         // Sibling inline items are separate words; a block starts afresh.
         let after_inline_close = std::mem::take(&mut self.after_inline_close);
         if traits.block {
@@ -134,15 +136,10 @@ impl Walk {
         let parent = parent.map(|f| f.element);
         let id = push_class_words(&mut self.page.attributes, attributes.id);
         let class = push_class_words(&mut self.page.attributes, attributes.class);
-        let flags = element_flags(
-            &tag,
-            traits,
-            &attributes,
-            &self.page.attributes[id.clone()],
-            &self.page.attributes[class.clone()],
-        );
+        let flags = element_flags(&tag, traits, &attributes);
         self.page.elements.push(Element {
             parent,
+            traits,
             flags,
             id,
             class,
@@ -158,6 +155,27 @@ impl Walk {
         }
         if traits.line_break {
             self.buffer.push_line_break();
+            let end = self.buffer.text.len();
+            if self.buffer.text.ends_with('\n') {
+                self.spans.push(Span {
+                    range: end - 1..end,
+                    inline: Inline::LineBreak,
+                });
+            }
+        }
+        if let Some(inline) = traits.inline {
+            let inline = match inline {
+                InlineTag::Link => Inline::Link {
+                    href: attributes.href.map(|h| h.trim().to_string()),
+                },
+                InlineTag::Emphasis => Inline::Emphasis,
+                InlineTag::Strong => Inline::Strong,
+                InlineTag::Code => Inline::Code,
+            };
+            self.open_spans.push(OpenSpan {
+                inline,
+                start: None,
+            });
         }
         self.stack.push(Frame {
             element: index,
@@ -182,6 +200,19 @@ impl Walk {
         if frame.tag.raw {
             self.raw_depth = self.raw_depth.saturating_sub(1);
         }
+        if frame.tag.inline.is_some() {
+            if let Some(OpenSpan {
+                inline,
+                start: Some(start),
+            }) = self.open_spans.pop()
+            {
+                let end = self.buffer.text.len();
+                self.spans.push(Span {
+                    range: start..end,
+                    inline,
+                });
+            }
+        }
     }
 
     fn text(&mut self, text: &str) {
@@ -189,6 +220,7 @@ impl Walk {
         let Some(frame) = self.stack.last() else {
             return;
         };
+        let before = self.buffer.text.len();
         let pushed = if self.raw_depth > 0 {
             self.buffer.push_raw(text);
             // Characters are counted for link density only (scripts are long).
@@ -202,6 +234,17 @@ impl Walk {
         };
         if pushed > 0 && self.current.is_none() {
             self.current = Some((frame.block_owner, frame.kind));
+        }
+        if pushed > 0 && self.open_spans.last().is_some_and(|s| s.start.is_none()) {
+            // Spans start at the text's first visible character.
+            let added = &self.buffer.text[before..];
+            let start = before + (added.len() - added.trim_start().len());
+            for span in self.open_spans.iter_mut().rev() {
+                if span.start.is_some() {
+                    break;
+                }
+                span.start = Some(start);
+            }
         }
         if self.link_depth > 0 && pushed > 0 {
             self.link_chars += pushed;
@@ -218,12 +261,34 @@ impl Walk {
         let links = std::mem::take(&mut self.links);
         self.link_counted = false;
         let current = self.current.take();
+        // Spans still open go on in the next block.
+        let end = self.buffer.text.len();
+        for open in &mut self.open_spans {
+            if let Some(start) = open.start.take() {
+                self.spans.push(Span {
+                    range: start..end,
+                    inline: open.inline.clone(),
+                });
+            }
+        }
+        let mut spans = std::mem::take(&mut self.spans);
         if self.buffer.is_empty() {
             return;
         }
+        let untrimmed = &self.buffer.text;
+        let lead = untrimmed.len() - untrimmed.trim_start().len();
         let (Some(text), Some((owner, kind))) = (self.buffer.take(), current) else {
             return;
         };
+        // Where the spans are once the text is trimmed; code blocks are
+        // code throughout.
+        spans.retain_mut(|span| {
+            span.range.start = span.range.start.saturating_sub(lead).min(text.len());
+            span.range.end = span.range.end.saturating_sub(lead).min(text.len());
+            let code_in_code = kind == BlockKind::Code && span.inline == Inline::Code;
+            !span.range.is_empty() && !code_in_code
+        });
+        spans.sort_by_key(|s| (s.range.start, std::cmp::Reverse(s.range.end)));
         // Script and style text is never shown: its words are not counted.
         let mut block =
             if self.page.elements[owner].flags.contains(Flags::NON_CONTENT) && self.raw_depth > 0 {
@@ -236,152 +301,9 @@ impl Walk {
         block.link_chars = link_chars.min(block.chars);
         block.links = links;
         block.element = Some(owner);
+        block.spans = spans;
         self.page.blocks.push(block);
     }
-}
-
-/// What a tag does to segmentation; tags not in [`TAG_TRAITS`] are inline.
-#[derive(Debug, Clone, Copy, Default)]
-struct TagTraits {
-    /// Starts and ends a block of its own.
-    block: bool,
-    /// The kind of block it starts, when it decides one.
-    kind: Option<BlockKind>,
-    /// Its text is not shown as content (metadata, scripts, embedded
-    /// objects, form controls).
-    non_content: bool,
-    /// Its text is kept as it is.
-    raw: bool,
-    link: bool,
-    line_break: bool,
-}
-
-/// The tags that are not plain inline elements, looked up once per element.
-static TAG_TRAITS: Lazy<HashMap<LocalName, TagTraits>> = Lazy::new(|| {
-    let block = TagTraits {
-        block: true,
-        ..TagTraits::default()
-    };
-    let of_kind = |kind| TagTraits {
-        kind: Some(kind),
-        ..block
-    };
-    let non_content = TagTraits {
-        non_content: true,
-        ..block
-    };
-    let mut table = HashMap::new();
-    for tag in [
-        "address",
-        "article",
-        "aside",
-        "body",
-        "caption",
-        "center",
-        "details",
-        "dialog",
-        "dir",
-        "div",
-        "dl",
-        "fieldset",
-        "figcaption",
-        "figure",
-        "footer",
-        "form",
-        "header",
-        "hgroup",
-        "hr",
-        "html",
-        "legend",
-        "main",
-        "menu",
-        "nav",
-        "ol",
-        "p",
-        "section",
-        "summary",
-        "table",
-        "tbody",
-        "tfoot",
-        "thead",
-        "tr",
-        "ul",
-    ] {
-        table.insert(LocalName::from(tag), block);
-    }
-    for (level, tag) in ["h1", "h2", "h3", "h4", "h5", "h6"].into_iter().enumerate() {
-        table.insert(
-            LocalName::from(tag),
-            of_kind(BlockKind::Heading(level as u8 + 1)),
-        );
-    }
-    for tag in ["li", "dt", "dd"] {
-        table.insert(LocalName::from(tag), of_kind(BlockKind::ListItem));
-    }
-    table.insert(LocalName::from("blockquote"), of_kind(BlockKind::Quote));
-    table.insert(
-        LocalName::from("pre"),
-        TagTraits {
-            raw: true,
-            ..of_kind(BlockKind::Code)
-        },
-    );
-    for tag in ["td", "th"] {
-        table.insert(LocalName::from(tag), of_kind(BlockKind::TableCell));
-    }
-    for tag in [
-        "head", "title", "noscript", "template", "svg", "iframe", "object", "embed", "canvas",
-        "video", "audio", "select", "option", "optgroup", "datalist", "button", "textarea",
-        "input", "label",
-    ] {
-        table.insert(LocalName::from(tag), non_content);
-    }
-    for tag in ["script", "style"] {
-        table.insert(
-            LocalName::from(tag),
-            TagTraits {
-                raw: true,
-                ..non_content
-            },
-        );
-    }
-    table.insert(
-        LocalName::from("a"),
-        TagTraits {
-            link: true,
-            ..TagTraits::default()
-        },
-    );
-    table.insert(
-        LocalName::from("br"),
-        TagTraits {
-            line_break: true,
-            ..TagTraits::default()
-        },
-    );
-    table
-});
-
-/// Appends an `id` or `class` value to `arena`, trimmed, with camelCase
-/// words split by `-` and lowercased (`commentBody` becomes `comment-body`,
-/// so that its words are found like those of `comment-body`); returns where
-/// it is.
-fn push_class_words(arena: &mut String, value: Option<&str>) -> std::ops::Range<usize> {
-    let start = arena.len();
-    let value = value.unwrap_or("").trim();
-    if !value.bytes().any(|b| b.is_ascii_uppercase()) {
-        arena.push_str(value);
-        return start..arena.len();
-    }
-    let mut previous_lowercase = false;
-    for c in value.chars() {
-        if previous_lowercase && c.is_ascii_uppercase() {
-            arena.push('-');
-        }
-        previous_lowercase = c.is_ascii_lowercase();
-        arena.push(c.to_ascii_lowercase());
-    }
-    start..arena.len()
 }
 
 /// The attributes the walk reads, gathered in one pass over the element's
@@ -390,6 +312,7 @@ fn push_class_words(arena: &mut String, value: Option<&str>) -> std::ops::Range<
 struct Attributes<'a> {
     id: Option<&'a str>,
     class: Option<&'a str>,
+    href: Option<&'a str>,
     role: Option<&'a str>,
     style: Option<&'a str>,
     itemprop: Option<&'a str>,
@@ -412,6 +335,7 @@ impl<'a> Attributes<'a> {
             match name {
                 "id" => attributes.id = Some(value),
                 "class" => attributes.class = Some(value),
+                "href" => attributes.href = Some(value),
                 "role" => attributes.role = Some(value),
                 "style" => attributes.style = Some(value),
                 "itemprop" => attributes.itemprop = Some(value),
@@ -453,13 +377,9 @@ impl<'a> Attributes<'a> {
     }
 }
 
-fn element_flags(
-    tag: &str,
-    traits: TagTraits,
-    attributes: &Attributes<'_>,
-    id: &str,
-    class: &str,
-) -> Flags {
+/// What an element's tag, role and attributes say it is: facts only (what
+/// its classes say is for the rules to read).
+fn element_flags(tag: &str, traits: TagTraits, attributes: &Attributes<'_>) -> Flags {
     let mut flags = Flags::default();
     if traits.non_content && !(tag == "template" && attributes.shadow_root) {
         flags.insert(Flags::NON_CONTENT);
@@ -486,30 +406,6 @@ fn element_flags(
     }
     if attributes.itemprop.is_some_and(says_main_text) {
         flags.insert(Flags::ARTICLE);
-    }
-    let tokens = id
-        .split_ascii_whitespace()
-        .chain(class.split_ascii_whitespace());
-    // A page wrapper's classes say things about the visitor and the page
-    // (`cookies-not-set`, `has-comments`), not what the wrapper is.
-    if matches!(tag, "html" | "body" | "main" | "article") {
-        return flags;
-    }
-    // A heading's anchor or a term that names a signature is content.
-    let names_content = matches!(
-        tag,
-        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "dt" | "code" | "pre"
-    );
-    for token in tokens {
-        if is_comment_section_token(token) {
-            flags.insert(Flags::COMMENTS);
-        }
-        if is_consent_token(token) {
-            flags.insert(Flags::DIALOG);
-        }
-        if !names_content && (is_signature_token(token) || is_user_statistics_token(token)) {
-            flags.insert(Flags::POST_CHROME);
-        }
     }
     flags
 }
@@ -542,96 +438,6 @@ fn says_main_text(itemprop: &str) -> bool {
             .iter()
             .any(|name| p.eq_ignore_ascii_case(name))
     })
-}
-
-/// Id and class tokens (as stored, see [`push_class_words`]) of the consent
-/// banners and dialogs that consent managers (OneTrust, Didomi, Complianz,
-/// Cookiebot, ...) and themes put on a page: the managers' own prefixes, and
-/// tokens with a word `consent`, `cookie`, `cookies` or `gdpr`
-/// (`cookie-notice`, `gdpr_banner`, `cookieBanner`).
-fn is_consent_token(token: &str) -> bool {
-    const PREFIXES: &[&str] = &["onetrust", "optanon", "ot-sdk-", "didomi", "cmplz"];
-    if PREFIXES.iter().any(|p| token.starts_with(p)) {
-        return true;
-    }
-    // Most tokens say none of it: look closer only at those that might.
-    ["cookie", "consent", "gdpr"]
-        .iter()
-        .any(|word| token.contains(word))
-        && any_class_word(token, |word| {
-            matches!(word, "consent" | "cookie" | "cookies" | "gdpr")
-                || word.starts_with("cybotcookiebot")
-        })
-}
-
-/// Id and class tokens (as stored) of a forum post's signature: `signature`,
-/// `post-signature`, `ipsEntry__signature`, `user-signature`. Not the
-/// signatures of API documentation (`member-signature` in Javadoc,
-/// `tsd-signature` in TypeDoc, `method-signature`), and not longer tokens,
-/// which are something else: a heading's anchor (`..._PGP_signature`) or a
-/// product feature (`digital-signature-compatible-row`).
-fn is_signature_token(token: &str) -> bool {
-    if !token.contains("signature") {
-        return false;
-    }
-    let parts = || token_parts(token);
-    let of_code = |part: &str| {
-        matches!(
-            part,
-            "member"
-                | "method"
-                | "function"
-                | "func"
-                | "fn"
-                | "tsd"
-                | "type"
-                | "api"
-                | "call"
-                | "code"
-        )
-    };
-    parts().count() <= 3 && parts().any(|part| part == "signature") && !parts().any(of_code)
-}
-
-/// Id and class tokens (as stored) of the statistics beside a forum post's
-/// author: `message-userExtras` (XenForo), `userstats`, `user-stats`.
-fn is_user_statistics_token(token: &str) -> bool {
-    if !token.contains("user") {
-        return false;
-    }
-    let parts = || token_parts(token);
-    parts().count() <= 4
-        && (parts().any(|part| matches!(part, "userextras" | "userstats"))
-            || parts()
-                .zip(parts().skip(1))
-                .any(|pair| matches!(pair, ("user", "extras" | "stats"))))
-}
-
-/// The parts of an id or class token (as stored) between `-` and `_`.
-fn token_parts(token: &str) -> impl Iterator<Item = &str> {
-    token.split(['-', '_']).filter(|part| !part.is_empty())
-}
-
-/// Id and class tokens (as stored) of the containers that comment systems
-/// (WordPress, Disqus and most themes) put around a comment thread and its
-/// form.
-fn is_comment_section_token(token: &str) -> bool {
-    matches!(
-        token,
-        "comments"
-            | "respond"
-            | "commentform"
-            | "commentlist"
-            | "comment-list"
-            | "comment-respond"
-            | "comment-form"
-            | "comment-section"
-            | "disqus_thread"
-            | "dsq-comments"
-    ) || token.starts_with("comments-")
-        || (token.ends_with("-comments")
-            // States, not containers: `no-comments`, `has-comments` (or `noComments`).
-            && !matches!(token.split('-').next(), Some("no" | "has" | "with" | "without")))
 }
 
 #[cfg(test)]
@@ -765,30 +571,37 @@ mod tests {
     }
 
     #[test]
-    fn compound_and_camel_case_class_words_are_found() {
-        let inside = flags_inside(
-            "<div id=CybotCookiebotDialog><p>c</p></div><div class='post noComments'><p>p</p></div>\
-             <div class=commentList><p>l</p></div><body class=has-comments><p>b</p></body>",
+    fn inline_structure_is_recorded_as_spans_of_the_trimmed_text() {
+        let doc = parse(
+            "<p>  See <a href=' /docs '>the <b>fine</b> manual</a>,\n <code>x()</code> and<br>more</p>\
+             <pre><code>let a = 1;</code></pre><a href=/x><p>Inside</p><p>a link</p></a>",
+            false,
         );
-        assert!(inside[0].contains(Flags::DIALOG));
-        assert!(!inside[1].contains(Flags::COMMENTS));
-        assert!(inside[2].contains(Flags::COMMENTS));
-        let mut words = Vec::new();
-        any_class_word("side-bar", |word| {
-            words.push(word.to_string());
-            false
-        });
-        assert_eq!(words, ["side", "bar", "sidebar"]);
-        assert!(any_class_word("main", |word| word == "main"));
-    }
-
-    #[test]
-    fn camel_case_class_words_are_split() {
-        let mut arena = String::new();
-        let class = push_class_words(&mut arena, Some(" commentBody userInfo NAV-bar x2Y "));
-        assert_eq!(&arena[class], "comment-body user-info nav-bar x2y");
-        let id = push_class_words(&mut arena, None);
-        assert!(id.is_empty());
+        let blocks = segment(&doc).blocks;
+        let spans: Vec<(&str, Inline)> = blocks[0]
+            .spans()
+            .iter()
+            .map(|s| (&blocks[0].text[s.range()], s.inline().clone()))
+            .collect();
+        assert_eq!(blocks[0].text, "See the fine manual, x() and\nmore");
+        let link = Inline::Link {
+            href: Some("/docs".to_string()),
+        };
+        assert_eq!(
+            spans,
+            [
+                ("the fine manual", link),
+                ("fine", Inline::Strong),
+                ("x()", Inline::Code),
+                ("\n", Inline::LineBreak),
+            ]
+        );
+        // A code block is code throughout; a link around blocks marks each.
+        assert!(blocks[1].spans().is_empty());
+        for block in &blocks[2..] {
+            assert_eq!(block.spans().len(), 1);
+            assert_eq!(block.spans()[0].range(), 0..block.text.len());
+        }
     }
 
     #[test]
@@ -808,41 +621,13 @@ mod tests {
         );
         assert!(inside[0].contains(Flags::NAV));
         assert!(inside[1].contains(Flags::HIDDEN));
-        assert!(inside[2].contains(Flags::COMMENTS));
+        // What classes say is not segmentation's to decide.
+        assert!(!inside[2].contains(Flags::COMMENTS));
         assert!(inside[3].contains(Flags::NON_CONTENT));
         // schema.org says where an item's main text is.
         assert!(inside[4].contains(Flags::ARTICLE));
         assert!(!inside[5].contains(Flags::ARTICLE));
         assert!(inside[6].contains(Flags::ARTICLE));
-    }
-
-    #[test]
-    fn forum_signatures_are_flagged_and_anchors_that_mention_one_are_not() {
-        for class in [
-            "signature",
-            "post-signature",
-            "ipsEntry__signature",
-            "userSignature",
-        ] {
-            assert!(is_signature_token(&class_words(class)), "{class}");
-        }
-        for class in [
-            "signatures-plan",
-            "digital-signature-compatible-row",
-            "toc-error_pgp_signature_is_invalid",
-            "esignature",
-            "member-signature",
-            "tsd-signature",
-            "methodSignature",
-        ] {
-            assert!(!is_signature_token(&class_words(class)), "{class}");
-        }
-        // A heading whose anchor names a signature is content.
-        let inside = flags_inside(
-            "<h2 id=Digital_signature>Digital signature</h2><div class=signature><p>Cheers, Bob</p></div>",
-        );
-        assert!(!inside[0].contains(Flags::POST_CHROME));
-        assert!(inside[1].contains(Flags::POST_CHROME));
     }
 
     /// The flags of each block's element and all its ancestors, together.
@@ -859,26 +644,5 @@ mod tests {
             flags
         };
         blocks.iter().map(|b| flags_from(b.element)).collect()
-    }
-
-    #[test]
-    fn forum_user_statistics_are_flagged() {
-        for class in ["message-userExtras", "userstats", "user-stats"] {
-            assert!(is_user_statistics_token(&class_words(class)), "{class}");
-        }
-        for class in [
-            "message-userDetails",
-            "user-extras-menu-item-link-x",
-            "stats",
-            "users",
-        ] {
-            assert!(!is_user_statistics_token(&class_words(class)), "{class}");
-        }
-    }
-
-    fn class_words(class: &str) -> String {
-        let mut arena = String::new();
-        let range = push_class_words(&mut arena, Some(class));
-        arena[range].to_string()
     }
 }

@@ -7,19 +7,7 @@
 pub(crate) mod html;
 pub(crate) mod text;
 
-/// Whether `c` is a letter or digit of a script that puts spaces between
-/// words: not Chinese, Japanese or Thai, where side-by-side items of one
-/// word stay joined.
-fn spaces_words(c: char) -> bool {
-    c.is_alphanumeric()
-        && !matches!(c,
-            '\u{0E00}'..='\u{0E7F}'   // Thai
-            | '\u{3040}'..='\u{30FF}' // Hiragana, Katakana
-            | '\u{3400}'..='\u{4DBF}' // CJK extension A
-            | '\u{4E00}'..='\u{9FFF}' // CJK unified ideographs
-            | '\u{F900}'..='\u{FAFF}' // CJK compatibility ideographs
-        )
-}
+use crate::vocabulary::words::spaces_words;
 
 /// Appends text to a block under construction, collapsing runs of
 /// whitespace into one space.

@@ -7,9 +7,11 @@
 
 use super::TextBuffer;
 use crate::block::{Block, BlockKind};
+use crate::page::Segmented;
+use crate::vocabulary::punctuation::ends_clause;
 
 /// The blocks of a plain text.
-pub(crate) fn segment(text: &str) -> Vec<Block> {
+pub(crate) fn segment(text: &str) -> Segmented {
     let mut blocks = Vec::new();
     let mut buffer = TextBuffer::default();
     let mut previous_line: Option<&str> = None;
@@ -28,7 +30,10 @@ pub(crate) fn segment(text: &str) -> Vec<Block> {
         previous_line = Some(line);
     }
     push_block(&mut blocks, &mut buffer);
-    blocks
+    Segmented {
+        blocks,
+        ..Segmented::default()
+    }
 }
 
 fn push_block(blocks: &mut Vec<Block>, buffer: &mut TextBuffer) {
@@ -40,12 +45,8 @@ fn push_block(blocks: &mut Vec<Block>, buffer: &mut TextBuffer) {
 
 /// Whether `next` continues the sentence that `line` broke off.
 fn continues_on(line: &str, next: &str) -> bool {
-    let ends_sentence = line
-        .chars()
-        .last()
-        .is_none_or(|c| ".!?:;。！？…\"”’'»)]".contains(c));
     let starts_lowercase = next.chars().next().is_some_and(char::is_lowercase);
-    !ends_sentence && starts_lowercase
+    !line.is_empty() && !ends_clause(line) && starts_lowercase
 }
 
 /// Markdown-style headings and list items; everything else is a paragraph.
@@ -71,7 +72,7 @@ mod tests {
     use super::*;
 
     fn texts(input: &str) -> Vec<String> {
-        segment(input).into_iter().map(|b| b.text).collect()
+        segment(input).blocks.into_iter().map(|b| b.text).collect()
     }
 
     #[test]
@@ -96,6 +97,7 @@ mod tests {
     #[test]
     fn kinds_follow_markdown_markers() {
         let kinds: Vec<BlockKind> = segment("# Head\n- item\n12. item\nPlain")
+            .blocks
             .iter()
             .map(|b| b.kind)
             .collect();

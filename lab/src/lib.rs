@@ -1,8 +1,8 @@
-//! Reading a WCXB-format folder (`html/*.html.gz`, `ground-truth/*.json`)
-//! and its metric, shared by the evaluation and training examples.
-
-// Each example uses its own part of this module.
-#![allow(dead_code)]
+//! The lab: tools to measure and train deboiler on WCXB-format folders
+//! (`html/*.html.gz`, `ground-truth/*.json`). Not published.
+//!
+//! This library is what the lab's programs share: reading a folder, the
+//! word-F1 metric, and the labels that training takes from a reference.
 
 use std::collections::{HashMap, HashSet};
 use std::io::Read;
@@ -21,7 +21,7 @@ pub struct Sample {
 
 /// Which pages to take: all, or half of them by the parity of their number
 /// (for training on one half and evaluating on the other).
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Half {
     All,
     Even,
@@ -29,15 +29,6 @@ pub enum Half {
 }
 
 impl Half {
-    pub fn parse(name: &str) -> Option<Half> {
-        match name {
-            "all" => Some(Half::All),
-            "even" => Some(Half::Even),
-            "odd" => Some(Half::Odd),
-            _ => None,
-        }
-    }
-
     fn takes(self, id: &str) -> bool {
         let odd = id.bytes().last().is_some_and(|b| (b - b'0') % 2 == 1);
         match self {
@@ -120,11 +111,11 @@ pub struct Truth {
 
 /// Blocks with fewer words than this are content only when all their words
 /// are found in order.
-const PARTIAL_MIN_WORDS: usize = 10;
+pub const PARTIAL_MIN_WORDS: usize = 10;
 
 /// The share of a long block's runs of three words below which it is not
 /// content at all.
-const PARTIAL_MIN_SHARE: f32 = 0.5;
+pub const PARTIAL_MIN_SHARE: f32 = 0.5;
 
 impl Truth {
     pub fn new(reference: &str) -> Truth {
@@ -228,5 +219,38 @@ pub fn score(output: &str, reference: &str) -> Score {
         precision,
         recall,
         f1,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_metric_compares_word_multisets() {
+        let exact = score("The cat, the hat.", "the CAT the hat");
+        assert_eq!(exact.f1, 1.0);
+        let half = score("the cat", "the cat sat down");
+        assert_eq!((half.precision, half.recall), (1.0, 0.5));
+        // An empty reference scores 1 only against an empty output.
+        assert_eq!(score("", "").f1, 1.0);
+        assert_eq!(score("words", "").f1, 0.0);
+        assert_eq!(score("", "words").f1, 0.0);
+    }
+
+    #[test]
+    fn labels_say_how_much_of_a_block_the_reference_has() {
+        let truth = Truth::new("One two three four five six seven eight nine ten eleven twelve.");
+        assert_eq!(truth.label("three four five"), 1.0);
+        assert_eq!(truth.label("five four"), 0.0);
+        // A long block with a footnote mark the reference left out.
+        let partial = truth.label("one two three four five [1] six seven eight nine ten eleven");
+        assert!(partial > 0.5 && partial < 1.0, "{partial}");
+    }
+
+    #[test]
+    fn halves_split_pages_by_the_parity_of_their_number() {
+        assert!(Half::Even.takes("0012") && !Half::Even.takes("0013"));
+        assert!(Half::Odd.takes("0013") && Half::All.takes("0012"));
     }
 }

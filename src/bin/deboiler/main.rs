@@ -1,13 +1,14 @@
 //! The `deboiler` command line: clean one page, or a folder of pages into
 //! JSON Lines.
 
+mod ordered;
+
 use std::io::{BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 use deboiler::{Cleaned, Cleaner, Input, RuleSet};
-use rayon::prelude::*;
 
 /// Strips boilerplate (navigation, footers, comment forms, share and cookie
 /// prompts, repeated blocks) from scraped HTML or text.
@@ -191,6 +192,11 @@ fn batch(cleaner: &Cleaner, dir: &Path, out: &Path, jobs: Option<usize>) -> Resu
         .filter_map(|path| batch_id(&path).map(|id| (id, path)))
         .collect();
     files.sort();
+    let jobs = match jobs {
+        Some(0) => return Err("--jobs must be at least 1".to_string()),
+        Some(n) => n,
+        None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+    };
     let one = |(id, path): &(String, PathBuf)| -> String {
         let result = read_file(path).and_then(|bytes| clean(cleaner, &bytes, None));
         let line = match result {
@@ -202,23 +208,14 @@ fn batch(cleaner: &Cleaner, dir: &Path, out: &Path, jobs: Option<usize>) -> Resu
         };
         line.to_string()
     };
-    let lines: Vec<String> = match jobs {
-        Some(0) => return Err("--jobs must be at least 1".to_string()),
-        Some(1) => files.iter().map(one).collect(),
-        Some(n) => rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
-            .build()
-            .map_err(|e| e.to_string())?
-            .install(|| files.par_iter().map(one).collect()),
-        None => files.par_iter().map(one).collect(),
-    };
     let file =
         std::fs::File::create(out).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
     let mut writer = BufWriter::new(file);
-    for line in lines {
-        writeln!(writer, "{line}").map_err(|e| e.to_string())?;
-    }
-    writer.flush().map_err(|e| e.to_string())
+    // Each record is written as soon as it and the ones before it are
+    // ready, so memory stays bounded for any number of files.
+    ordered::map_in_order(&files, jobs, one, |line| writeln!(writer, "{line}"))
+        .and_then(|()| writer.flush())
+        .map_err(|e| format!("cannot write {}: {e}", out.display()))
 }
 
 /// The start of a block's text, on one line.

@@ -4,7 +4,7 @@
 //! throughput of the full pipeline next to a parse-only pass.
 //!
 //! ```text
-//! cargo run --release --example evaluate -- ../shared/data/wcxb-dev
+//! cargo run --release -p deboiler-lab --bin evaluate -- ../shared/data/wcxb-dev
 //!     [--preset default|strict|wordpress|none|plain-text] [--type TYPE]
 //!     [--worst N] [--dump FILE.jsonl] [--half all|even|odd] [--model FILE] [--threshold P]
 //!     [--without RULE]... [--by-rule]
@@ -12,7 +12,7 @@
 //!
 //! `--half` takes the pages with even or odd numbers only, and `--model`
 //! replaces the shipped classifier model: together they measure a model
-//! trained on the other half (see `train_classifier`). `--without` takes a
+//! trained on the other half (see `train`). `--without` takes a
 //! rule out of the set, to measure what it brings; `--by-rule` says how many
 //! words of the reference each rule removed (by rule and element), and how
 //! many kept words are not in it (a block counts as in the reference when
@@ -26,38 +26,53 @@
 //! Means are over pages. The preset `plain-text` keeps all visible text of a
 //! page (only `non-content` runs): the baseline to beat.
 
-#[path = "common/wcxb.rs"]
-mod wcxb;
-
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+use clap::Parser;
 use deboiler::{Cleaner, Input, RuleSet, rules};
+use deboiler_lab as wcxb;
 use wcxb::{Half, Score, score};
 
+/// Measures the cleaner on a WCXB-format folder.
+#[derive(Debug, Parser)]
 struct Options {
+    /// The folder (`html/`, `ground-truth/`).
     root: PathBuf,
+    /// The rule set: default, strict, wordpress, none, or plain-text (all
+    /// visible text, the baseline).
+    #[arg(long, default_value = "default")]
     preset: String,
+    /// Only pages of this type.
+    #[arg(long = "type")]
     page_type: Option<String>,
+    /// List the N pages of lowest F1.
+    #[arg(long, default_value_t = 0)]
     worst: usize,
+    /// Write each page's output to this JSON Lines file.
+    #[arg(long)]
     dump: Option<PathBuf>,
+    /// All pages, or those of even or odd number only.
+    #[arg(long, value_enum, default_value = "all")]
     half: Half,
+    /// A classifier model file instead of the shipped one.
+    #[arg(long)]
     model: Option<PathBuf>,
+    /// The classifier's probability threshold.
+    #[arg(long)]
     threshold: Option<f32>,
+    /// Take a rule out of the set (repeatable).
+    #[arg(long)]
     without: Vec<String>,
+    /// Say how many reference words each rule removed.
+    #[arg(long)]
     by_rule: bool,
 }
 
 fn main() {
-    let options = match parse_args() {
-        Ok(options) => options,
-        Err(message) => {
-            eprintln!("{message}");
-            std::process::exit(2);
-        }
-    };
+    let options = Options::parse();
     let samples = wcxb::load(&options.root, options.page_type.as_deref(), options.half);
     let samples = samples.unwrap_or_else(|e| {
         eprintln!("cannot read {}: {e}", options.root.display());
@@ -251,49 +266,6 @@ fn by_rule(cleaner: &Cleaner, samples: &[wcxb::Sample]) {
     for (rule, words) in lost.iter().take(25) {
         println!("  {rule:<32} {words}");
     }
-}
-
-fn parse_args() -> Result<Options, String> {
-    let mut args = std::env::args().skip(1);
-    let mut options = Options {
-        root: PathBuf::new(),
-        preset: "default".to_string(),
-        page_type: None,
-        worst: 0,
-        dump: None,
-        half: Half::All,
-        model: None,
-        threshold: None,
-        without: Vec::new(),
-        by_rule: false,
-    };
-    let usage = "usage: evaluate DIR [--preset NAME] [--type TYPE] [--worst N] [--dump FILE] \
-                 [--half all|even|odd] [--model FILE] [--threshold P] [--without RULE]... [--by-rule]";
-    while let Some(arg) = args.next() {
-        let mut value = || {
-            args.next()
-                .ok_or_else(|| format!("{arg} needs a value\n{usage}"))
-        };
-        match arg.as_str() {
-            "--preset" => options.preset = value()?,
-            "--type" => options.page_type = Some(value()?),
-            "--worst" => options.worst = value()?.parse().map_err(|_| usage.to_string())?,
-            "--dump" => options.dump = Some(PathBuf::from(value()?)),
-            "--model" => options.model = Some(PathBuf::from(value()?)),
-            "--without" => options.without.push(value()?),
-            "--by-rule" => options.by_rule = true,
-            "--threshold" => {
-                options.threshold = Some(value()?.parse().map_err(|_| usage.to_string())?)
-            }
-            "--half" => options.half = Half::parse(&value()?).ok_or_else(|| usage.to_string())?,
-            _ if arg.starts_with("--") => return Err(usage.to_string()),
-            _ => options.root = PathBuf::from(arg),
-        }
-    }
-    if options.root.as_os_str().is_empty() {
-        return Err(usage.to_string());
-    }
-    Ok(options)
 }
 
 fn time(f: impl FnOnce()) -> Duration {

@@ -1,10 +1,11 @@
 //! Trains the content classifier's model on a WCXB-format folder and writes
-//! it in the text format the crate reads (`src/rules/classifier.model`).
+//! it in the text format the crate reads
+//! (`src/rules/classifier/classifier.model`), with the crate's own writer.
 //!
 //! ```text
-//! cargo run --release --example train_classifier -- ../shared/data/wcxb-dev \
-//!     [--out src/rules/classifier.model] [--half all|even|odd] [--hidden 8] [--epochs 20]
-//!     [--seed 24301] [--ensemble 6] [--without RULE]...
+//! cargo run --release -p deboiler-lab --bin train -- ../shared/data/wcxb-dev \
+//!     [--out src/rules/classifier/classifier.model] [--half all|even|odd] [--hidden 8]
+//!     [--epochs 20] [--seed 24301] [--ensemble 6] [--without RULE]...
 //! ```
 //!
 //! Every page is cleaned with the default rules up to the classifier; each
@@ -28,14 +29,14 @@
 //! `--half even` trains on the even-numbered pages only, so that
 //! `evaluate --half odd --model FILE` measures it on pages it has not seen.
 
-#[path = "common/wcxb.rs"]
-mod wcxb;
-
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
-use deboiler::rules::{CONTEXT_FEATURE_COUNT, ContentClassifier, FEATURE_COUNT, Layout};
+use clap::Parser;
+use deboiler::rules::ContentClassifier;
+use deboiler::rules::training::{CONTEXT_FEATURE_COUNT, FEATURE_COUNT, Layout, Network, write};
 use deboiler::{Cleaner, Input, Judgement, Page, Phase, Rule, RuleSet};
+use deboiler_lab as wcxb;
 use wcxb::Half;
 
 /// Features, text and words of a block the page kept up to the classifier.
@@ -69,48 +70,32 @@ impl Rule for Recorder {
     }
 }
 
+/// Trains the content classifier's model.
+#[derive(Debug, Parser)]
 struct Options {
+    /// The folder (`html/`, `ground-truth/`).
     root: PathBuf,
+    /// Where to write the model.
+    #[arg(long, default_value = "src/rules/classifier/classifier.model")]
     out: PathBuf,
+    /// Train on all pages, or on those of even or odd number only.
+    #[arg(long, value_enum, default_value = "all")]
     half: Half,
+    /// Hidden units per network.
+    #[arg(long, default_value_t = 8)]
     hidden: usize,
+    /// Passes over the rows.
+    #[arg(long, default_value_t = 20)]
     epochs: usize,
+    /// The first network pair's seed (the others count up from it).
+    #[arg(long, default_value_t = 0x5eed)]
     seed: u64,
+    /// Network pairs in the ensemble.
+    #[arg(long, default_value_t = 6)]
     ensemble: usize,
+    /// Take a rule out of the set the rows are recorded with (repeatable).
+    #[arg(long)]
     without: Vec<String>,
-}
-
-fn parse_args() -> Result<Options, String> {
-    let usage = "usage: train_classifier DIR [--out FILE] [--half all|even|odd] [--hidden N] [--epochs N] [--seed N] [--ensemble N] [--without RULE]...";
-    let mut options = Options {
-        root: PathBuf::new(),
-        out: PathBuf::from("src/rules/classifier.model"),
-        half: Half::All,
-        hidden: 8,
-        epochs: 20,
-        seed: 0x5eed,
-        ensemble: 6,
-        without: Vec::new(),
-    };
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        let mut value = || args.next().ok_or_else(|| usage.to_string());
-        match arg.as_str() {
-            "--out" => options.out = PathBuf::from(value()?),
-            "--half" => options.half = Half::parse(&value()?).ok_or(usage)?,
-            "--hidden" => options.hidden = value()?.parse().map_err(|_| usage)?,
-            "--epochs" => options.epochs = value()?.parse().map_err(|_| usage)?,
-            "--ensemble" => options.ensemble = value()?.parse().map_err(|_| usage)?,
-            "--seed" => options.seed = value()?.parse().map_err(|_| usage)?,
-            "--without" => options.without.push(value()?),
-            _ if arg.starts_with("--") => return Err(usage.to_string()),
-            _ => options.root = PathBuf::from(arg),
-        }
-    }
-    if options.root.as_os_str().is_empty() {
-        return Err(usage.to_string());
-    }
-    Ok(options)
 }
 
 /// The training rows of one page.
@@ -124,10 +109,7 @@ struct PageRows {
 }
 
 fn main() {
-    let options = parse_args().unwrap_or_else(|e| {
-        eprintln!("{e}");
-        std::process::exit(2);
-    });
+    let options = Options::parse();
     let samples = wcxb::load(&options.root, None, options.half).expect("readable data set");
     let recorded = Arc::new(Mutex::new(None));
     let rules = options
@@ -169,7 +151,7 @@ fn main() {
 
     // An ensemble: pairs of networks from different seeds, averaged by the
     // classifier.
-    let mut text = String::new();
+    let mut pairs = Vec::new();
     for member in 0..options.ensemble {
         let seed = options.seed + member as u64;
         eprintln!(
@@ -177,15 +159,14 @@ fn main() {
             member + 1,
             options.ensemble
         );
-        text.push_str(&train_pair(&mut pages, &options, seed));
+        pairs.push(train_pair(&mut pages, &options, seed));
     }
-    std::fs::write(&options.out, text).expect("writable model file");
+    std::fs::write(&options.out, write(&pairs)).expect("writable model file");
     eprintln!("wrote {}", options.out.display());
 }
 
-/// Trains one pair of networks (block, context) from `seed` and returns
-/// them in the model's text format.
-fn train_pair(pages: &mut [PageRows], options: &Options, seed: u64) -> String {
+/// Trains one pair of networks (block, context) from `seed`.
+fn train_pair(pages: &mut [PageRows], options: &Options, seed: u64) -> (Network, Network) {
     // The block network, on all pages.
     let gather = |pages: &[&PageRows], row: &dyn Fn(&PageRows, usize) -> Vec<f32>| {
         let (mut xs, mut ys, mut ws) = (Vec::new(), Vec::new(), Vec::new());
@@ -201,7 +182,8 @@ fn train_pair(pages: &mut [PageRows], options: &Options, seed: u64) -> String {
     let base = |page: &PageRows, i: usize| page.xs[i].to_vec();
     let all: Vec<&PageRows> = pages.iter().collect();
     let (xs, ys, ws) = gather(&all, &base);
-    let blocks_net = train(&xs, &ys, &ws, options, seed);
+    let block_features = ContentClassifier::feature_names();
+    let blocks_net = train(&xs, &ys, &ws, options, seed, block_features);
 
     // The context network learns from the block network's verdicts on pages
     // it was not trained on (two folds), as it will meet them on new pages.
@@ -214,9 +196,9 @@ fn train_pair(pages: &mut [PageRows], options: &Options, seed: u64) -> String {
             .map(|(_, p)| p)
             .collect();
         let (xs, ys, ws) = gather(&train_pages, &base);
-        let net = train(&xs, &ys, &ws, options, seed);
+        let net = train(&xs, &ys, &ws, options, seed, block_features);
         for (i, page) in pages.iter().enumerate().filter(|(i, _)| i % 2 == fold) {
-            first[i] = page.xs.iter().map(|x| net.predict(x)).collect();
+            first[i] = page.xs.iter().map(|x| predict(&net, x)).collect();
         }
     }
     for (page, first) in pages.iter_mut().zip(&first) {
@@ -225,9 +207,9 @@ fn train_pair(pages: &mut [PageRows], options: &Options, seed: u64) -> String {
     let with_context = |page: &PageRows, i: usize| [&page.xs[i][..], &page.context[i][..]].concat();
     let all: Vec<&PageRows> = pages.iter().collect();
     let (xs, ys, ws) = gather(&all, &with_context);
-    let context_net = train(&xs, &ys, &ws, options, seed);
-
-    blocks_net.to_text() + &context_net.to_text()
+    let context_features = ContentClassifier::context_network_feature_names();
+    let context_net = train(&xs, &ys, &ws, options, seed, &context_features);
+    (blocks_net, context_net)
 }
 
 /// A small deterministic random source (64-bit LCG), for the initial weights
@@ -270,58 +252,30 @@ impl Adam {
     }
 }
 
-/// A network with one hidden tanh layer and a sigmoid output, over
-/// standardised features: the same computation as the crate's.
-struct Net {
-    n: usize,
-    hidden: usize,
-    mean: Vec<f32>,
-    scale: Vec<f32>,
-    w1: Vec<f32>,
-    b1: Vec<f32>,
-    w2: Vec<f32>,
-    b2: f32,
-}
-
-impl Net {
-    fn predict(&self, row: &[f32]) -> f32 {
-        let x: Vec<f32> = (0..self.n)
-            .map(|j| (row[j] - self.mean[j]) / self.scale[j])
-            .collect();
-        let mut out = self.b2;
-        for h in 0..self.hidden {
-            let z = self.b1[h]
-                + (0..self.n)
-                    .map(|j| self.w1[h * self.n + j] * x[j])
-                    .sum::<f32>();
-            out += self.w2[h] * z.tanh();
-        }
-        1.0 / (1.0 + (-out).exp())
+/// The network's output for one row, with the exact `tanh` (training
+/// does not need the crate's fast one).
+fn predict(net: &Network, row: &[f32]) -> f32 {
+    let n = net.features.len();
+    let x: Vec<f32> = (0..n)
+        .map(|j| (row[j] - net.mean[j]) / net.scale[j])
+        .collect();
+    let mut out = net.b2;
+    for h in 0..net.hidden {
+        let z = net.b1[h] + (0..n).map(|j| net.w1[h * n + j] * x[j]).sum::<f32>();
+        out += net.w2[h] * z.tanh();
     }
-
-    fn to_text(&self) -> String {
-        let mut text = format!(
-            "deboiler-model features={} hidden={}\n",
-            self.n, self.hidden
-        );
-        for part in [
-            &self.mean,
-            &self.scale,
-            &self.w1,
-            &self.b1,
-            &self.w2,
-            &vec![self.b2],
-        ] {
-            let line: Vec<String> = part.iter().map(|v| format!("{v:.6}")).collect();
-            text.push_str(&line.join(" "));
-            text.push('\n');
-        }
-        text
-    }
+    1.0 / (1.0 + (-out).exp())
 }
 
 /// Trains a network on weighted rows with Adam on the cross-entropy.
-fn train(xs: &[Vec<f32>], ys: &[f32], ws: &[f32], options: &Options, seed: u64) -> Net {
+fn train(
+    xs: &[Vec<f32>],
+    ys: &[f32],
+    ws: &[f32],
+    options: &Options,
+    seed: u64,
+    features: &[&str],
+) -> Network {
     let (hidden, epochs) = (options.hidden, options.epochs);
     let n = xs.first().map_or(0, Vec::len);
     let rows = xs.len().max(1) as f32;
@@ -407,8 +361,9 @@ fn train(xs: &[Vec<f32>], ys: &[f32], ws: &[f32], options: &Options, seed: u64) 
         }
         eprintln!("epoch {epoch}: loss {:.4}", loss / rows as f64);
     }
-    Net {
-        n,
+    assert_eq!(n, features.len(), "rows and feature names disagree");
+    Network {
+        features: features.iter().map(|f| f.to_string()).collect(),
         hidden,
         mean,
         scale,

@@ -1,0 +1,110 @@
+//! The engine: a rule set compiled once, run phase by phase over a page,
+//! with the analyses its rules share.
+
+use std::sync::Arc;
+
+use crate::assemble::{Cleaned, assemble};
+use crate::error::BuildError;
+use crate::page::{Judgement, Page, PhraseHits};
+use crate::rules::{ContentClassifier, Contribution, MainContent, PhraseMatcher, RuleSet};
+
+/// A rule set ready to run: its phrase rules' phrases in one automaton, and
+/// the configured parts that its analyses use.
+pub(crate) struct Engine {
+    pub rules: RuleSet,
+    /// All phrases of the set's phrase rules, in one automaton.
+    phrases: Option<PhraseMatcher>,
+    /// The set's own main-content rule, whose region every rule shares.
+    main_content: MainContent,
+    /// The entry of the set's classifier, whose verdicts every rule shares.
+    classifier: Option<usize>,
+    /// The names of the rules, shared by every removal record they make.
+    names: Vec<Arc<str>>,
+}
+
+impl Engine {
+    pub fn new(rules: RuleSet) -> Result<Engine, BuildError> {
+        let contributions = || {
+            rules
+                .entries
+                .iter()
+                .enumerate()
+                .filter_map(|(i, e)| e.rule.contribution().map(|c| (i, c)))
+        };
+        let phrase_rules = contributions().filter_map(|(i, c)| match c {
+            Contribution::Phrases(phrases) => Some((i, phrases)),
+            _ => None,
+        });
+        let phrases = PhraseMatcher::build(phrase_rules)?;
+        let main_content = contributions()
+            .find_map(|(_, c)| match c {
+                Contribution::MainContent(main) => Some(*main),
+                _ => None,
+            })
+            .unwrap_or_default();
+        let classifier = contributions()
+            .find_map(|(i, c)| matches!(c, Contribution::Classifier(_)).then_some(i));
+        let names = rules.names().map(Arc::from).collect();
+        Ok(Engine {
+            rules,
+            phrases,
+            main_content,
+            classifier,
+            names,
+        })
+    }
+
+    /// Which rules apply to a page from `url`.
+    pub fn active_for(&self, url: Option<&str>) -> Vec<bool> {
+        self.rules
+            .entries
+            .iter()
+            .map(|e| e.applies_to(url))
+            .collect()
+    }
+
+    pub fn main_content(&self) -> &MainContent {
+        &self.main_content
+    }
+
+    pub fn classifier(&self) -> Option<&ContentClassifier> {
+        let entry = &self.rules.entries[self.classifier?];
+        match entry.rule.contribution() {
+            Some(Contribution::Classifier(classifier)) => Some(classifier),
+            _ => None,
+        }
+    }
+
+    /// The phrase hits of every block still kept (the others get none).
+    pub fn phrase_hits(&self, page: &Page<'_>, judgement: &Judgement) -> Vec<PhraseHits> {
+        let Some(matcher) = &self.phrases else {
+            return Vec::new();
+        };
+        let mut scratch = String::new();
+        page.blocks
+            .iter()
+            .enumerate()
+            .map(|(i, block)| {
+                if judgement.is_kept(i) {
+                    matcher.hits(&block.text, &page.active, &mut scratch)
+                } else {
+                    PhraseHits::default()
+                }
+            })
+            .collect()
+    }
+
+    /// Runs the rules that apply over the page, in order, and assembles the
+    /// result.
+    pub fn judge(&self, page: Page<'_>) -> Cleaned {
+        let mut judgement = Judgement::new(page.blocks.len());
+        for (index, entry) in self.rules.entries.iter().enumerate() {
+            if !page.active[index] {
+                continue;
+            }
+            judgement.start_rule(index, &self.names[index]);
+            entry.rule.apply(&page, &mut judgement);
+        }
+        assemble(page, judgement.into_verdicts())
+    }
+}

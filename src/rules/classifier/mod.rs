@@ -1,0 +1,348 @@
+//! A learned block classifier: content or boilerplate, from general features
+//! of a block and its surroundings.
+//!
+//! Small neural networks (one hidden layer each) judge every block. The
+//! first of a pair reads [`FEATURE_COUNT`] features that hold on any site
+//! and in any language: the block's length, link density, punctuation and
+//! kind; where it sits (landmarks, class and id words of its ancestors,
+//! depth, position); its neighbours; whether it is inside the region
+//! [`MainContent`](crate::rules::MainContent) would choose; how many blocks share its place in the
+//! template (listings); and the page's own link density, length and share
+//! of words under comment classes (a discussion page). The
+//! second reads the same features plus [`CONTEXT_FEATURE_COUNT`] more, made
+//! of the first network's verdicts on the block's neighbours and on the
+//! blocks that share its parent, its grandparent element or its place in
+//! the template (the other cards of a listing), so that a block is
+//! judged with its context (a short line inside a run of content is content).
+//! The model is an ensemble of such pairs trained from different seeds; a
+//! block's probability of being content is the mean of the pairs' verdicts.
+//! The weights ship in the crate (`src/rules/classifier/classifier.model`) and are
+//! trained, reproducibly, by the lab's `train` program (see CONTRIBUTING.md).
+//!
+//! The parts: this module holds the rule and its decision; [`features`]
+//! the named table of what the networks read; [`layout`] the blocks'
+//! context; [`model`] the model file, which the trainer writes with the same
+//! code; [`network`] inference.
+
+mod features;
+mod layout;
+#[cfg(feature = "training")]
+pub mod model;
+#[cfg(not(feature = "training"))]
+mod model;
+mod network;
+
+use std::sync::Arc;
+
+use crate::error::BuildError;
+use crate::page::{Judgement, Page};
+use crate::rules::main_content::drop_outside;
+use crate::rules::{Contribution, Phase, Rule};
+
+pub use features::{CONTEXT_FEATURE_COUNT, FEATURE_COUNT};
+pub use layout::Layout;
+use network::Model;
+
+/// The model that ships with the crate.
+const SHIPPED_MODEL: &str = include_str!("classifier.model");
+
+/// Keeps the blocks a learned model judges to be content, and drops the
+/// others. Each block gets a probability of being content; the page's
+/// cutoff is the one that maximises its expected word F1 (so a page with a
+/// long, sure article drops the doubtful short blocks around it), and never
+/// below [`threshold`](ContentClassifier::threshold). On a page whose text is
+/// all short links (navigation), it drops everything; on a page with three
+/// blocks of text or fewer, the region [`MainContent`](crate::rules::MainContent) chooses is kept
+/// instead. It has no effect on plain text.
+///
+/// Name: `content-classifier`.
+#[derive(Debug, Clone)]
+pub struct ContentClassifier {
+    /// Pairs of networks (block, context), trained from different seeds;
+    /// their verdicts are averaged.
+    networks: Arc<[(Model, Model)]>,
+    threshold: f32,
+}
+
+impl Default for ContentClassifier {
+    /// The shipped model, threshold 0.3.
+    fn default() -> Self {
+        ContentClassifier::from_model_text(SHIPPED_MODEL).expect("the shipped model is valid")
+    }
+}
+
+impl ContentClassifier {
+    /// A classifier with a model in the text format the lab's trainer
+    /// writes: pairs of networks, each a block network then a context
+    /// network, each naming the features it reads.
+    ///
+    /// # Errors
+    ///
+    /// [`BuildError::InvalidRule`] naming `content-classifier` when the text
+    /// is not pairs of networks, when a network reads other features than
+    /// this code computes (a model trained for another version: the message
+    /// names the first feature that differs), or when its numbers are not
+    /// as many as its header says.
+    pub fn from_model_text(text: &str) -> Result<ContentClassifier, BuildError> {
+        let networks = model::read(text)?
+            .iter()
+            .map(|(block, context)| (Model::from(block), Model::from(context)))
+            .collect::<Vec<_>>();
+        Ok(ContentClassifier {
+            networks: networks.into(),
+            threshold: 0.3,
+        })
+    }
+
+    /// The probability (0 to 1, default 0.3) below which a block is never
+    /// content, whatever the page's expected-F1 cutoff.
+    pub fn threshold(mut self, threshold: f32) -> Self {
+        self.threshold = threshold;
+        self
+    }
+
+    /// What the networks read of the blocks still kept, for training a
+    /// model: `(block index, features)` rows, and where the blocks sit
+    /// relative to each other (for [`Layout::context_features`]).
+    ///
+    /// A training hook, behind the `training` feature: the rows' shape
+    /// changes whenever the features do.
+    #[cfg(feature = "training")]
+    pub fn features(
+        page: &Page<'_>,
+        judgement: &Judgement,
+    ) -> (Vec<(usize, [f32; FEATURE_COUNT])>, Layout) {
+        let kept: Vec<usize> = judgement.kept().collect();
+        let region = page.main_region_element(judgement);
+        let layout = Layout::new(page, &kept);
+        let rows = features::features(page, judgement, &kept, region, &layout);
+        (kept.into_iter().zip(rows).collect(), layout)
+    }
+
+    /// The names of the features the block networks read, in row order
+    /// (a training hook, behind the `training` feature).
+    #[cfg(feature = "training")]
+    pub fn feature_names() -> &'static [&'static str] {
+        &features::FEATURE_NAMES
+    }
+
+    /// The names of the features the context networks read, in row order
+    /// (a training hook, behind the `training` feature).
+    #[cfg(feature = "training")]
+    pub fn context_network_feature_names() -> Vec<&'static str> {
+        model::context_network_features()
+    }
+
+    /// Each kept block's probability of being content (`None` for the
+    /// others): the mean of the network pairs' verdicts.
+    pub(crate) fn probabilities(&self, page: &Page<'_>, judgement: &Judgement) -> Vec<Option<f32>> {
+        let kept: Vec<usize> = judgement.kept().collect();
+        let region = page.main_region_element(judgement);
+        let layout = Layout::new(page, &kept);
+        let rows = features::features(page, judgement, &kept, region, &layout);
+        let mut sums = vec![0.0f32; kept.len()];
+        let mut input = Vec::with_capacity(FEATURE_COUNT + CONTEXT_FEATURE_COUNT);
+        for (blocks, context) in self.networks.iter() {
+            let first: Vec<f32> = rows.iter().map(|row| blocks.predict(row)).collect();
+            for ((sum, row), extra) in sums
+                .iter_mut()
+                .zip(&rows)
+                .zip(layout.context_features(&first))
+            {
+                input.clear();
+                input.extend_from_slice(row);
+                input.extend_from_slice(&extra);
+                *sum += context.predict(&input);
+            }
+        }
+        let count = self.networks.len() as f32;
+        let mut probabilities = vec![None; page.blocks.len()];
+        for (&block, sum) in kept.iter().zip(sums) {
+            probabilities[block] = Some(sum / count);
+        }
+        probabilities
+    }
+}
+
+impl Rule for ContentClassifier {
+    fn name(&self) -> &str {
+        "content-classifier"
+    }
+
+    fn phase(&self) -> Phase {
+        Phase::Region
+    }
+
+    fn contribution(&self) -> Option<Contribution<'_>> {
+        Some(Contribution::Classifier(self))
+    }
+
+    fn apply(&self, page: &Page<'_>, judgement: &mut Judgement) {
+        if !page.is_html() {
+            return;
+        }
+        let kept: Vec<usize> = judgement.kept().collect();
+        let navigation_only = kept.iter().all(|&b| {
+            let block = &page.blocks[b];
+            block.link_density() >= 0.5 && block.words < NAVIGATION_WORDS
+        });
+        if navigation_only {
+            for block in kept {
+                judgement.drop_block(block, "no content: the page is navigation only");
+            }
+            return;
+        }
+        let region = page.main_region_element(judgement);
+        let prose = kept
+            .iter()
+            .filter(|&&b| page.blocks[b].link_density() < 0.5)
+            .count();
+        let decisive_region = region.filter(|&r| {
+            prose <= SMALL_PAGE_BLOCKS
+                && page.word_counts(&kept).share(r) >= SMALL_PAGE_REGION_SHARE
+        });
+        if let Some(region) = decisive_region {
+            // The page is too small for the model to judge by context: the
+            // main-content region decides.
+            drop_outside(page, judgement, &kept, region);
+            return;
+        }
+        let probabilities: Vec<f32> = kept
+            .iter()
+            .map(|&b| page.content_probability(b, judgement).unwrap_or(0.0))
+            .collect();
+        let words: Vec<f32> = kept
+            .iter()
+            .map(|&b| page.blocks[b].words.max(1) as f32)
+            .collect();
+        let cutoff = best_f1_cutoff(&probabilities, &words).max(self.threshold);
+        for (&block, &p) in kept.iter().zip(&probabilities) {
+            if p < cutoff {
+                let reason =
+                    format!("classified as boilerplate (p = {p:.2}, page cutoff {cutoff:.2})");
+                judgement.drop_block(block, reason);
+            }
+        }
+    }
+}
+
+/// The probability cutoff that maximises a page's expected word F1, given
+/// each block's probability of being content and its words: blocks are
+/// taken most probable first, and the cutoff is the probability of the last
+/// block taken when the expected F1 was highest. (Expected true positives
+/// are the taken blocks' probable words; the expected reference is all
+/// blocks' probable words.)
+fn best_f1_cutoff(probabilities: &[f32], words: &[f32]) -> f32 {
+    let mut order: Vec<usize> = (0..probabilities.len()).collect();
+    order.sort_by(|&a, &b| probabilities[b].total_cmp(&probabilities[a]));
+    let expected_truth: f32 = probabilities.iter().zip(words).map(|(p, w)| p * w).sum();
+    let (mut hits, mut taken) = (0.0, 0.0);
+    let (mut best, mut cutoff) = (0.0, 1.01);
+    for &i in &order {
+        hits += probabilities[i] * words[i];
+        taken += words[i];
+        let f1 = 2.0 * hits / (taken + expected_truth);
+        if f1 > best {
+            best = f1;
+            cutoff = probabilities[i];
+        }
+    }
+    cutoff
+}
+
+/// Links with fewer words than this are navigation (titles of listed items
+/// are longer).
+const NAVIGATION_WORDS: usize = 5;
+
+/// Pages with at most this many blocks of text outside links are judged by
+/// the main-content region alone: the networks learned from context, and a
+/// page this small has none.
+const SMALL_PAGE_BLOCKS: usize = 3;
+
+/// ... unless the region holds less than this share of the page's words: on
+/// a page of linked titles (a small listing) the region is a heading, and the
+/// networks judge the rest.
+const SMALL_PAGE_REGION_SHARE: f32 = 0.25;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_model_loads_and_bad_models_are_refused() {
+        let _ = ContentClassifier::default();
+        assert!(
+            ContentClassifier::from_model_text("deboiler-model features=3 hidden=1\n1 2").is_err()
+        );
+        let names = features::FEATURE_NAMES.join(",");
+        let header = format!("deboiler-model features={FEATURE_COUNT} hidden=1 names={names}\n");
+        assert!(ContentClassifier::from_model_text(&(header + "1 2 3")).is_err());
+        assert!(ContentClassifier::from_model_text("").is_err());
+        // Networks come in pairs: a block network alone is refused.
+        let first_network = SHIPPED_MODEL
+            .match_indices("deboiler-model")
+            .nth(1)
+            .map(|(at, _)| &SHIPPED_MODEL[..at])
+            .expect("the shipped model has several networks");
+        assert!(ContentClassifier::from_model_text(first_network).is_err());
+    }
+
+    #[test]
+    fn a_model_for_other_features_is_refused_with_the_feature_named() {
+        let renamed = SHIPPED_MODEL.replacen("link-density", "link-share", 1);
+        let error = ContentClassifier::from_model_text(&renamed).unwrap_err();
+        let message = error.to_string();
+        assert!(message.contains("content-classifier"), "{message}");
+        assert!(
+            message.contains("`link-share`") && message.contains("`link-density`"),
+            "{message}"
+        );
+        let unnamed = SHIPPED_MODEL.replace(" names=", " nameless=");
+        assert!(ContentClassifier::from_model_text(&unnamed).is_err());
+    }
+
+    #[test]
+    fn the_cutoff_maximises_the_expected_f1() {
+        // Two sure blocks, then a short doubtful one and a long doubtful
+        // one: taking the long one costs more expected precision than it
+        // brings recall, and the short one does not pay for itself either.
+        let cutoff = best_f1_cutoff(&[0.9, 0.8, 0.35, 0.32], &[100.0, 100.0, 5.0, 200.0]);
+        assert_eq!(cutoff, 0.8);
+        // All sure: all taken.
+        assert_eq!(best_f1_cutoff(&[0.95, 0.9], &[10.0, 10.0]), 0.9);
+        // Nothing to take: a cutoff above every probability.
+        assert!(best_f1_cutoff(&[], &[]) > 1.0);
+    }
+
+    /// Records the features the classifier would read.
+    struct Probe(std::sync::Arc<std::sync::Mutex<Vec<[f32; FEATURE_COUNT]>>>);
+
+    impl Rule for Probe {
+        fn name(&self) -> &str {
+            "probe"
+        }
+        fn phase(&self) -> Phase {
+            Phase::Region
+        }
+        fn apply(&self, page: &Page<'_>, judgement: &mut Judgement) {
+            let kept: Vec<usize> = judgement.kept().collect();
+            let layout = Layout::new(page, &kept);
+            *self.0.lock().unwrap() = features::features(page, judgement, &kept, None, &layout);
+        }
+    }
+
+    #[test]
+    fn comment_share_is_the_share_of_words_under_comment_classes() {
+        let rows = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let html = "<body><p>one two three four five six seven eight</p>\
+                    <div class=commentList><p>a b</p></div>\
+                    <div class=replies><p>c d e f g h</p></div></body>";
+        crate::rules::clean_with(Probe(rows.clone()), html);
+        let rows = rows.lock().unwrap();
+        assert_eq!(rows.len(), 3);
+        for row in rows.iter() {
+            let share = row[features::Feature::CommentShare as usize];
+            assert!((share - 0.5).abs() < 1e-6, "{share}");
+        }
+    }
+}

@@ -1,0 +1,209 @@
+//! The model file: the classifier's networks as text, read by the crate
+//! and written by the trainer, with one reader and one writer here.
+//!
+//! A model is pairs of networks (block, context). Each network is a header
+//! line, `deboiler-model features=N hidden=H names=a,b,...`, naming the
+//! features it reads in order, then six lines of numbers: the features'
+//! `mean` and `scale` (inputs are standardised as `(x - mean) / scale`),
+//! the hidden layer's weights `w1` (H rows of N) and biases `b1`, the
+//! output weights `w2` and bias `b2`.
+
+use crate::error::BuildError;
+
+use super::features::{CONTEXT_FEATURE_NAMES, FEATURE_NAMES};
+
+/// Marks the start of each network in a model file.
+const MARKER: &str = "deboiler-model";
+
+/// The largest hidden layer a model may have.
+pub(crate) const MAX_HIDDEN: usize = 64;
+
+/// One network as the model file holds it: a hidden layer of tanh units
+/// over standardised features, and a sigmoid output.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Network {
+    /// The names of the features it reads, in order.
+    pub features: Vec<String>,
+    /// The width of the hidden layer.
+    pub hidden: usize,
+    /// Per feature: the mean subtracted before the network reads it.
+    pub mean: Vec<f32>,
+    /// Per feature: the scale it is divided by after that.
+    pub scale: Vec<f32>,
+    /// The hidden layer's weights, `hidden` rows of one weight per feature.
+    pub w1: Vec<f32>,
+    /// The hidden layer's biases.
+    pub b1: Vec<f32>,
+    /// The output's weights, one per hidden unit.
+    pub w2: Vec<f32>,
+    /// The output's bias.
+    pub b2: f32,
+}
+
+impl Network {
+    /// The network in the model file's text format.
+    #[cfg(any(test, feature = "training"))]
+    pub fn to_text(&self) -> String {
+        let mut text = format!(
+            "{MARKER} features={} hidden={} names={}\n",
+            self.features.len(),
+            self.hidden,
+            self.features.join(",")
+        );
+        for part in [
+            &self.mean,
+            &self.scale,
+            &self.w1,
+            &self.b1,
+            &self.w2,
+            &vec![self.b2],
+        ] {
+            let line: Vec<String> = part.iter().map(|v| format!("{v:.6}")).collect();
+            text.push_str(&line.join(" "));
+            text.push('\n');
+        }
+        text
+    }
+
+    /// Reads one network (the text after its marker) that must read the
+    /// features `expected`, in that order.
+    fn parse(section: &str, expected: &[&str]) -> Result<Network, BuildError> {
+        let (header, body) = section.split_once('\n').unwrap_or((section, ""));
+        let (mut count, mut hidden, mut names) = (None, None, None);
+        for part in header.split_whitespace() {
+            match part.split_once('=') {
+                Some(("features", n)) => count = n.parse::<usize>().ok(),
+                Some(("hidden", n)) => hidden = n.parse::<usize>().ok(),
+                Some(("names", list)) => names = Some(list.split(',').collect::<Vec<_>>()),
+                _ => {}
+            }
+        }
+        let names = names.ok_or_else(|| invalid("a network without feature names".to_string()))?;
+        if names != expected || count != Some(expected.len()) {
+            return Err(invalid(mismatch(&names, expected)));
+        }
+        let hidden = hidden
+            .filter(|&h| h > 0 && h <= MAX_HIDDEN)
+            .ok_or_else(|| invalid(format!("hidden size missing or over {MAX_HIDDEN}")))?;
+        let numbers: Vec<f32> = body
+            .split_whitespace()
+            .map(str::parse)
+            .collect::<Result<_, _>>()
+            .map_err(|e| BuildError::InvalidRule {
+                rule: RULE.to_string(),
+                message: "a weight is not a number".to_string(),
+                source: Some(Box::new(e)),
+            })?;
+        let n = expected.len();
+        let wanted = 2 * n + hidden * n + 2 * hidden + 1;
+        if numbers.len() != wanted {
+            return Err(invalid(format!(
+                "{} numbers, expected {wanted}",
+                numbers.len()
+            )));
+        }
+        let mut rest = numbers.as_slice();
+        let mut take = |k: usize| {
+            let (head, tail) = rest.split_at(k);
+            rest = tail;
+            head.to_vec()
+        };
+        Ok(Network {
+            features: names.iter().map(|s| s.to_string()).collect(),
+            hidden,
+            mean: take(n),
+            scale: take(n),
+            w1: take(hidden * n),
+            b1: take(hidden),
+            w2: take(hidden),
+            b2: take(1)[0],
+        })
+    }
+}
+
+/// The rule whose model this is, for errors.
+const RULE: &str = "content-classifier";
+
+fn invalid(message: String) -> BuildError {
+    BuildError::InvalidRule {
+        rule: RULE.to_string(),
+        message,
+        source: None,
+    }
+}
+
+/// Says how a model's feature names differ from the code's.
+fn mismatch(names: &[&str], expected: &[&str]) -> String {
+    let first = names.iter().zip(expected).position(|(a, b)| a != b);
+    let detail = match first {
+        Some(i) => format!(
+            "feature {i} is `{}` where the code has `{}`",
+            names[i], expected[i]
+        ),
+        None => format!(
+            "{} features where the code has {}",
+            names.len(),
+            expected.len()
+        ),
+    };
+    format!("the model was trained on other features than this code computes: {detail}")
+}
+
+/// The names of the features the context network reads: the block
+/// network's, then the context's.
+pub(crate) fn context_network_features() -> Vec<&'static str> {
+    FEATURE_NAMES
+        .iter()
+        .chain(&CONTEXT_FEATURE_NAMES)
+        .copied()
+        .collect()
+}
+
+/// Reads a model file: pairs of networks, each block network for
+/// [`FEATURE_NAMES`] and each context network for those and
+/// [`CONTEXT_FEATURE_NAMES`].
+pub(crate) fn read(text: &str) -> Result<Vec<(Network, Network)>, BuildError> {
+    let sections: Vec<&str> = text
+        .split(MARKER)
+        .filter(|s| !s.trim().is_empty())
+        .collect();
+    if sections.is_empty() || sections.len() % 2 != 0 {
+        return Err(invalid(
+            "pairs of networks (block, context) expected".to_string(),
+        ));
+    }
+    let context_features = context_network_features();
+    sections
+        .chunks(2)
+        .map(|pair| {
+            Ok((
+                Network::parse(pair[0], &FEATURE_NAMES)?,
+                Network::parse(pair[1], &context_features)?,
+            ))
+        })
+        .collect()
+}
+
+/// Writes a model file: the pairs of networks, in order.
+#[cfg(any(test, feature = "training"))]
+pub fn write(pairs: &[(Network, Network)]) -> String {
+    pairs
+        .iter()
+        .map(|(block, context)| block.to_text() + &context.to_text())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_model_reads_and_writes_back_byte_for_byte() {
+        let shipped = include_str!("classifier.model");
+        let pairs = read(shipped).expect("the shipped model reads");
+        assert_eq!(pairs.len(), 6);
+        assert_eq!(pairs[0].0.features, FEATURE_NAMES);
+        assert_eq!(pairs[0].1.features, context_network_features());
+        assert_eq!(write(&pairs), shipped);
+    }
+}

@@ -1,0 +1,488 @@
+//! The page-chrome rule, and what it reads in an element's classes and ids:
+//! comment sections, consent banners, the chrome around forum posts.
+
+use aho_corasick::AhoCorasick;
+use once_cell::sync::Lazy;
+
+use crate::page::{Flags, Judgement, Page};
+use crate::rules::{Phase, Rule};
+use crate::vocabulary::class_words::{CONSENT_WORDS, any_class_word, token_parts, tokens};
+
+/// Drops navigation, page headers, footers, asides, dialogs, comment
+/// sections and what forums repeat around posts: `<nav>`, `<header>`,
+/// `<footer>`, `<aside>`, `<dialog>`, the ARIA roles `navigation`, `menu`,
+/// `banner`, `contentinfo`, `complementary`, `dialog` and `alertdialog`,
+/// `aria-modal` and `popover` elements, the containers of the common
+/// consent managers, the containers that comment systems use (`#comments`, `#respond`, `.comments-area`,
+/// `#disqus_thread`, ...), and the signatures under forum posts
+/// (`.signature`, `.post-signature`, ...) and the statistics beside their
+/// authors (`.message-userExtras`, `.userstats`: "Joined", "Messages").
+///
+/// Where they are the main content, they stay: a `<header>` inside an
+/// `<article>`, `<main>` or an element schema.org calls an item's main text
+/// is the article's own header, and a header, footer, aside, dialog or
+/// comment section that holds at least
+/// [`content_share`](PageChrome::content_share) of the page's words (a
+/// forum thread, an article put in an `<aside>`) is kept, with the landmarks
+/// of its kind nested in it (the replies of a thread). Dialogs are
+/// judged first and their words are not counted in the others' shares. On a
+/// page that declares itself a forum thread or Q&A page (schema.org
+/// `DiscussionForumPosting` or `QAPage`), a comment section holding a fifth
+/// of the words is kept: it is the thread.
+///
+/// Name: `page-chrome`.
+#[derive(Debug, Clone, Copy)]
+pub struct PageChrome {
+    content_share: f32,
+}
+
+impl Default for PageChrome {
+    fn default() -> Self {
+        PageChrome { content_share: 0.5 }
+    }
+}
+
+impl PageChrome {
+    /// The share of the page's words (0 to 1, default 0.5) from which a
+    /// header, footer, aside, dialog, comment section or forum post chrome
+    /// counts as the content (navigation never does).
+    pub fn content_share(mut self, share: f32) -> Self {
+        self.content_share = share;
+        self
+    }
+}
+
+impl Rule for PageChrome {
+    fn phase(&self) -> Phase {
+        Phase::Structure
+    }
+
+    fn name(&self) -> &str {
+        "page-chrome"
+    }
+
+    fn apply(&self, page: &Page<'_>, judgement: &mut Judgement) {
+        if !page.is_html() {
+            return;
+        }
+        let kept: Vec<usize> = judgement.kept().collect();
+        let mut words = page.word_counts(&kept);
+        // Dialogs go first, so that a cookie preference centre, which can
+        // hold more words than a forum thread, does not count in its share.
+        let mut rest = Vec::with_capacity(kept.len());
+        for &block in &kept {
+            let outermost_dialog = page
+                .ancestors_of(block)
+                .filter(|&e| page.roles()[e].contains(Flags::DIALOG))
+                .last();
+            match outermost_dialog {
+                Some(e) if words.share(e) < self.content_share => {
+                    judgement
+                        .drop_block(block, format!("page chrome: inside {}", page.describe(e)));
+                }
+                _ => rest.push(block),
+            }
+        }
+        if rest.len() < kept.len() {
+            words = page.word_counts(&rest);
+        }
+        let holds_content = |e: usize| {
+            // A discussion page's thread is often marked up as comments.
+            let share = if page.declared.discussion && page.roles()[e].contains(Flags::COMMENTS) {
+                DISCUSSION_SHARE
+            } else {
+                self.content_share
+            };
+            words.total > 0 && words.share(e) >= share
+        };
+        let mut chain = Vec::new();
+        for block in rest {
+            chain.clear();
+            chain.extend(page.ancestors_of(block));
+            let mut in_article = false;
+            // Landmarks of the kinds an outer one that holds the content is
+            // of: the replies nested in a thread marked up as comments.
+            let mut spared = Flags::default();
+            // Outermost first, so that the reason names the whole landmark.
+            for &e in chain.iter().rev() {
+                let flags = page.roles()[e];
+                let exempt = flags.contains(Flags::HEADER) && in_article;
+                let kinds = flags.intersection(Flags::CHROME);
+                let chrome = !kinds.is_empty() && !spared.contains(kinds) && !exempt;
+                if chrome {
+                    if flags.contains(Flags::NAV) || !holds_content(e) {
+                        let reason = format!("page chrome: inside {}", page.describe(e));
+                        judgement.drop_block(block, reason);
+                        break;
+                    }
+                    spared.insert(kinds);
+                }
+                in_article |= flags.contains(Flags::ARTICLE);
+            }
+        }
+    }
+}
+
+/// On a page that says it is a forum thread or Q&A page, a comment section
+/// holding this share of the words is the thread itself (the comments under
+/// a Q&A answer hold less).
+const DISCUSSION_SHARE: f32 = 0.2;
+
+/// What each element of `page` is: the facts segmentation found (its tag,
+/// role and attributes) and what its classes and ids say: a comment
+/// section ([`Flags::COMMENTS`]), a consent banner ([`Flags::DIALOG`]), a
+/// forum post's signature or author statistics ([`Flags::POST_CHROME`]).
+/// A page wrapper's classes are about the page, not the wrapper, and a
+/// heading, term or code that names a signature is a topic.
+pub(crate) fn roles(page: &Page<'_>) -> Vec<Flags> {
+    (0..page.elements.len())
+        .map(|e| {
+            let element = &page.elements[e];
+            let mut flags = element.flags;
+            let (id, class) = (page.id_of(e), page.class_of(e));
+            let hinted = |value: &str| !value.is_empty() && ROLE_HINTS.is_match(value);
+            if element.traits.wrapper || !(hinted(id) || hinted(class)) {
+                return flags;
+            }
+            for token in tokens(id).chain(tokens(class)) {
+                if is_comment_section_token(token) {
+                    flags.insert(Flags::COMMENTS);
+                }
+                if is_consent_token(token) {
+                    flags.insert(Flags::DIALOG);
+                }
+                if !element.traits.names_content
+                    && (is_signature_token(token) || is_user_statistics_token(token))
+                {
+                    flags.insert(Flags::POST_CHROME);
+                }
+            }
+            flags
+        })
+        .collect()
+}
+
+/// What every token that one of the predicates below accepts contains: most
+/// elements' classes have none of it, and are passed over in one search.
+static ROLE_HINTS: Lazy<AhoCorasick> = Lazy::new(|| {
+    AhoCorasick::new([
+        // Comment sections.
+        "comment",
+        "respond",
+        "disqus", // Consent managers and banners.
+        "onetrust",
+        "optanon",
+        "ot-sdk-",
+        "didomi",
+        "cmplz",
+        "cookie",
+        "consent",
+        "gdpr",
+        // Forum post chrome.
+        "signature",
+        "user",
+    ])
+    .expect("role hints build")
+});
+
+/// Id and class tokens (as stored, see
+/// [`push_class_words`](crate::vocabulary::class_words::push_class_words))
+/// of the consent banners and dialogs that consent managers (OneTrust,
+/// Didomi, Complianz, Cookiebot, ...) and themes put on a page: the
+/// managers' own prefixes, and tokens with a word of [`CONSENT_WORDS`]
+/// (`cookie-notice`, `gdpr_banner`, `cookieBanner`).
+fn is_consent_token(token: &str) -> bool {
+    // Each of these is in ROLE_HINTS too.
+    const PREFIXES: &[&str] = &["onetrust", "optanon", "ot-sdk-", "didomi", "cmplz"];
+    if PREFIXES.iter().any(|p| token.starts_with(p)) {
+        return true;
+    }
+    // Most tokens say none of it: look closer only at those that might.
+    ["cookie", "consent", "gdpr"]
+        .iter()
+        .any(|word| token.contains(word))
+        && any_class_word(token, |word| {
+            CONSENT_WORDS.contains(&word) || word.starts_with("cybotcookiebot")
+        })
+}
+
+/// Id and class tokens (as stored) of a forum post's signature: `signature`,
+/// `post-signature`, `ipsEntry__signature`, `user-signature`. Not the
+/// signatures of API documentation (`member-signature` in Javadoc,
+/// `tsd-signature` in TypeDoc, `method-signature`), and not longer tokens,
+/// which are something else: a heading's anchor (`..._PGP_signature`) or a
+/// product feature (`digital-signature-compatible-row`).
+fn is_signature_token(token: &str) -> bool {
+    if !token.contains("signature") {
+        return false;
+    }
+    let parts = || token_parts(token);
+    let of_code = |part: &str| {
+        matches!(
+            part,
+            "member"
+                | "method"
+                | "function"
+                | "func"
+                | "fn"
+                | "tsd"
+                | "type"
+                | "api"
+                | "call"
+                | "code"
+        )
+    };
+    parts().count() <= 3 && parts().any(|part| part == "signature") && !parts().any(of_code)
+}
+
+/// Id and class tokens (as stored) of the statistics beside a forum post's
+/// author: `message-userExtras` (XenForo), `userstats`, `user-stats`.
+fn is_user_statistics_token(token: &str) -> bool {
+    if !token.contains("user") {
+        return false;
+    }
+    let parts = || token_parts(token);
+    parts().count() <= 4
+        && (parts().any(|part| matches!(part, "userextras" | "userstats"))
+            || parts()
+                .zip(parts().skip(1))
+                .any(|pair| matches!(pair, ("user", "extras" | "stats"))))
+}
+
+/// Id and class tokens (as stored) of the containers that comment systems
+/// (WordPress, Disqus and most themes) put around a comment thread and its
+/// form.
+fn is_comment_section_token(token: &str) -> bool {
+    matches!(
+        token,
+        "comments"
+            | "respond"
+            | "commentform"
+            | "commentlist"
+            | "comment-list"
+            | "comment-respond"
+            | "comment-form"
+            | "comment-section"
+            | "disqus_thread"
+            | "dsq-comments"
+    ) || token.starts_with("comments-")
+        || (token.ends_with("-comments")
+            // States, not containers: `no-comments`, `has-comments` (or `noComments`).
+            && !matches!(token.split('-').next(), Some("no" | "has" | "with" | "without")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::clean_with;
+    use crate::vocabulary::class_words::push_class_words;
+
+    const ARTICLE: &str =
+        "<p>This is the long article text that a reader came for, told in full sentences.</p>";
+
+    /// The roles of each block's element and all its ancestors, together.
+    fn roles_inside(html: &str) -> Vec<Flags> {
+        let engine = crate::engine::Engine::new(crate::RuleSet::empty()).unwrap();
+        let document = crate::segment::html::parse(html, false);
+        let page = Page::new(
+            crate::segment::html::segment(&document),
+            Some(&document),
+            None,
+            &engine,
+        );
+        (0..page.blocks.len())
+            .map(|b| {
+                let mut flags = Flags::default();
+                for e in page.ancestors_of(b) {
+                    flags.insert(page.roles()[e]);
+                }
+                flags
+            })
+            .collect()
+    }
+
+    fn class_words(class: &str) -> String {
+        let mut arena = String::new();
+        let range = push_class_words(&mut arena, Some(class));
+        arena[range].to_string()
+    }
+
+    #[test]
+    fn compound_and_camel_case_class_words_are_found() {
+        let inside = roles_inside(
+            "<div id=CybotCookiebotDialog><p>c</p></div><div class='post noComments'><p>p</p></div>\
+             <div class=commentList><p>l</p></div><body class=has-comments><p>b</p></body>",
+        );
+        assert!(inside[0].contains(Flags::DIALOG));
+        assert!(!inside[1].contains(Flags::COMMENTS));
+        assert!(inside[2].contains(Flags::COMMENTS));
+        let comments = roles_inside("<nav><p>n</p></nav><div id=comments><p>c</p></div>");
+        assert!(comments[0].contains(Flags::NAV));
+        assert!(comments[1].contains(Flags::COMMENTS));
+    }
+
+    #[test]
+    fn forum_signatures_are_flagged_and_anchors_that_mention_one_are_not() {
+        for class in [
+            "signature",
+            "post-signature",
+            "ipsEntry__signature",
+            "userSignature",
+        ] {
+            assert!(is_signature_token(&class_words(class)), "{class}");
+        }
+        for class in [
+            "signatures-plan",
+            "digital-signature-compatible-row",
+            "toc-error_pgp_signature_is_invalid",
+            "esignature",
+            "member-signature",
+            "tsd-signature",
+            "methodSignature",
+        ] {
+            assert!(!is_signature_token(&class_words(class)), "{class}");
+        }
+        // A heading whose anchor names a signature is content.
+        let inside = roles_inside(
+            "<h2 id=Digital_signature>Digital signature</h2><div class=signature><p>Cheers, Bob</p></div>",
+        );
+        assert!(!inside[0].contains(Flags::POST_CHROME));
+        assert!(inside[1].contains(Flags::POST_CHROME));
+    }
+
+    #[test]
+    fn forum_user_statistics_are_flagged() {
+        for class in ["message-userExtras", "userstats", "user-stats"] {
+            assert!(is_user_statistics_token(&class_words(class)), "{class}");
+        }
+        for class in [
+            "message-userDetails",
+            "user-extras-menu-item-link-x",
+            "stats",
+            "users",
+        ] {
+            assert!(!is_user_statistics_token(&class_words(class)), "{class}");
+        }
+    }
+
+    #[test]
+    fn page_chrome_drops_landmarks_and_comment_sections() {
+        let html = format!(
+            "<body><header><p>Site name</p></header><nav><a href=/>Home</a></nav>\
+             <article><header><h1>Article title</h1></header>{ARTICLE}</article>\
+             <div id=comments><p>Leave a reply</p></div><aside><p>Ads</p></aside>\
+             <div role=contentinfo><p>Footer</p></div></body>"
+        );
+        let page = clean_with(PageChrome::default(), &html);
+        let kept: Vec<&str> = page.blocks().iter().map(|b| b.text()).collect();
+        assert_eq!(kept[0], "Article title");
+        assert_eq!(kept.len(), 2);
+        assert_eq!(page.removed().len(), 5);
+    }
+
+    /// A forum page: a thread marked up as comments (40 words), other text
+    /// (110 words) and a consent dialog (100 words), with or without a
+    /// schema.org type that says it is a discussion.
+    fn forum_page(schema: &str) -> String {
+        let words = |word: &str, n: usize| vec![word; n].join(" ");
+        format!(
+            "<html><head>{schema}</head><body><div class=intro><p>{}</p></div>\
+             <div id=comments><div class=post><p>{}</p></div><div class=post><p>{}</p></div></div>\
+             <div id=onetrust-consent-sdk><p>{}</p></div></body></html>",
+            words("intro", 110),
+            words("question", 20),
+            words("answer", 20),
+            words("cookies", 100),
+        )
+    }
+
+    #[test]
+    fn a_discussion_page_keeps_its_thread_and_drops_its_dialogs() {
+        let schema =
+            r#"<script type="application/ld+json">{"@type": "DiscussionForumPosting"}</script>"#;
+        let page = clean_with(PageChrome::default(), &forum_page(schema));
+        assert!(page.text().contains("question") && page.text().contains("answer"));
+        assert!(!page.text().contains("cookies"));
+        // Without the schema the thread holds too little of the page. (With
+        // the dialog's words counted it would hold too little either way.)
+        let page = clean_with(PageChrome::default(), &forum_page(""));
+        assert!(!page.text().contains("question"));
+        assert!(page.text().contains("intro"));
+        // Microdata says it too.
+        let microdata = forum_page("").replace(
+            "<div id=comments>",
+            "<div id=comments itemscope itemtype=https://schema.org/QAPage>",
+        );
+        let page = clean_with(PageChrome::default(), &microdata);
+        assert!(page.text().contains("answer"));
+    }
+
+    #[test]
+    fn dialogs_are_chrome_unless_they_hold_the_page() {
+        let html = format!(
+            "<body>{ARTICLE}<div role=dialog><p>Sign up now</p></div>\
+             <div aria-modal=true><p>Choose a size</p></div><dialog><p>Are you sure?</p></dialog>\
+             <div class='cookie-notice bottom'><p>We use cookies</p></div>\
+             <div id=onetrust-banner-sdk><p>Accept all</p></div>\
+             <ul popover id=more-menu><li>Tap Install</li></ul></body>"
+        );
+        let page = clean_with(PageChrome::default(), &html);
+        assert!(page.text().contains("the long article text"));
+        assert_eq!(page.removed().len(), 6);
+        // What a page wrapper says about the visitor's cookies is not a dialog.
+        let html = format!("<body class=cookies-not-set>{ARTICLE}</body>");
+        assert!(
+            clean_with(PageChrome::default(), &html)
+                .removed()
+                .is_empty()
+        );
+        let html = format!("<body><div role=dialog>{ARTICLE}</div></body>");
+        let page = clean_with(PageChrome::default(), &html);
+        assert!(page.text().contains("the long article text"));
+    }
+
+    #[test]
+    fn forum_signatures_and_author_statistics_are_chrome() {
+        let post = "<div class=message><div class=message-userExtras><dl><dt>Joined</dt><dd>Jun 2016</dd></dl></div>\
+                    <div class=post-body><p>I fixed it by reseating the memory, thanks all.</p>\
+                    <div class=ipsEntry__signature><p>My rig: a Ryzen and too many fans</p></div></div></div>";
+        let page = clean_with(PageChrome::default(), &format!("<body>{post}{post}</body>"));
+        assert_eq!(page.text().matches("reseating").count(), 2);
+        assert!(!page.text().contains("My rig"));
+        assert!(!page.text().contains("Joined"));
+        let reasons: Vec<&str> = page.removed().iter().map(|r| r.reason()).collect();
+        assert!(reasons.iter().any(|r| r.contains("signature")));
+        assert!(
+            reasons.iter().any(|r| r.contains("user-extras")),
+            "{reasons:?}"
+        );
+    }
+
+    #[test]
+    fn replies_nested_in_a_thread_that_holds_the_page_stay() {
+        let reply = "<p>a reply that says a fair amount about the question at hand</p>";
+        let html = format!(
+            "<body><p>Short link post</p><ol class=comments><li>{reply}{reply}\
+             <ol class=comments><li>{reply}</li></ol></li></ol>\
+             <footer><p>Footer</p></footer></body>"
+        );
+        let page = clean_with(PageChrome::default(), &html);
+        assert_eq!(page.text().matches("a reply").count(), 3);
+        assert!(!page.text().contains("Footer"));
+        // Under a long article, the same thread is chrome, nested replies too.
+        let article = ARTICLE.repeat(4);
+        let html = format!(
+            "<body>{article}<ol class=comments><li>{reply}<ol class=comments><li>{reply}</li></ol></li></ol></body>"
+        );
+        let page = clean_with(PageChrome::default(), &html);
+        assert!(!page.text().contains("a reply"));
+    }
+
+    #[test]
+    fn an_aside_that_holds_most_of_the_text_is_content() {
+        let html = format!("<body><aside>{ARTICLE}</aside><footer><p>Footer</p></footer></body>");
+        let page = clean_with(PageChrome::default(), &html);
+        assert!(page.text().contains("the long article text"));
+        assert!(!page.text().contains("Footer"));
+    }
+}

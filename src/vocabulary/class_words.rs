@@ -1,0 +1,255 @@
+//! The words of `class` and `id` values, and what they say about an
+//! element.
+//!
+//! Values are stored lowercased with camelCase words split by `-`
+//! ([`push_class_words`]), and each token is read as its parts between `-`
+//! and `_`, and, when short, all of them joined ([`any_class_word`]): so
+//! `commentBody`, `comment-body` and `comment_body` all say `comment`, and
+//! `sideBar` also says `sidebar`, while `shareholder` never says `share`.
+
+use std::ops::Range;
+
+use once_cell::sync::Lazy;
+use rustc_hash::FxHashMap as HashMap;
+
+/// What a class or id word says about the element that has it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ClassWord {
+    /// It holds the content: `article`, `post`, `entry`, ...
+    Content,
+    /// It is boilerplate; `sure` when the word alone is reason enough to
+    /// drop the element (the strict preset's `boilerplate-classes`).
+    Boilerplate { sure: bool },
+    /// It is about comments or replies.
+    Comment,
+    /// It is about reviews and ratings.
+    Review,
+}
+
+/// Words that say an element holds content.
+const CONTENT_WORDS: &[&str] = &[
+    "article",
+    "body",
+    "content",
+    "entry",
+    "main",
+    "post",
+    "story",
+    "text",
+    "blog",
+    "prose",
+    "description",
+    "product",
+    "thread",
+    "message",
+    "topic",
+    "answer",
+    "question",
+    "docs",
+    "markdown",
+    "item",
+    "result",
+    "listing",
+    "card",
+];
+
+/// Words that say an element is boilerplate, and whether each is sure
+/// enough to drop it on its own. Landmark words (`nav`, `header`,
+/// `footer`) are not sure: a landmark is judged by what it holds.
+const BOILERPLATE_WORDS: &[(&str, bool)] = &[
+    ("share", true),
+    ("sharing", true),
+    ("social", true),
+    ("newsletter", true),
+    ("subscribe", true),
+    ("subscription", true),
+    ("related", true),
+    ("recommended", true),
+    ("recommendations", false),
+    ("sidebar", true),
+    ("breadcrumb", true),
+    ("breadcrumbs", true),
+    ("widget", true),
+    ("ad", false),
+    ("ads", true),
+    ("advert", true),
+    ("advertisement", true),
+    ("sponsor", true),
+    ("sponsored", true),
+    ("promo", true),
+    ("banner", false),
+    ("popup", true),
+    ("modal", true),
+    ("tooltip", false),
+    ("popover", false),
+    ("pagination", true),
+    ("pager", true),
+    ("tags", true),
+    ("tagcloud", true),
+    ("nav", false),
+    ("navbar", false),
+    ("navigation", false),
+    ("menu", false),
+    ("footer", false),
+    ("header", false),
+    ("meta", false),
+    ("login", false),
+    ("signup", false),
+    ("search", false),
+    ("toolbar", false),
+    ("copyright", false),
+    ("skip", false),
+    ("hidden", false),
+    ("signature", false),
+    ("disclaimer", false),
+    ("legal", false),
+    ("userinfo", false),
+    ("postprofile", false),
+];
+
+/// Words of consent banners (also sure boilerplate words).
+pub(crate) const CONSENT_WORDS: &[&str] = &["consent", "cookie", "cookies", "gdpr"];
+
+/// Words about comments and replies.
+const COMMENT_WORDS: &[&str] = &["comment", "comments", "reply", "replies", "discussion"];
+
+/// Words about reviews and ratings.
+const REVIEW_WORDS: &[&str] = &[
+    "review",
+    "reviews",
+    "rating",
+    "ratings",
+    "testimonial",
+    "testimonials",
+];
+
+/// Every class word, for one lookup per word.
+static CLASS_WORDS: Lazy<HashMap<&'static str, ClassWord>> = Lazy::new(|| {
+    let mut map = HashMap::default();
+    let groups: [(&[&str], ClassWord); 4] = [
+        (CONTENT_WORDS, ClassWord::Content),
+        (CONSENT_WORDS, ClassWord::Boilerplate { sure: true }),
+        (COMMENT_WORDS, ClassWord::Comment),
+        (REVIEW_WORDS, ClassWord::Review),
+    ];
+    for (words, meaning) in groups {
+        for &word in words {
+            map.insert(word, meaning);
+        }
+    }
+    for &(word, sure) in BOILERPLATE_WORDS {
+        map.insert(word, ClassWord::Boilerplate { sure });
+    }
+    map
+});
+
+/// What `word` (one part of a token, see [`any_class_word`]) says.
+pub(crate) fn class_word(word: &str) -> Option<ClassWord> {
+    CLASS_WORDS.get(word).copied()
+}
+
+/// The tokens of a class or id value (as stored).
+pub(crate) fn tokens(value: &str) -> std::str::SplitAsciiWhitespace<'_> {
+    value.split_ascii_whitespace()
+}
+
+/// The parts of a token (as stored) between `-` and `_`.
+pub(crate) fn token_parts(token: &str) -> impl Iterator<Item = &str> {
+    token.split(['-', '_']).filter(|part| !part.is_empty())
+}
+
+/// Calls `each` with the words of a token (as stored): its parts between
+/// `-` and `_`, then, when it has several and is short, all of them joined:
+/// `side-bar` is also `sidebar`, Cookiebot's `CybotCookiebotDialog` is also
+/// `cybotcookiebotdialog`. Stops at the first `true` and returns it.
+pub(crate) fn any_class_word(token: &str, mut each: impl FnMut(&str) -> bool) -> bool {
+    if token_parts(token).any(&mut each) {
+        return true;
+    }
+    // Joined on the stack: this runs for every token of every element.
+    let mut joined = [0u8; 32];
+    if !token.contains(['-', '_']) || token.len() > joined.len() {
+        return false;
+    }
+    let mut len = 0;
+    for &byte in token.as_bytes().iter().filter(|&&b| b != b'-' && b != b'_') {
+        joined[len] = byte;
+        len += 1;
+    }
+    // Taking out ASCII bytes leaves valid UTF-8.
+    std::str::from_utf8(&joined[..len]).is_ok_and(each)
+}
+
+/// Appends an `id` or `class` value to `arena`, trimmed, with camelCase
+/// words split by `-` and lowercased (`commentBody` becomes `comment-body`,
+/// so that its words are found like those of `comment-body`); returns where
+/// it is.
+pub(crate) fn push_class_words(arena: &mut String, value: Option<&str>) -> Range<usize> {
+    let start = arena.len();
+    let value = value.unwrap_or("").trim();
+    if !value.bytes().any(|b| b.is_ascii_uppercase()) {
+        arena.push_str(value);
+        return start..arena.len();
+    }
+    let mut previous_lowercase = false;
+    for c in value.chars() {
+        if previous_lowercase && c.is_ascii_uppercase() {
+            arena.push('-');
+        }
+        previous_lowercase = c.is_ascii_lowercase();
+        arena.push(c.to_ascii_lowercase());
+    }
+    start..arena.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compound_words_are_read_by_part_and_joined() {
+        let mut words = Vec::new();
+        any_class_word("side-bar", |word| {
+            words.push(word.to_string());
+            false
+        });
+        assert_eq!(words, ["side", "bar", "sidebar"]);
+        assert!(any_class_word("main", |word| word == "main"));
+    }
+
+    #[test]
+    fn camel_case_class_words_are_split() {
+        let mut arena = String::new();
+        let class = push_class_words(&mut arena, Some(" commentBody userInfo NAV-bar x2Y "));
+        assert_eq!(&arena[class], "comment-body user-info nav-bar x2y");
+        let id = push_class_words(&mut arena, None);
+        assert!(id.is_empty());
+    }
+
+    #[test]
+    fn every_word_says_one_thing() {
+        let mut all: Vec<&str> = CONTENT_WORDS.to_vec();
+        all.extend(CONSENT_WORDS);
+        all.extend(COMMENT_WORDS);
+        all.extend(REVIEW_WORDS);
+        all.extend(BOILERPLATE_WORDS.iter().map(|w| w.0));
+        let count = all.len();
+        all.sort_unstable();
+        all.dedup();
+        assert_eq!(all.len(), count, "a word is in two groups");
+        assert_eq!(
+            class_word("sidebar"),
+            Some(ClassWord::Boilerplate { sure: true })
+        );
+        assert_eq!(
+            class_word("nav"),
+            Some(ClassWord::Boilerplate { sure: false })
+        );
+        assert_eq!(
+            class_word("cookie"),
+            Some(ClassWord::Boilerplate { sure: true })
+        );
+        assert_eq!(class_word("replies"), Some(ClassWord::Comment));
+        assert_eq!(class_word("shareholder"), None);
+    }
+}
