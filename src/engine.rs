@@ -6,7 +6,7 @@ use std::sync::Arc;
 use crate::assemble::{Cleaned, assemble};
 use crate::error::BuildError;
 use crate::page::{Judgement, Page, PhraseHits};
-use crate::rules::{ContentClassifier, Contribution, MainContent, PhraseMatcher, RuleSet};
+use crate::rules::{ContentClassifier, Contribution, MainContent, Phase, PhraseMatcher, RuleSet};
 
 /// A rule set ready to run: its phrase rules' phrases in one automaton, and
 /// the configured parts that its analyses use.
@@ -14,10 +14,12 @@ pub(crate) struct Engine {
     pub rules: RuleSet,
     /// All phrases of the set's phrase rules, in one automaton.
     phrases: Option<PhraseMatcher>,
-    /// The set's own main-content rule, whose region every rule shares.
-    main_content: MainContent,
-    /// The entry of the set's classifier, whose verdicts every rule shares.
-    classifier: Option<usize>,
+    /// The entries of the set's main-content rules: the first that applies
+    /// to a page chooses the region every rule shares.
+    main_contents: Vec<usize>,
+    /// The entries of the set's classifiers: the first that applies to a
+    /// page gives the verdicts every rule shares.
+    classifiers: Vec<usize>,
     /// The names of the rules, shared by every removal record they make.
     names: Vec<Arc<str>>,
 }
@@ -36,20 +38,18 @@ impl Engine {
             _ => None,
         });
         let phrases = PhraseMatcher::build(phrase_rules)?;
-        let main_content = contributions()
-            .find_map(|(_, c)| match c {
-                Contribution::MainContent(main) => Some(*main),
-                _ => None,
-            })
-            .unwrap_or_default();
-        let classifier = contributions()
-            .find_map(|(i, c)| matches!(c, Contribution::Classifier(_)).then_some(i));
+        let main_contents = contributions()
+            .filter_map(|(i, c)| matches!(c, Contribution::MainContent(_)).then_some(i))
+            .collect();
+        let classifiers = contributions()
+            .filter_map(|(i, c)| matches!(c, Contribution::Classifier(_)).then_some(i))
+            .collect();
         let names = rules.names().map(Arc::from).collect();
         Ok(Engine {
             rules,
             phrases,
-            main_content,
-            classifier,
+            main_contents,
+            classifiers,
             names,
         })
     }
@@ -63,16 +63,38 @@ impl Engine {
             .collect()
     }
 
-    pub fn main_content(&self) -> &MainContent {
-        &self.main_content
+    /// The main-content rule that chooses the region of a page to which the
+    /// rules marked in `active` apply: the set's first that applies, or
+    /// the default one.
+    pub fn main_content(&self, active: &[bool]) -> MainContent {
+        self.contributed(&self.main_contents, active)
+            .find_map(|c| match c {
+                Contribution::MainContent(main) => Some(*main),
+                _ => None,
+            })
+            .unwrap_or_default()
     }
 
-    pub fn classifier(&self) -> Option<&ContentClassifier> {
-        let entry = &self.rules.entries[self.classifier?];
-        match entry.rule.contribution() {
-            Some(Contribution::Classifier(classifier)) => Some(classifier),
-            _ => None,
-        }
+    /// The classifier whose verdicts a page shares: the set's first that
+    /// applies to it.
+    pub fn classifier<'a>(&'a self, active: &'a [bool]) -> Option<&'a ContentClassifier> {
+        self.contributed(&self.classifiers, active)
+            .find_map(|c| match c {
+                Contribution::Classifier(classifier) => Some(classifier),
+                _ => None,
+            })
+    }
+
+    /// What the given entries that are `active` contribute, in order.
+    fn contributed<'a>(
+        &'a self,
+        entries: &'a [usize],
+        active: &'a [bool],
+    ) -> impl Iterator<Item = Contribution<'a>> + 'a {
+        entries
+            .iter()
+            .filter(|&&i| active[i])
+            .filter_map(|&i| self.rules.entries[i].rule.contribution())
     }
 
     /// The phrase hits of every block still kept (the others get none).
@@ -101,6 +123,9 @@ impl Engine {
         for (index, entry) in self.rules.entries.iter().enumerate() {
             if !page.active[index] {
                 continue;
+            }
+            if entry.rule.phase() >= Phase::Region && judgement.region_start.is_none() {
+                judgement.region_start = Some(judgement.kept().collect());
             }
             judgement.start_rule(index, &self.names[index]);
             entry.rule.apply(&page, &mut judgement);

@@ -42,7 +42,9 @@
 //!    through `scraper`) and walked once without recursion; text is split at
 //!    blank lines and lines. Both give the same [`Page`].
 //! 3. **Judge** every block with an ordered [`RuleSet`]: each [`Rule`] drops
-//!    blocks and says why (see [`rules`] for the built-in ones).
+//!    blocks and says why (see [`rules`] for the built-in ones). What
+//!    several rules need of a page (phrase hits, the main region, the
+//!    classifier's verdicts) is computed once and offered through [`Page`].
 //! 4. **Assemble** the kept blocks into a [`Cleaned`]: text, blocks, and the
 //!    removed blocks with the rule and reason for each.
 //!
@@ -51,6 +53,9 @@
 //! - `serde`: rule-set files in TOML or JSON ([`RuleSet::from_toml`],
 //!   [`RuleSet::from_json`]).
 //! - `cli`: the `deboiler` command-line program.
+//! - `training`: the hooks the lab's trainer needs
+//!   ([`rules::training`], `ContentClassifier::features`); not a stable
+//!   API, it changes whenever the classifier's features do.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]

@@ -16,11 +16,17 @@ use crate::vocabulary::tags::TagTraits;
 /// time a rule asks for them.
 ///
 /// Rules get a `&Page` in [`Rule::apply`](crate::Rule::apply); it cannot be
-/// built outside the crate. The analyses ([`phrase_hits`](Page::phrase_hits),
-/// [`main_region`](Page::main_region),
-/// [`content_probability`](Page::content_probability)) take the rule's
-/// [`Judgement`]: the first rule to ask has them computed over the blocks
-/// kept at that point, and every later rule gets the same answer.
+/// built outside the crate. The analyses take the rule's [`Judgement`], and
+/// every rule that asks gets the same answer, whichever asked first:
+///
+/// - [`phrase_hits`](Page::phrase_hits): what the set's phrase rules find in
+///   a block (each block's hits are its own, whenever they are computed);
+/// - [`main_region`](Page::main_region) and
+///   [`content_probability`](Page::content_probability): judged over the
+///   blocks kept when the [`Phase::Region`](crate::Phase::Region) rules
+///   start, so available to the rules of that phase and later ones (`None`
+///   before it).
+///
 ///
 /// ```
 /// use deboiler::{rules, Cleaner, Judgement, Page, Phase, Rule, RuleSet};
@@ -83,6 +89,8 @@ pub struct Page<'a> {
 struct Analyses {
     roles: OnceCell<Vec<Flags>>,
     phrase_hits: OnceCell<Vec<PhraseHits>>,
+    /// Words of the blocks kept when the Region phase started, by element.
+    region_words: OnceCell<WordCounts>,
     main_region: OnceCell<Option<usize>>,
     content_probabilities: OnceCell<Vec<Option<f32>>>,
 }
@@ -157,32 +165,48 @@ impl<'a> Page<'a> {
     }
 
     /// The region of an HTML page that holds its main content, as the set's
-    /// [`MainContent`](crate::rules::MainContent) rule (or the default one)
-    /// chooses it among the blocks kept when first asked for; `None` for
-    /// plain text and for a page of links only.
+    /// [`MainContent`](crate::rules::MainContent) rule (the first that
+    /// applies to the page, or the default one) chooses it among the blocks
+    /// kept when the Region phase started; `None` before that phase, for
+    /// plain text, and for a page of links only.
     pub fn main_region(&self, judgement: &Judgement) -> Option<Region<'_>> {
-        self.main_region_element(judgement).map(|element| Region {
+        let element = self.main_region_element(judgement)?;
+        Some(Region {
             page: self,
             element,
+            region_words: self.region_words(judgement)?,
         })
     }
 
     pub(crate) fn main_region_element(&self, judgement: &Judgement) -> Option<usize> {
-        *self.analyses.main_region.get_or_init(|| {
-            let kept: Vec<usize> = judgement.kept().collect();
-            self.engine.main_content().region(self, &kept)
-        })
+        let kept = judgement.region_start.as_deref()?;
+        *self
+            .analyses
+            .main_region
+            .get_or_init(|| self.engine.main_content(&self.active).region(self, kept))
+    }
+
+    /// Words of the blocks kept when the Region phase started, in all and
+    /// by element; `None` before that phase.
+    pub(crate) fn region_words(&self, judgement: &Judgement) -> Option<&WordCounts> {
+        let kept = judgement.region_start.as_deref()?;
+        Some(
+            self.analyses
+                .region_words
+                .get_or_init(|| self.word_counts(kept)),
+        )
     }
 
     /// The probability (0 to 1) that `block` is content, as the set's
-    /// [`ContentClassifier`](crate::rules::ContentClassifier) judges it
-    /// among the blocks kept when first asked for; `None` without a
-    /// classifier in the set, for plain text, and for a block already
-    /// dropped.
+    /// [`ContentClassifier`](crate::rules::ContentClassifier) (the first
+    /// that applies to the page) judges it among the blocks kept when the
+    /// Region phase started; `None` before that phase, without a
+    /// classifier, for plain text, and for a block dropped before.
     pub fn content_probability(&self, block: usize, judgement: &Judgement) -> Option<f32> {
+        judgement.region_start.as_ref()?;
         let probabilities = self.analyses.content_probabilities.get_or_init(|| {
             self.engine
-                .classifier()
+                .classifier(&self.active)
                 .filter(|_| self.is_html())
                 .map_or_else(Vec::new, |c| c.probabilities(self, judgement))
         });
@@ -258,12 +282,24 @@ impl<'a> Page<'a> {
 pub struct Region<'p> {
     page: &'p Page<'p>,
     element: usize,
+    region_words: &'p WordCounts,
 }
 
 impl Region<'_> {
-    /// Whether the block at index `block` is inside the region.
+    /// Whether the block at index `block` is inside the region (`false` for
+    /// an index past the page's blocks).
     pub fn contains(&self, block: usize) -> bool {
-        self.page.ancestors_of(block).any(|e| e == self.element)
+        block < self.page.blocks.len() && self.page.ancestors_of(block).any(|e| e == self.element)
+    }
+
+    /// The share (0 to 1) of the words kept when the Region phase started
+    /// that are inside the region.
+    pub fn share_of_words(&self) -> f32 {
+        self.region_words.share(self.element)
+    }
+
+    pub(crate) fn element(&self) -> usize {
+        self.element
     }
 
     /// The region's element, as a short description such as
@@ -425,6 +461,9 @@ pub struct Judgement {
     dropped: Vec<Option<(Arc<str>, String)>>,
     rule_name: Arc<str>,
     pub(crate) rule_index: usize,
+    /// The blocks kept when the first rule of the Region phase (or a later
+    /// one) started: what the region and the classifier judge.
+    pub(crate) region_start: Option<Vec<usize>>,
 }
 
 impl Judgement {
@@ -433,6 +472,7 @@ impl Judgement {
             dropped: vec![None; blocks],
             rule_name: Arc::from(""),
             rule_index: 0,
+            region_start: None,
         }
     }
 

@@ -24,7 +24,7 @@
 
 use std::borrow::Cow;
 
-use crate::vocabulary::tags::{RAW_TEXT_ELEMENTS, VOID_ELEMENTS};
+use crate::vocabulary::tags::{RAW_TEXT_ELEMENTS, SCRIPT_ELEMENTS, VOID_ELEMENTS};
 use crate::vocabulary::words::name_hash as hash;
 
 /// How far down the stack an end tag, or a start tag that closes its own
@@ -100,7 +100,7 @@ pub(crate) fn prepare(html: &str, max_depth: usize) -> (Cow<'_, str>, Prepared) 
         if let Some(raw) = raw_text_name(name) {
             at = end_of_raw_text(html, tag.end, raw);
             let text_bytes = at - tag.end;
-            let never_content = matches!(raw, "script" | "style");
+            let never_content = SCRIPT_ELEMENTS.contains(&raw);
             if never_content && text_bytes >= LEAVE_OUT_BYTES && !is_json_ld(&html[start..tag.end])
             {
                 let note = format!("/* {text_bytes} bytes of {raw} left out before parsing */");

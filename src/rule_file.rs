@@ -158,9 +158,15 @@ fn line_at(source: &str, at: usize) -> usize {
         + 1
 }
 
-/// 1-based line of the first occurrence of `needle` (1 when absent).
+/// 1-based line of the first occurrence of `needle` as a quoted value
+/// (`"needle"` or `'needle'`), else as it is (1 when absent).
 fn line_of(source: &str, needle: &str) -> usize {
-    source.find(needle).map_or(1, |at| line_at(source, at))
+    let quoted = [format!("\"{needle}\""), format!("'{needle}'")];
+    quoted
+        .iter()
+        .find_map(|q| source.find(q.as_str()))
+        .or_else(|| source.find(needle))
+        .map_or(1, |at| line_at(source, at))
 }
 
 #[cfg(test)]
@@ -212,6 +218,15 @@ mod tests {
         assert!(matches!(
             RuleSet::from_json("{\"preset\": \"loud\"}"),
             Err(BuildError::InvalidRuleFile { line: 1, .. })
+        ));
+    }
+
+    #[test]
+    fn a_selector_also_used_as_a_name_is_found_where_it_is_a_value() {
+        let file = "preset = \"none\"\n# div[ is broken\n[[rules]]\nselector = \"div[\"\n";
+        assert!(matches!(
+            RuleSet::from_toml(file),
+            Err(BuildError::InvalidRuleFile { line: 4, .. })
         ));
     }
 

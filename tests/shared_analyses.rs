@@ -15,6 +15,8 @@ const PAGE: &str = "<body><div class=menu><p><a href=/a>Politics</a> <a href=/b>
 #[derive(Debug, Default, Clone)]
 struct Seen {
     region: Option<String>,
+    /// The region's share of the page's words.
+    share: Option<f32>,
     /// Per block: (text, covered words, inside the region, probability).
     blocks: Vec<(String, usize, bool, Option<f32>)>,
 }
@@ -36,9 +38,10 @@ impl Rule for Observer {
         let region = page.main_region(judgement);
         let mut seen = Seen {
             region: region.as_ref().map(|r| r.describe()),
+            share: region.as_ref().map(|r| r.share_of_words()),
             ..Seen::default()
         };
-        for b in judgement.kept() {
+        for b in 0..page.blocks().len() {
             let covered = page
                 .phrase_hits(b, judgement)
                 .map_or(0, |h| h.covered_words());
@@ -67,9 +70,10 @@ fn a_user_rule_gets_phrase_hits_the_main_region_and_verdicts() {
     let rules = RuleSet::empty()
         .with(Phrases::new(["Share this:", "Facebook", "Twitter"]).named("share"))
         .with(rules::ContentClassifier::default());
-    // In the Structure phase, before any phrase rule or the classifier ran.
-    let seen = observe(rules, Phase::Structure);
+    // After the classifier and the phrase rule: the same analyses they used.
+    let seen = observe(rules.clone(), Phase::Region);
     assert_eq!(seen.region.as_deref(), Some("<div class=\"story\">"));
+    assert!(seen.share.is_some_and(|s| s > 0.8 && s < 1.0), "{seen:?}");
     let share = seen
         .blocks
         .iter()
@@ -85,11 +89,22 @@ fn a_user_rule_gets_phrase_hits_the_main_region_and_verdicts() {
     assert!(story.2);
     assert!(story.3.is_some_and(|p| p > 0.5), "{story:?}");
     assert!(!seen.blocks[0].2, "the menu is outside the region");
+    // Before the Region phase there is no region and no verdict yet: what
+    // a rule sees does not depend on which rule asked first.
+    let early = observe(rules, Phase::Blocks);
+    assert_eq!(early.region, None);
+    assert!(early.blocks.iter().all(|b| b.3.is_none()));
+    let share = early
+        .blocks
+        .iter()
+        .find(|b| b.0.starts_with("Share"))
+        .unwrap();
+    assert_eq!(share.1, 4, "phrase hits are there from the start");
 }
 
 #[test]
 fn without_a_classifier_or_phrase_rules_there_is_nothing_to_share() {
-    let seen = observe(RuleSet::empty(), Phase::Blocks);
+    let seen = observe(RuleSet::empty(), Phase::Region);
     assert!(seen.blocks.iter().all(|b| b.1 == 0 && b.3.is_none()));
     assert!(seen.region.is_some());
 }
@@ -104,7 +119,7 @@ fn the_main_region_follows_the_sets_own_main_content_rule() {
     // A cost per block so high that no element scores above zero: the
     // region falls back to the best element that holds prose.
     let costly = RuleSet::empty().with(MainContent::default().block_cost(10_000.0));
-    let seen = observe(costly, Phase::Structure);
+    let seen = observe(costly, Phase::Region);
     assert_eq!(seen.region.as_deref(), Some("<p>"));
 }
 
@@ -134,4 +149,73 @@ fn phrase_hits_are_there_whenever_asked_not_only_after_a_phrase_rule_ran() {
         .find(|b| b.0.starts_with("Share"))
         .unwrap();
     assert_eq!(share.1, 4);
+}
+
+#[test]
+fn a_main_content_rule_scoped_to_another_site_does_not_shape_the_region() {
+    let costly = RuleSet::empty().merge(
+        RuleSet::empty()
+            .with(MainContent::default().block_cost(10_000.0))
+            .scoped("example.org"),
+    );
+    let seen = Arc::new(Mutex::new(Seen::default()));
+    let rules = costly.with(Observer {
+        phase: Phase::Region,
+        seen: seen.clone(),
+    });
+    let cleaner = Cleaner::builder().rules(rules).build().unwrap();
+    cleaner
+        .clean(Input::html(PAGE).url("https://example.com/"))
+        .unwrap();
+    let off_site = seen.lock().unwrap().region.clone();
+    cleaner
+        .clean(Input::html(PAGE).url("https://example.org/"))
+        .unwrap();
+    let on_site = seen.lock().unwrap().region.clone();
+    assert_eq!(off_site.as_deref(), Some("<div class=\"story\">"));
+    assert_eq!(on_site.as_deref(), Some("<p>"));
+}
+
+/// The classifier inside a rule of one's own that lends nothing.
+struct Wrapped(rules::ContentClassifier);
+
+impl Rule for Wrapped {
+    fn name(&self) -> &str {
+        "wrapped-classifier"
+    }
+    fn phase(&self) -> Phase {
+        Phase::Region
+    }
+    fn apply(&self, page: &Page<'_>, judgement: &mut Judgement) {
+        self.0.apply(page, judgement);
+    }
+}
+
+#[test]
+fn a_wrapped_classifier_judges_by_itself() {
+    let plain = RuleSet::empty().with(rules::ContentClassifier::default());
+    let wrapped = RuleSet::empty().with(Wrapped(rules::ContentClassifier::default()));
+    // Long enough for the networks to judge (a small page's region decides).
+    let paragraphs = (0..6)
+        .map(|i| {
+            format!(
+                "<p>Paragraph {i} of the story, which goes on about the storm and the harbour.</p>"
+            )
+        })
+        .collect::<String>();
+    let page = PAGE.replace(
+        "<div class=story>",
+        &format!("<div class=story>{paragraphs}"),
+    );
+    let clean = |rules: RuleSet| {
+        let cleaner = Cleaner::builder().rules(rules).build().unwrap();
+        cleaner
+            .clean(Input::html(&page))
+            .unwrap()
+            .text()
+            .to_string()
+    };
+    let text = clean(plain);
+    assert!(text.contains("The harbour was closed"), "{text}");
+    assert_eq!(clean(wrapped), text);
 }

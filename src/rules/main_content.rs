@@ -18,10 +18,11 @@ use crate::rules::{Contribution, Phase, Rule};
 /// is the content; on a page of links only (navigation), every block is
 /// dropped.
 ///
-/// It has no effect on plain text. The region it chooses is shared with
-/// every rule of its set ([`Page::main_region`]), the
-/// [`ContentClassifier`](crate::rules::ContentClassifier) among them, so
-/// its settings shape the classifier's region features too.
+/// It has no effect on plain text. The region is chosen once, among the
+/// blocks kept when the [`Phase::Region`] rules start, and shared with every
+/// rule of its set ([`Page::main_region`]), the
+/// [`ContentClassifier`](crate::rules::ContentClassifier) among them: its
+/// settings shape the classifier's region features too.
 ///
 /// Name: `main-content`.
 #[derive(Debug, Clone, Copy)]

@@ -386,9 +386,10 @@ impl RuleSet {
         self
     }
 
-    /// The set with the rules of `other` added: rules with a name already in
-    /// this set replace it where it stands, the others go after the rules of
-    /// their phase.
+    /// The set with the rules of `other` added, each as by
+    /// [`with`](RuleSet::with): a rule with a name already in this set
+    /// replaces it (where it stands when both run in the same phase), the
+    /// others go after the rules of their phase.
     pub fn merge(mut self, other: RuleSet) -> RuleSet {
         for entry in other.entries {
             self.push(entry);

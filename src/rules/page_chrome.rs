@@ -165,25 +165,23 @@ pub(crate) fn roles(page: &Page<'_>) -> Vec<Flags> {
 /// What every token that one of the predicates below accepts contains: most
 /// elements' classes have none of it, and are passed over in one search.
 static ROLE_HINTS: Lazy<AhoCorasick> = Lazy::new(|| {
-    AhoCorasick::new([
-        // Comment sections.
-        "comment",
-        "respond",
-        "disqus", // Consent managers and banners.
-        "onetrust",
-        "optanon",
-        "ot-sdk-",
-        "didomi",
-        "cmplz",
-        "cookie",
-        "consent",
-        "gdpr",
-        // Forum post chrome.
-        "signature",
-        "user",
-    ])
-    .expect("role hints build")
+    let hints = COMMENT_SECTION_HINTS
+        .iter()
+        .chain(CONSENT_MANAGER_PREFIXES)
+        .chain(CONSENT_WORDS)
+        .chain(POST_CHROME_HINTS);
+    AhoCorasick::new(hints).expect("role hints build")
 });
+
+/// What every comment-section token contains (see [`is_comment_section_token`]).
+const COMMENT_SECTION_HINTS: &[&str] = &["comment", "respond", "disqus"];
+
+/// The prefixes of consent managers' ids and classes: OneTrust, Didomi,
+/// Complianz.
+const CONSENT_MANAGER_PREFIXES: &[&str] = &["onetrust", "optanon", "ot-sdk-", "didomi", "cmplz"];
+
+/// What every signature or user-statistics token contains.
+const POST_CHROME_HINTS: &[&str] = &["signature", "user"];
 
 /// Id and class tokens (as stored, see
 /// [`push_class_words`](crate::vocabulary::class_words::push_class_words))
@@ -192,15 +190,14 @@ static ROLE_HINTS: Lazy<AhoCorasick> = Lazy::new(|| {
 /// managers' own prefixes, and tokens with a word of [`CONSENT_WORDS`]
 /// (`cookie-notice`, `gdpr_banner`, `cookieBanner`).
 fn is_consent_token(token: &str) -> bool {
-    // Each of these is in ROLE_HINTS too.
-    const PREFIXES: &[&str] = &["onetrust", "optanon", "ot-sdk-", "didomi", "cmplz"];
-    if PREFIXES.iter().any(|p| token.starts_with(p)) {
+    if CONSENT_MANAGER_PREFIXES
+        .iter()
+        .any(|p| token.starts_with(p))
+    {
         return true;
     }
     // Most tokens say none of it: look closer only at those that might.
-    ["cookie", "consent", "gdpr"]
-        .iter()
-        .any(|word| token.contains(word))
+    CONSENT_WORDS.iter().any(|word| token.contains(word))
         && any_class_word(token, |word| {
             CONSENT_WORDS.contains(&word) || word.starts_with("cybotcookiebot")
         })

@@ -281,7 +281,9 @@ impl PhraseMatcher {
         rules: impl Iterator<Item = (usize, &'a Phrases)>,
     ) -> Result<Option<PhraseMatcher>, BuildError> {
         let mut patterns = Vec::new();
+        let mut names = Vec::new();
         for (owner, phrases) in rules {
+            names.push(phrases.name.as_str());
             for phrase in &phrases.phrases {
                 patterns.push(Pattern {
                     owner,
@@ -301,7 +303,8 @@ impl PhraseMatcher {
             .kind(Some(AhoCorasickKind::DFA))
             .build(patterns.iter().map(|p| &*p.text))
             .map_err(|e| BuildError::InvalidRule {
-                rule: "phrases".to_string(),
+                // One automaton holds the phrases of all these rules.
+                rule: names.join(", "),
                 message: "the phrases of the set do not compile into one automaton".to_string(),
                 source: Some(Box::new(e)),
             })?;

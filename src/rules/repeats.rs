@@ -1,14 +1,13 @@
 //! The repeated-block rule: a block said twice on one page is said once.
 
 use std::collections::hash_map::Entry;
-use std::hash::{Hash, Hasher};
 
-use rustc_hash::{FxHashMap as HashMap, FxHasher};
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::block::BlockKind;
 use crate::page::{Judgement, Page};
 use crate::rules::{Phase, Rule};
-use crate::vocabulary::words::word_hashes;
+use crate::vocabulary::words::{hash_of, word_hashes};
 
 /// Drops exact and near repeats of an earlier block, keeping the first
 /// occurrence.
@@ -205,12 +204,6 @@ fn shared_count(a: &[u64], b: &[u64]) -> usize {
         }
     }
     shared
-}
-
-fn hash_of(values: &[u64]) -> u64 {
-    let mut hasher = FxHasher::default();
-    values.hash(&mut hasher);
-    hasher.finish()
 }
 
 /// The start of a block's text, quoted, for reasons.

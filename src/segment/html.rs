@@ -15,7 +15,7 @@ use super::TextBuffer;
 use crate::block::{Block, BlockKind, Inline, Span};
 use crate::page::{Declared, Element, Flags, Segmented};
 use crate::vocabulary::class_words::push_class_words;
-use crate::vocabulary::tags::{InlineTag, TagTraits, traits_of};
+use crate::vocabulary::tags::{InlineTag, Landmark, TagTraits, landmark_of_role, traits_of};
 
 /// Parses a document. A page with real markup inside `<noscript>` (many
 /// script-rendered sites put their text there for crawlers; see
@@ -146,7 +146,7 @@ impl Walk {
             tag,
             node,
         });
-        if traits.link {
+        if traits.inline == Some(InlineTag::Link) {
             self.link_depth += 1;
             self.link_counted = false;
         }
@@ -154,6 +154,16 @@ impl Walk {
             self.raw_depth += 1;
         }
         if traits.line_break {
+            // The break takes the spaces before it: spans that ended on
+            // them end before it.
+            let before_spaces = self.buffer.text.trim_end_matches(' ').len();
+            for span in &mut self.spans {
+                span.range.end = span.range.end.min(before_spaces);
+                span.range.start = span.range.start.min(span.range.end);
+            }
+            for open in &mut self.open_spans {
+                open.start = open.start.filter(|&start| start < before_spaces);
+            }
             self.buffer.push_line_break();
             let end = self.buffer.text.len();
             if self.buffer.text.ends_with('\n') {
@@ -194,7 +204,7 @@ impl Walk {
         } else {
             self.after_inline_close = true;
         }
-        if frame.tag.link {
+        if frame.tag.inline == Some(InlineTag::Link) {
             self.link_depth = self.link_depth.saturating_sub(1);
         }
         if frame.tag.raw {
@@ -388,14 +398,19 @@ fn element_flags(tag: &str, traits: TagTraits, attributes: &Attributes<'_>) -> F
         flags.insert(Flags::HIDDEN);
     }
     let role = attributes.role.unwrap_or("").trim().to_ascii_lowercase();
-    match (tag, role.as_str()) {
-        ("nav", _) | (_, "navigation" | "menu" | "menubar") => flags.insert(Flags::NAV),
-        ("header", _) | (_, "banner") => flags.insert(Flags::HEADER),
-        ("footer", _) | (_, "contentinfo") => flags.insert(Flags::FOOTER),
-        ("aside", _) | (_, "complementary") => flags.insert(Flags::ASIDE),
-        ("article" | "main", _) | (_, "main" | "article") => flags.insert(Flags::ARTICLE),
-        ("dialog", _) | (_, "dialog" | "alertdialog") => flags.insert(Flags::DIALOG),
-        _ => {}
+    let landmark = [traits.landmark, landmark_of_role(&role)]
+        .into_iter()
+        .flatten()
+        .min();
+    if let Some(landmark) = landmark {
+        flags.insert(match landmark {
+            Landmark::Navigation => Flags::NAV,
+            Landmark::Header => Flags::HEADER,
+            Landmark::Footer => Flags::FOOTER,
+            Landmark::Aside => Flags::ASIDE,
+            Landmark::Main => Flags::ARTICLE,
+            Landmark::Dialog => Flags::DIALOG,
+        });
     }
     if attributes.popover
         || attributes
@@ -596,6 +611,12 @@ mod tests {
                 ("\n", Inline::LineBreak),
             ]
         );
+        // A break in preformatted text takes the spaces before it, and the
+        // spans that ended on them end before it.
+        let doc = parse("<pre><b>a  </b><br>é</pre>", false);
+        let block = &segment(&doc).blocks[0];
+        assert_eq!(block.text, "a\né");
+        assert_eq!(block.spans()[0].range(), 0..1);
         // A code block is code throughout; a link around blocks marks each.
         assert!(blocks[1].spans().is_empty());
         for block in &blocks[2..] {

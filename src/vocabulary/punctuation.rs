@@ -1,13 +1,13 @@
 //! The characters that end sentences and clauses.
 
 /// Characters that end a sentence, in the scripts with their own full stop.
-pub(crate) const SENTENCE_END: &[char] = &['.', '!', '?', '…', '。', '！', '？'];
+const SENTENCE_END: &[char] = &['.', '!', '?', '…', '。', '！', '？'];
 
 /// Characters that end a clause the next line may go on from.
-pub(crate) const CLAUSE_END: &[char] = &[':', ';'];
+const CLAUSE_END: &[char] = &[':', ';'];
 
 /// Closing quotes and brackets, which may follow the end of a sentence.
-pub(crate) const CLOSERS: &[char] = &['"', '”', '’', '\'', '»', ')', ']'];
+const CLOSERS: &[char] = &['"', '”', '’', '\'', '»', ')', ']'];
 
 /// The last character of `text` before closing quotes and brackets.
 fn last_before_closers(text: &str) -> Option<char> {

@@ -21,8 +21,9 @@ pub(crate) struct TagTraits {
     pub non_content: bool,
     /// Its text is kept as it is (preformatted, or never shown).
     pub raw: bool,
-    pub link: bool,
     pub line_break: bool,
+    /// The part of the page it is, when its tag says.
+    pub landmark: Option<Landmark>,
     /// The inline structure it marks, recorded as a span of the block.
     pub inline: Option<InlineTag>,
     /// What structure it groups blocks into, for the classifier.
@@ -35,6 +36,32 @@ pub(crate) struct TagTraits {
     /// class on it naming boilerplate (`id=Digital_signature`) is a topic,
     /// not a container.
     pub names_content: bool,
+}
+
+/// What part of a page an element is, by its tag or its ARIA role; when
+/// the two say different things, the earlier in this order wins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Landmark {
+    Navigation,
+    Header,
+    Footer,
+    Aside,
+    /// The main content: `<article>`, `<main>`.
+    Main,
+    Dialog,
+}
+
+/// The landmark an ARIA `role` (trimmed, lowercased) names.
+pub(crate) fn landmark_of_role(role: &str) -> Option<Landmark> {
+    Some(match role {
+        "navigation" | "menu" | "menubar" => Landmark::Navigation,
+        "banner" => Landmark::Header,
+        "contentinfo" => Landmark::Footer,
+        "complementary" => Landmark::Aside,
+        "main" | "article" => Landmark::Main,
+        "dialog" | "alertdialog" => Landmark::Dialog,
+        _ => return None,
+    })
 }
 
 /// Inline elements whose structure blocks keep as spans.
@@ -55,7 +82,7 @@ pub(crate) enum Group {
 }
 
 /// The tags that are not plain inline elements.
-pub(crate) static TAG_TRAITS: Lazy<HashMap<LocalName, TagTraits>> = Lazy::new(|| {
+static TAG_TRAITS: Lazy<HashMap<LocalName, TagTraits>> = Lazy::new(|| {
     let mut table: HashMap<LocalName, TagTraits> = HashMap::new();
     let mut set = |tags: &[&str], change: &dyn Fn(&mut TagTraits)| {
         for &tag in tags {
@@ -72,9 +99,22 @@ pub(crate) static TAG_TRAITS: Lazy<HashMap<LocalName, TagTraits>> = Lazy::new(||
     set(&["pre"], &|t| t.kind = Some(BlockKind::Code));
     set(&["td", "th"], &|t| t.kind = Some(BlockKind::TableCell));
     set(NON_CONTENT_ELEMENTS, &|t| t.non_content = true);
-    set(&["pre", "script", "style"], &|t| t.raw = true);
-    set(&["a"], &|t| t.link = true);
+    set(&SCRIPT_ELEMENTS, &|t| t.non_content = true);
+    set(&["pre"], &|t| t.raw = true);
+    set(&SCRIPT_ELEMENTS, &|t| t.raw = true);
     set(&["br"], &|t| t.line_break = true);
+    let landmarks = [
+        ("nav", Landmark::Navigation),
+        ("header", Landmark::Header),
+        ("footer", Landmark::Footer),
+        ("aside", Landmark::Aside),
+        ("article", Landmark::Main),
+        ("main", Landmark::Main),
+        ("dialog", Landmark::Dialog),
+    ];
+    for (tag, landmark) in landmarks {
+        set(&[tag], &|t| t.landmark = Some(landmark));
+    }
     set(&["a"], &|t| t.inline = Some(InlineTag::Link));
     set(&["em", "i", "cite", "dfn", "var"], &|t| {
         t.inline = Some(InlineTag::Emphasis)
@@ -141,12 +181,14 @@ const BLOCK_ELEMENTS: &[&str] = &[
     "ul",
 ];
 
-/// Elements whose text is not shown as content.
+/// Elements whose text is not shown as content (with [`SCRIPT_ELEMENTS`]).
 const NON_CONTENT_ELEMENTS: &[&str] = &[
     "head", "title", "noscript", "template", "svg", "iframe", "object", "embed", "canvas", "video",
     "audio", "select", "option", "optgroup", "datalist", "button", "textarea", "input", "label",
-    "script", "style",
 ];
+
+/// Elements whose text is code for the browser, never shown.
+pub(crate) const SCRIPT_ELEMENTS: [&str; 2] = ["script", "style"];
 
 /// Elements without an end tag.
 pub(crate) const VOID_ELEMENTS: [&str; 16] = [
@@ -173,5 +215,8 @@ mod tests {
         assert_eq!(of("ol").group, Some(Group::List));
         assert!(of("main").wrapper && !of("div").wrapper);
         assert_eq!(of("span"), TagTraits::default());
+        assert_eq!(of("a").inline, Some(InlineTag::Link));
+        assert_eq!(of("main").landmark, Some(Landmark::Main));
+        assert_eq!(landmark_of_role("banner"), Some(Landmark::Header));
     }
 }

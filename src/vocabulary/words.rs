@@ -4,7 +4,10 @@
 //! `don't` is two words and `42` is one. Every stage counts and compares
 //! words this way.
 
+use std::hash::{Hash, Hasher};
 use std::ops::Range;
+
+use rustc_hash::FxHasher;
 
 /// The number of words of `text`, and of its characters that are not
 /// whitespace, in one pass.
@@ -82,6 +85,14 @@ pub(crate) const fn name_hash(name: &[u8]) -> u64 {
         i += 1;
     }
     hash
+}
+
+/// A fast hash of any value (FxHash): of a block's word hashes, of a place
+/// in a page's template.
+pub(crate) fn hash_of(value: impl Hash) -> u64 {
+    let mut hasher = FxHasher::default();
+    value.hash(&mut hasher);
+    hasher.finish()
 }
 
 /// A hash of each word of `text`, lowercased: equal for words that differ

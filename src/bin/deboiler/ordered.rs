@@ -37,6 +37,9 @@ where
             let results = results.clone();
             let (next, stop, written, advanced, work) = (&next, &stop, &written, &advanced, &work);
             scope.spawn(move || {
+                // Should `work` panic, the other workers must not wait for
+                // the result it will never send.
+                let _stop_on_panic = StopOnPanic(stop, advanced);
                 loop {
                     let index = next.fetch_add(1, Ordering::Relaxed);
                     if index >= items.len() {
@@ -76,6 +79,18 @@ where
         }
         outcome
     })
+}
+
+/// Stops the map and wakes the waiting workers when dropped by a panic.
+struct StopOnPanic<'a>(&'a AtomicBool, &'a Condvar);
+
+impl Drop for StopOnPanic<'_> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            self.0.store(true, Ordering::Relaxed);
+            self.1.notify_all();
+        }
+    }
 }
 
 #[cfg(test)]
@@ -125,6 +140,20 @@ mod tests {
             most.load(Ordering::SeqCst) <= 3 * WINDOW_PER_JOB + 3,
             "{most:?}"
         );
+    }
+
+    #[test]
+    fn a_panic_in_the_work_is_a_panic_not_a_hang() {
+        let items: Vec<usize> = (0..10_000).collect();
+        let outcome = std::panic::catch_unwind(|| {
+            map_in_order(
+                &items,
+                3,
+                |&i| assert!(i != 5, "item 5 is bad"),
+                |()| Ok::<(), ()>(()),
+            )
+        });
+        assert!(outcome.is_err());
     }
 
     #[test]

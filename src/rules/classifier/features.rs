@@ -2,7 +2,7 @@
 //! and how they are computed from a page.
 
 use crate::block::BlockKind;
-use crate::page::{Flags, Page};
+use crate::page::{Flags, Page, WordCounts};
 use crate::vocabulary::class_words::{ClassWord, any_class_word, class_word, tokens};
 use crate::vocabulary::punctuation::{ends_clause, punctuation_and_digits};
 use crate::vocabulary::tags::Group;
@@ -137,10 +137,10 @@ pub(crate) fn features(
     page: &Page<'_>,
     judgement: &crate::Judgement,
     kept: &[usize],
+    words_in: &WordCounts,
     region: Option<usize>,
     layout: &Layout,
 ) -> Vec<Row> {
-    let words_in = page.word_counts(kept);
     let page_words = words_in.total.max(1) as f32;
     let (mut chars, mut link_chars) = (0usize, 0usize);
     for &b in kept {

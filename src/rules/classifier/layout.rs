@@ -1,12 +1,13 @@
 //! Where the kept blocks of a page sit relative to each other, and the
 //! context features the second network reads from it.
 
-use std::hash::{Hash, Hasher};
+use std::hash::Hash;
 
-use rustc_hash::{FxHashMap as HashMap, FxHasher};
+use rustc_hash::FxHashMap as HashMap;
 
 use super::features::{CONTEXT_FEATURE_COUNT, ContextFeature};
 use crate::page::Page;
+use crate::vocabulary::words::hash_of;
 
 /// Where the kept blocks of a page sit relative to each other: their order,
 /// their words, and their groups by parent element, by grandparent element
@@ -84,15 +85,13 @@ impl Layout {
             .iter()
             .map(|&b| parent_of(page.blocks[b].element))
             .collect();
+        // A block's place in the template: the tag and class of its element
+        // and of that element's parent.
+        let place = |e: usize| (&page.elements[e].tag, page.class_of(e));
         let template = |b: usize| {
-            let mut hasher = FxHasher::default();
-            if let Some(element) = page.blocks[b].element {
-                (&page.elements[element].tag, page.class_of(element)).hash(&mut hasher);
-                if let Some(parent) = page.elements[element].parent {
-                    (&page.elements[parent].tag, page.class_of(parent)).hash(&mut hasher);
-                }
-            }
-            hasher.finish()
+            let element = page.blocks[b].element;
+            let parent = element.and_then(|e| page.elements[e].parent);
+            hash_of((element.map(place), parent.map(place)))
         };
         Layout {
             grandparents: Groups::new(parents.iter().map(|&p| parent_of(p))),

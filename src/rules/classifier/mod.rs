@@ -79,10 +79,12 @@ impl ContentClassifier {
     /// # Errors
     ///
     /// [`BuildError::InvalidRule`] naming `content-classifier` when the text
-    /// is not pairs of networks, when a network reads other features than
-    /// this code computes (a model trained for another version: the message
-    /// names the first feature that differs), or when its numbers are not
-    /// as many as its header says.
+    /// is not pairs of networks; when a network names no features, or reads
+    /// other features than this code computes (a model trained for another
+    /// version: the message names the first feature that differs); when its
+    /// hidden layer is missing or wider than 64; or when its weights are not
+    /// numbers (the parse error is the source), or not as many as its
+    /// header says.
     pub fn from_model_text(text: &str) -> Result<ContentClassifier, BuildError> {
         let networks = model::read(text)?
             .iter()
@@ -101,27 +103,43 @@ impl ContentClassifier {
         self
     }
 
-    /// What the networks read of the blocks still kept, for training a
-    /// model: `(block index, features)` rows, and where the blocks sit
-    /// relative to each other (for [`Layout::context_features`]).
+    /// What the networks read of the blocks kept when the Region phase
+    /// started, for training a model: `(block index, features)` rows, and
+    /// where the blocks sit relative to each other (for
+    /// [`Layout::context_features`]); nothing before that phase.
     ///
     /// A training hook, behind the `training` feature: the rows' shape
     /// changes whenever the features do.
     #[cfg(feature = "training")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "training")))]
     pub fn features(
         page: &Page<'_>,
         judgement: &Judgement,
     ) -> (Vec<(usize, [f32; FEATURE_COUNT])>, Layout) {
-        let kept: Vec<usize> = judgement.kept().collect();
+        let Some((kept, rows, layout)) = Self::rows(page, judgement) else {
+            return (Vec::new(), Layout::new(page, &[]));
+        };
+        (kept.iter().copied().zip(rows).collect(), layout)
+    }
+
+    /// The blocks the classifier judges (those kept when the Region phase
+    /// started), their features and their layout.
+    fn rows<'j>(
+        page: &Page<'_>,
+        judgement: &'j Judgement,
+    ) -> Option<(&'j [usize], Vec<features::Row>, Layout)> {
+        let kept = judgement.region_start.as_deref()?;
+        let words = page.region_words(judgement)?;
         let region = page.main_region_element(judgement);
-        let layout = Layout::new(page, &kept);
-        let rows = features::features(page, judgement, &kept, region, &layout);
-        (kept.into_iter().zip(rows).collect(), layout)
+        let layout = Layout::new(page, kept);
+        let rows = features::features(page, judgement, kept, words, region, &layout);
+        Some((kept, rows, layout))
     }
 
     /// The names of the features the block networks read, in row order
     /// (a training hook, behind the `training` feature).
     #[cfg(feature = "training")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "training")))]
     pub fn feature_names() -> &'static [&'static str] {
         &features::FEATURE_NAMES
     }
@@ -129,17 +147,18 @@ impl ContentClassifier {
     /// The names of the features the context networks read, in row order
     /// (a training hook, behind the `training` feature).
     #[cfg(feature = "training")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "training")))]
     pub fn context_network_feature_names() -> Vec<&'static str> {
         model::context_network_features()
     }
 
-    /// Each kept block's probability of being content (`None` for the
-    /// others): the mean of the network pairs' verdicts.
+    /// The probability of being content of each block kept when the Region
+    /// phase started (`None` for the others): the mean of the network
+    /// pairs' verdicts.
     pub(crate) fn probabilities(&self, page: &Page<'_>, judgement: &Judgement) -> Vec<Option<f32>> {
-        let kept: Vec<usize> = judgement.kept().collect();
-        let region = page.main_region_element(judgement);
-        let layout = Layout::new(page, &kept);
-        let rows = features::features(page, judgement, &kept, region, &layout);
+        let Some((kept, rows, layout)) = Self::rows(page, judgement) else {
+            return Vec::new();
+        };
         let mut sums = vec![0.0f32; kept.len()];
         let mut input = Vec::with_capacity(FEATURE_COUNT + CONTEXT_FEATURE_COUNT);
         for (blocks, context) in self.networks.iter() {
@@ -192,24 +211,34 @@ impl Rule for ContentClassifier {
             }
             return;
         }
-        let region = page.main_region_element(judgement);
         let prose = kept
             .iter()
             .filter(|&&b| page.blocks[b].link_density() < 0.5)
             .count();
-        let decisive_region = region.filter(|&r| {
-            prose <= SMALL_PAGE_BLOCKS
-                && page.word_counts(&kept).share(r) >= SMALL_PAGE_REGION_SHARE
+        let decisive_region = page.main_region(judgement).filter(|region| {
+            prose <= SMALL_PAGE_BLOCKS && region.share_of_words() >= SMALL_PAGE_REGION_SHARE
         });
         if let Some(region) = decisive_region {
             // The page is too small for the model to judge by context: the
             // main-content region decides.
-            drop_outside(page, judgement, &kept, region);
+            drop_outside(page, judgement, &kept, region.element());
             return;
         }
+        // The verdicts every rule shares, when this is the set's classifier
+        // for the page; else (a classifier wrapped in a rule of one's own)
+        // its own.
+        let shared = page
+            .engine
+            .classifier(&page.active)
+            .is_some_and(|c| std::ptr::eq(c, self));
+        let own = (!shared).then(|| self.probabilities(page, judgement));
+        let probability = |b: usize| match &own {
+            Some(own) => own.get(b).copied().flatten(),
+            None => page.content_probability(b, judgement),
+        };
         let probabilities: Vec<f32> = kept
             .iter()
-            .map(|&b| page.content_probability(b, judgement).unwrap_or(0.0))
+            .map(|&b| probability(b).unwrap_or(0.0))
             .collect();
         let words: Vec<f32> = kept
             .iter()
@@ -327,7 +356,9 @@ mod tests {
         fn apply(&self, page: &Page<'_>, judgement: &mut Judgement) {
             let kept: Vec<usize> = judgement.kept().collect();
             let layout = Layout::new(page, &kept);
-            *self.0.lock().unwrap() = features::features(page, judgement, &kept, None, &layout);
+            let words = page.word_counts(&kept);
+            *self.0.lock().unwrap() =
+                features::features(page, judgement, &kept, &words, None, &layout);
         }
     }
 

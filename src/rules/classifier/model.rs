@@ -79,8 +79,14 @@ impl Network {
             }
         }
         let names = names.ok_or_else(|| invalid("a network without feature names".to_string()))?;
-        if names != expected || count != Some(expected.len()) {
+        if names != expected {
             return Err(invalid(mismatch(&names, expected)));
+        }
+        if count != Some(names.len()) {
+            return Err(invalid(format!(
+                "the header says {count:?} features but names {}",
+                names.len()
+            )));
         }
         let hidden = hidden
             .filter(|&h| h > 0 && h <= MAX_HIDDEN)
