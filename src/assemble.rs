@@ -1,16 +1,26 @@
-//! Assembly: the kept blocks as text, and the removed ones with their reasons.
+//! Assembly: the kept blocks as text, the reader comments when asked for,
+//! and the removed blocks with their reasons.
 
 use std::sync::Arc;
 
 use crate::block::{Block, BlockKind};
-use crate::page::Page;
+use crate::page::{Flags, Page, Verdicts};
+use crate::vocabulary::class_words::{
+    AUTHOR_WORDS, DATE_WORDS, any_class_word, is_comment_item_token, tokens,
+};
 
-/// The result of cleaning a page: the kept blocks, their text, and every
-/// removed block with the rule that removed it.
+/// The name under which reader comments are removed when a cleaner does
+/// not include them: see [`Judgement::drop_comment`](crate::Judgement::drop_comment).
+pub const COMMENTS_RULE: &str = "comments";
+
+/// The result of cleaning a page: the kept blocks, their text, the reader
+/// comments when asked for, and every removed block with the rule that
+/// removed it.
 #[derive(Debug, Clone, Default)]
 pub struct Cleaned {
     text: String,
     blocks: Vec<Block>,
+    comments: Vec<Comment>,
     removed: Vec<Removal>,
     warnings: Vec<String>,
 }
@@ -25,6 +35,32 @@ impl Cleaned {
     /// The kept blocks, in document order.
     pub fn blocks(&self) -> &[Block] {
         &self.blocks
+    }
+
+    /// The reader comments of the page, in document order, when the cleaner
+    /// includes them ([`CleanerBuilder::include_comments`](crate::CleanerBuilder::include_comments));
+    /// empty otherwise, when they are in [`removed`](Cleaned::removed)
+    /// under the rule [`COMMENTS_RULE`].
+    ///
+    /// ```
+    /// let page = "<article><h1>Rebuilding the pier</h1>\
+    ///     <p>The pier reopens next week after two years of work on its pilings.</p></article>\
+    ///     <div id=comments><ol class=comment-list><li class=comment><article class=comment-body>\
+    ///     <div class='comment-author vcard'><b class=fn>Mara</b> says:</div>\
+    ///     <div class=comment-metadata><time>March 3, 2026</time></div>\
+    ///     <div class=comment-content><p>Finally! I walked there every summer.</p></div>\
+    ///     </article></li></ol></div>";
+    /// let cleaner = deboiler::Cleaner::builder().include_comments(true).build()?;
+    /// let cleaned = cleaner.clean(page)?;
+    /// assert!(!cleaned.text().contains("Finally"));
+    /// let comment = &cleaned.comments()[0];
+    /// assert_eq!(comment.author(), Some("Mara says:"));
+    /// assert_eq!(comment.date(), Some("March 3, 2026"));
+    /// assert_eq!(comment.text(), "Finally! I walked there every summer.");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn comments(&self) -> &[Comment] {
+        &self.comments
     }
 
     /// Every removed block, in document order, with its rule and reason.
@@ -48,6 +84,48 @@ impl Cleaned {
         self.text
     }
 }
+
+/// One reader comment: its blocks, and which of them are its author's name
+/// and its date, where the page marks them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comment {
+    blocks: Vec<Block>,
+    author: Option<usize>,
+    date: Option<usize>,
+}
+
+impl Comment {
+    /// All the comment's blocks, in document order.
+    pub fn blocks(&self) -> &[Block] {
+        &self.blocks
+    }
+
+    /// The line with the comment's author, where the page marks one
+    /// (`comment-author`, `fn`, `vcard`, `username`, ...).
+    pub fn author(&self) -> Option<&str> {
+        self.author.map(|i| self.blocks[i].text())
+    }
+
+    /// The line with the comment's date, where the page marks one
+    /// (`<time>`, `comment-date`, `comment-metadata`, ...).
+    pub fn date(&self) -> Option<&str> {
+        self.date.map(|i| self.blocks[i].text())
+    }
+
+    /// What the comment says: its blocks but the author and date lines,
+    /// separated by a blank line.
+    pub fn text(&self) -> String {
+        let said: Vec<&str> = (0..self.blocks.len())
+            .filter(|&i| Some(i) != self.author && Some(i) != self.date)
+            .map(|i| self.blocks[i].text())
+            .collect();
+        said.join("\n\n")
+    }
+}
+
+/// A line of a comment that is all link and this many words or fewer is
+/// one of its controls ("Reply", "Report"), not what it says.
+const COMMENT_CONTROL_WORDS: usize = 2;
 
 /// A block that a rule removed, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,12 +152,41 @@ impl Removal {
     }
 }
 
-/// Splits the page's blocks by verdict and writes the text of the kept ones.
-pub(crate) fn assemble(page: Page<'_>, verdicts: Vec<Option<(Arc<str>, String)>>) -> Cleaned {
+/// Splits the page's blocks by verdict and writes the text of the kept
+/// ones; reader comments go to the comments when `include_comments`.
+pub(crate) fn assemble(page: Page<'_>, verdicts: Verdicts, include_comments: bool) -> Cleaned {
     let mut cleaned = Cleaned::default();
     let mut previous: Option<usize> = None;
     let rows: Vec<Option<usize>> = page.blocks.iter().map(|b| table_row(&page, b)).collect();
-    for (index, (block, verdict)) in page.blocks.into_iter().zip(verdicts).enumerate() {
+    let comment_items: Vec<Option<CommentItem>> = (0..page.blocks.len())
+        .map(|b| {
+            (include_comments && verdicts.is_comment(b))
+                .then(|| comment_item(&page, b))
+                .flatten()
+        })
+        .collect();
+    let mut last_item = None;
+    for (index, (block, verdict)) in page.blocks.into_iter().zip(verdicts.dropped).enumerate() {
+        let control = block.link_density() >= 0.5 && block.words <= COMMENT_CONTROL_WORDS;
+        if let Some(item) = comment_items[index].filter(|i| i.author || i.date || !control) {
+            if last_item != Some(item.element) {
+                cleaned.comments.push(Comment {
+                    blocks: Vec::new(),
+                    author: None,
+                    date: None,
+                });
+            }
+            last_item = Some(item.element);
+            let comment = cleaned.comments.last_mut().expect("a comment was started");
+            let at = comment.blocks.len();
+            if item.author && comment.author.is_none() {
+                comment.author = Some(at);
+            } else if item.date && comment.date.is_none() {
+                comment.date = Some(at);
+            }
+            comment.blocks.push(block);
+            continue;
+        }
         if let Some((rule, reason)) = verdict {
             cleaned.removed.push(Removal {
                 block,
@@ -101,6 +208,54 @@ pub(crate) fn assemble(page: Page<'_>, verdicts: Vec<Option<(Arc<str>, String)>>
         previous = Some(index);
     }
     cleaned
+}
+
+/// Where a comment block belongs: the comment it is part of, and whether
+/// it is that comment's author or date line.
+#[derive(Debug, Clone, Copy)]
+struct CommentItem {
+    /// The element of the comment.
+    element: usize,
+    author: bool,
+    date: bool,
+}
+
+/// The comment that block `block` of a comment section belongs to: the
+/// innermost item inside the section (`<li>`, `<article>`, or an element
+/// whose class says comment or reply: a comment of a thread, a reply nested
+/// in it). `None` for the section's own lines (its heading, the comment
+/// count, "Load more"), which stay removed.
+fn comment_item(page: &Page<'_>, block: usize) -> Option<CommentItem> {
+    // From the element of the block's first text, which is often an inline
+    // one that says what the line is (`<b class=fn>`, `<span class=author>`).
+    let chain: Vec<usize> = page
+        .element_and_ancestors(page.blocks[block].first_text_element)
+        .collect();
+    let roles = page.roles();
+    let section = chain
+        .iter()
+        .rposition(|&e| roles[e].contains(Flags::COMMENTS))
+        .unwrap_or(chain.len());
+    let inside = &chain[..section];
+    let says_comment = |e: usize| tokens(page.class_of(e)).any(is_comment_item_token);
+    let at = inside
+        .iter()
+        .position(|&e| page.elements[e].traits.item || says_comment(e))?;
+    // The elements between the block and its comment's (whose own classes,
+    // such as WordPress's `comment-author-mara`, are about all of it).
+    let within = &inside[..at];
+    let says = |words: &[&str]| {
+        within.iter().any(|&e| {
+            tokens(page.id_of(e))
+                .chain(tokens(page.class_of(e)))
+                .any(|token| any_class_word(token, |word| words.contains(&word)))
+        })
+    };
+    Some(CommentItem {
+        element: inside[at],
+        author: says(AUTHOR_WORDS),
+        date: page.blocks[block].dated || says(DATE_WORDS),
+    })
 }
 
 /// The `<tr>` that a table-cell block sits in.

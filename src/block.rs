@@ -97,6 +97,11 @@ pub struct Block {
     pub(crate) chars: usize,
     /// Its inline structure, in order of start (HTML only).
     pub(crate) spans: Vec<Span>,
+    /// Whether some of its text is inside a date element (`<time>`).
+    pub(crate) dated: bool,
+    /// The innermost element of its first text (an inline one, often),
+    /// in the page's element arena; `None` for plain text.
+    pub(crate) first_text_element: Option<usize>,
 }
 
 impl Block {
@@ -121,6 +126,8 @@ impl Block {
             words: 0,
             chars: 0,
             spans: Vec::new(),
+            dated: false,
+            first_text_element: None,
         }
     }
 

@@ -45,6 +45,7 @@ pub struct Cleaner {
 struct Compiled {
     engine: Engine,
     limits: Limits,
+    include_comments: bool,
 }
 
 /// The limits a cleaner enforces on its input.
@@ -88,6 +89,7 @@ impl Default for Cleaner {
 pub struct CleanerBuilder {
     rules: RuleSet,
     limits: Limits,
+    include_comments: bool,
 }
 
 impl CleanerBuilder {
@@ -121,6 +123,18 @@ impl CleanerBuilder {
         self
     }
 
+    /// Whether the reader comments of a page (the comment section under an
+    /// article, a Disqus or WordPress thread) come back in
+    /// [`Cleaned::comments`], each with its author and date line where the
+    /// page marks them (default `false`: they are in [`Cleaned::removed`]
+    /// under the rule [`COMMENTS_RULE`](crate::COMMENTS_RULE)). Neither way
+    /// are they in [`Cleaned::text`]. On a forum or Q&A page the thread is
+    /// the content and stays in the text.
+    pub fn include_comments(mut self, include: bool) -> Self {
+        self.include_comments = include;
+        self
+    }
+
     /// Compiles the rules.
     ///
     /// # Errors
@@ -132,6 +146,7 @@ impl CleanerBuilder {
             inner: Arc::new(Compiled {
                 engine: Engine::new(self.rules)?,
                 limits: self.limits,
+                include_comments: self.include_comments,
             }),
         })
     }
@@ -211,7 +226,8 @@ impl Cleaner {
         let segmented = segment::html::segment(&document);
         self.check_blocks(segmented.blocks.len())?;
         let engine = &self.inner.engine;
-        let mut cleaned = engine.judge(Page::new(segmented, Some(&document), url, engine));
+        let page = Page::new(segmented, Some(&document), url, engine);
+        let mut cleaned = engine.judge(page, self.inner.include_comments);
         if prepared.dropped_tags > 0 {
             cleaned.warn(format!(
                 "nesting deeper than {} elements flattened: {} tags dropped, their text kept",
@@ -226,7 +242,8 @@ impl Cleaner {
         let segmented = segment::text::segment(text);
         self.check_blocks(segmented.blocks.len())?;
         let engine = &self.inner.engine;
-        Ok(engine.judge(Page::new(segmented, None, url, engine)))
+        let page = Page::new(segmented, None, url, engine);
+        Ok(engine.judge(page, self.inner.include_comments))
     }
 
     fn check_size(&self, size: usize) -> Result<(), CleanError> {

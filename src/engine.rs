@@ -118,7 +118,7 @@ impl Engine {
 
     /// Runs the rules that apply over the page, in order, and assembles the
     /// result.
-    pub fn judge(&self, page: Page<'_>) -> Cleaned {
+    pub fn judge(&self, page: Page<'_>, include_comments: bool) -> Cleaned {
         let mut judgement = Judgement::new(page.blocks.len());
         for (index, entry) in self.rules.entries.iter().enumerate() {
             if !page.active[index] {
@@ -130,6 +130,6 @@ impl Engine {
             judgement.start_rule(index, &self.names[index]);
             entry.rule.apply(&page, &mut judgement);
         }
-        assemble(page, judgement.into_verdicts())
+        assemble(page, judgement.into_verdicts(), include_comments)
     }
 }

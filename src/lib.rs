@@ -77,7 +77,7 @@ mod vocabulary;
 
 use once_cell::sync::Lazy;
 
-pub use assemble::{Cleaned, Removal};
+pub use assemble::{COMMENTS_RULE, Cleaned, Comment, Removal};
 pub use block::{Block, BlockKind, Inline, Span};
 pub use cleaner::{
     Cleaner, CleanerBuilder, DEFAULT_MAX_BLOCKS, DEFAULT_MAX_DEPTH, DEFAULT_MAX_INPUT_BYTES,

@@ -224,7 +224,15 @@ impl<'a> Page<'a> {
 
     /// The element chain of a block, innermost first.
     pub(crate) fn ancestors_of(&self, block: usize) -> impl Iterator<Item = usize> + '_ {
-        let mut next = self.blocks[block].element;
+        self.element_and_ancestors(self.blocks[block].element)
+    }
+
+    /// `element` and the elements that hold it, innermost first.
+    pub(crate) fn element_and_ancestors(
+        &self,
+        element: Option<usize>,
+    ) -> impl Iterator<Item = usize> + '_ {
+        let mut next = element;
         std::iter::from_fn(move || {
             let current = next?;
             next = self.elements[current].parent;
@@ -459,6 +467,8 @@ impl PhraseHits {
 #[derive(Debug)]
 pub struct Judgement {
     dropped: Vec<Option<(Arc<str>, String)>>,
+    /// Which dropped blocks are reader comments (empty until one is).
+    comments: Vec<bool>,
     rule_name: Arc<str>,
     pub(crate) rule_index: usize,
     /// The blocks kept when the first rule of the Region phase (or a later
@@ -470,6 +480,7 @@ impl Judgement {
     pub(crate) fn new(blocks: usize) -> Judgement {
         Judgement {
             dropped: vec![None; blocks],
+            comments: Vec::new(),
             rule_name: Arc::from(""),
             rule_index: 0,
             region_start: None,
@@ -502,7 +513,42 @@ impl Judgement {
         }
     }
 
-    pub(crate) fn into_verdicts(self) -> Vec<Option<(Arc<str>, String)>> {
-        self.dropped
+    /// Drops the block at `index` as a reader comment: it goes to
+    /// [`Cleaned::comments`](crate::Cleaned::comments) when the cleaner
+    /// includes comments ([`CleanerBuilder::include_comments`](crate::CleanerBuilder::include_comments)),
+    /// else to [`Cleaned::removed`](crate::Cleaned::removed) under the rule
+    /// [`COMMENTS_RULE`](crate::COMMENTS_RULE) with `reason`. A block already
+    /// dropped keeps its first verdict.
+    pub fn drop_comment(&mut self, index: usize, reason: impl Into<String>) {
+        if let Some(slot @ None) = self.dropped.get_mut(index) {
+            *slot = Some((Arc::from(crate::COMMENTS_RULE), reason.into()));
+            if self.comments.is_empty() {
+                self.comments = vec![false; self.dropped.len()];
+            }
+            self.comments[index] = true;
+        }
+    }
+
+    pub(crate) fn into_verdicts(self) -> Verdicts {
+        Verdicts {
+            dropped: self.dropped,
+            comments: self.comments,
+        }
+    }
+}
+
+/// What the rules decided of every block of a page.
+#[derive(Debug)]
+pub(crate) struct Verdicts {
+    /// Per block: the rule that dropped it and why, or `None` when kept.
+    pub dropped: Vec<Option<(Arc<str>, String)>>,
+    /// Per block: whether it was dropped as a reader comment (empty when
+    /// none was).
+    pub comments: Vec<bool>,
+}
+
+impl Verdicts {
+    pub fn is_comment(&self, block: usize) -> bool {
+        self.comments.get(block).copied().unwrap_or(false)
     }
 }

@@ -119,3 +119,53 @@ fn tempdir(name: &str) -> std::path::PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
+
+#[test]
+fn include_comments_gives_them_back_in_clean_and_batch() {
+    let dir = tempdir("comments");
+    let page = "<article><h1>Pier reopens</h1><p>The pier reopens next week after two years of work on its pilings.</p></article>\
+        <div id=comments><ol class=comment-list><li class=comment><article class=comment-body>\
+        <div class=comment-author><b class=fn>Mara</b></div>\
+        <div class=comment-content><p>Finally, I walked there every summer as a child.</p></div>\
+        </article></li></ol></div>";
+    std::fs::write(dir.join("pier.html"), page).unwrap();
+    let out = dir.join("out.jsonl");
+    let status = deboiler()
+        .args([
+            "batch",
+            dir.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+            "--include-comments",
+        ])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let line: serde_json::Value =
+        serde_json::from_str(std::fs::read_to_string(&out).unwrap().trim()).unwrap();
+    assert!(!line["text"].as_str().unwrap().contains("Finally"));
+    assert_eq!(
+        line["comments"],
+        serde_json::json!(["Finally, I walked there every summer as a child."])
+    );
+    let printed = deboiler()
+        .args([
+            "clean",
+            dir.join("pier.html").to_str().unwrap(),
+            "--include-comments",
+        ])
+        .output()
+        .unwrap();
+    let printed = String::from_utf8(printed.stdout).unwrap();
+    assert!(printed.starts_with("The pier reopens"), "{printed}");
+    assert!(
+        printed.contains("---\nMara\nFinally, I walked there"),
+        "{printed}"
+    );
+    // Without the flag, no comments field and no comments printed.
+    let plain = deboiler()
+        .args(["clean", dir.join("pier.html").to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8(plain.stdout).unwrap().contains("Finally"));
+}

@@ -7,6 +7,7 @@ use once_cell::sync::Lazy;
 use crate::page::{Flags, Judgement, Page};
 use crate::rules::{Phase, Rule};
 use crate::vocabulary::class_words::{CONSENT_WORDS, any_class_word, token_parts, tokens};
+use crate::vocabulary::tags::Group;
 
 /// Drops navigation, page headers, footers, asides, dialogs, comment
 /// sections and what forums repeat around posts: `<nav>`, `<header>`,
@@ -111,8 +112,19 @@ impl Rule for PageChrome {
                 let chrome = !kinds.is_empty() && !spared.contains(kinds) && !exempt;
                 if chrome {
                     if flags.contains(Flags::NAV) || !holds_content(e) {
-                        let reason = format!("page chrome: inside {}", page.describe(e));
-                        judgement.drop_block(block, reason);
+                        // Reader comments under the content are comments,
+                        // which a cleaner may give back; the rest, the
+                        // comment form among it, is chrome.
+                        let comment = flags.contains(Flags::COMMENTS)
+                            && !flags.contains(Flags::NAV)
+                            && !in_comment_form(page, &chain);
+                        if comment {
+                            let reason = format!("reader comments: inside {}", page.describe(e));
+                            judgement.drop_comment(block, reason);
+                        } else {
+                            let reason = format!("page chrome: inside {}", page.describe(e));
+                            judgement.drop_block(block, reason);
+                        }
                         break;
                     }
                     spared.insert(kinds);
@@ -172,6 +184,22 @@ static ROLE_HINTS: Lazy<AhoCorasick> = Lazy::new(|| {
         .chain(POST_CHROME_HINTS);
     AhoCorasick::new(hints).expect("role hints build")
 });
+
+/// Whether an element of `chain` (a block's elements) is a comment form
+/// or the box around one: a `<form>`, WordPress's `#respond` and
+/// `.comment-respond`, `#commentform`, `.comment-form`.
+fn in_comment_form(page: &Page<'_>, chain: &[usize]) -> bool {
+    chain.iter().any(|&e| {
+        page.elements[e].traits.group == Some(Group::Form)
+            || tokens(page.id_of(e))
+                .chain(tokens(page.class_of(e)))
+                .any(|t| COMMENT_FORM_TOKENS.contains(&t))
+    })
+}
+
+/// Id and class tokens (as stored) of the comment form and the box around
+/// it (WordPress and most themes).
+const COMMENT_FORM_TOKENS: &[&str] = &["respond", "commentform", "comment-form", "comment-respond"];
 
 /// What every comment-section token contains (see [`is_comment_section_token`]).
 const COMMENT_SECTION_HINTS: &[&str] = &["comment", "respond", "disqus"];
@@ -250,19 +278,17 @@ fn is_user_statistics_token(token: &str) -> bool {
 /// (WordPress, Disqus and most themes) put around a comment thread and its
 /// form.
 fn is_comment_section_token(token: &str) -> bool {
-    matches!(
-        token,
-        "comments"
-            | "respond"
-            | "commentform"
-            | "commentlist"
-            | "comment-list"
-            | "comment-respond"
-            | "comment-form"
-            | "comment-section"
-            | "disqus_thread"
-            | "dsq-comments"
-    ) || token.starts_with("comments-")
+    COMMENT_FORM_TOKENS.contains(&token)
+        || matches!(
+            token,
+            "comments"
+                | "commentlist"
+                | "comment-list"
+                | "comment-section"
+                | "disqus_thread"
+                | "dsq-comments"
+        )
+        || token.starts_with("comments-")
         || (token.ends_with("-comments")
             // States, not containers: `no-comments`, `has-comments` (or `noComments`).
             && !matches!(token.split('-').next(), Some("no" | "has" | "with" | "without")))

@@ -89,8 +89,9 @@ struct Walk {
     links: usize,
     /// Whether the innermost open link has been counted in `links`.
     link_counted: bool,
-    /// Owner and kind of the block under construction, set by its first text.
-    current: Option<(usize, BlockKind)>,
+    /// Owner and kind of the block under construction, and the innermost
+    /// element of its first text, set by its first text.
+    current: Option<(usize, BlockKind, usize)>,
     link_depth: usize,
     /// Whether an inline element has just closed, with no text since: an
     /// element opening now is a separate item (`<span>$108</span><span>MSRP`).
@@ -98,6 +99,10 @@ struct Walk {
     /// Open elements whose text is kept as it is: `<pre>`, and `<script>`
     /// and `<style>`, which are never shown and need no tidying.
     raw_depth: usize,
+    /// Open date elements (`<time>`).
+    date_depth: usize,
+    /// Whether the block under construction has text inside one.
+    dated: bool,
     /// Inline elements open around the text, innermost last.
     open_spans: Vec<OpenSpan>,
     /// The spans of the block under construction, as they close.
@@ -152,6 +157,9 @@ impl Walk {
         }
         if traits.raw {
             self.raw_depth += 1;
+        }
+        if traits.date {
+            self.date_depth += 1;
         }
         if traits.line_break {
             // The break takes the spaces before it: spans that ended on
@@ -210,6 +218,9 @@ impl Walk {
         if frame.tag.raw {
             self.raw_depth = self.raw_depth.saturating_sub(1);
         }
+        if frame.tag.date {
+            self.date_depth = self.date_depth.saturating_sub(1);
+        }
         if frame.tag.inline.is_some() {
             if let Some(OpenSpan {
                 inline,
@@ -243,8 +254,9 @@ impl Walk {
             self.buffer.push_collapsed(text)
         };
         if pushed > 0 && self.current.is_none() {
-            self.current = Some((frame.block_owner, frame.kind));
+            self.current = Some((frame.block_owner, frame.kind, frame.element));
         }
+        self.dated |= pushed > 0 && self.date_depth > 0;
         if pushed > 0 && self.open_spans.last().is_some_and(|s| s.start.is_none()) {
             // Spans start at the text's first visible character.
             let added = &self.buffer.text[before..];
@@ -271,6 +283,7 @@ impl Walk {
         let links = std::mem::take(&mut self.links);
         self.link_counted = false;
         let current = self.current.take();
+        let dated = std::mem::take(&mut self.dated);
         // Spans still open go on in the next block.
         let end = self.buffer.text.len();
         for open in &mut self.open_spans {
@@ -287,7 +300,8 @@ impl Walk {
         }
         let untrimmed = &self.buffer.text;
         let lead = untrimmed.len() - untrimmed.trim_start().len();
-        let (Some(text), Some((owner, kind))) = (self.buffer.take(), current) else {
+        let (Some(text), Some((owner, kind, first_text_element))) = (self.buffer.take(), current)
+        else {
             return;
         };
         // Where the spans are once the text is trimmed; code blocks are
@@ -312,6 +326,8 @@ impl Walk {
         block.links = links;
         block.element = Some(owner);
         block.spans = spans;
+        block.dated = dated;
+        block.first_text_element = Some(first_text_element);
         self.page.blocks.push(block);
     }
 }

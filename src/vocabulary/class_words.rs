@@ -123,6 +123,28 @@ const REVIEW_WORDS: &[&str] = &[
     "testimonials",
 ];
 
+/// Class tokens (as stored) of one comment of a thread: `div.comment`,
+/// `.single-comment` (any token ending in `-comment`).
+pub(crate) fn is_comment_item_token(token: &str) -> bool {
+    token == "comment" || token.ends_with("-comment")
+}
+
+/// Words that mark the name of a comment's author (`comment-author`,
+/// microformats' `fn` and `vcard`, `username`).
+pub(crate) const AUTHOR_WORDS: &[&str] = &[
+    "author",
+    "fn",
+    "vcard",
+    "username",
+    "nickname",
+    "byline",
+    "commenter",
+];
+
+/// Words that mark a comment's date (`comment-date`, `comment-metadata`,
+/// `timestamp`).
+pub(crate) const DATE_WORDS: &[&str] = &["date", "time", "timestamp", "published", "metadata"];
+
 /// Every class word, for one lookup per word.
 static CLASS_WORDS: Lazy<HashMap<&'static str, ClassWord>> = Lazy::new(|| {
     let mut map = HashMap::default();

@@ -24,6 +24,11 @@ pub(crate) struct TagTraits {
     pub line_break: bool,
     /// The part of the page it is, when its tag says.
     pub landmark: Option<Landmark>,
+    /// It marks a date or a time (`<time>`).
+    pub date: bool,
+    /// One item of a series: a list item, an article (a comment of a
+    /// thread, a card of a listing).
+    pub item: bool,
     /// The inline structure it marks, recorded as a span of the block.
     pub inline: Option<InlineTag>,
     /// What structure it groups blocks into, for the classifier.
@@ -103,6 +108,8 @@ static TAG_TRAITS: Lazy<HashMap<LocalName, TagTraits>> = Lazy::new(|| {
     set(&["pre"], &|t| t.raw = true);
     set(&SCRIPT_ELEMENTS, &|t| t.raw = true);
     set(&["br"], &|t| t.line_break = true);
+    set(&["time"], &|t| t.date = true);
+    set(&["li", "article"], &|t| t.item = true);
     let landmarks = [
         ("nav", Landmark::Navigation),
         ("header", Landmark::Header),

@@ -60,6 +60,10 @@ struct RuleOptions {
     /// A rule-set file (TOML, or JSON by its .json extension); replaces --preset.
     #[arg(long)]
     rules: Option<PathBuf>,
+    /// Give back the reader comments of articles: `clean` prints them after
+    /// the text, `batch` adds a "comments" field (their texts) to each line.
+    #[arg(long)]
+    include_comments: bool,
 }
 
 fn main() -> ExitCode {
@@ -99,7 +103,16 @@ fn run(command: Command) -> Result<(), String> {
                 }
             }
             let mut stdout = std::io::stdout().lock();
-            match writeln!(stdout, "{}", cleaned.text()) {
+            let mut out = cleaned.text().to_string();
+            for comment in cleaned.comments() {
+                out.push_str("\n\n---\n");
+                for line in [comment.author(), comment.date()].into_iter().flatten() {
+                    out.push_str(line);
+                    out.push('\n');
+                }
+                out.push_str(&comment.text());
+            }
+            match writeln!(stdout, "{out}") {
                 // The reader stopped reading (`| head`): not an error.
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
                 other => other.map_err(|e| e.to_string()),
@@ -110,7 +123,7 @@ fn run(command: Command) -> Result<(), String> {
             out,
             jobs,
             rules,
-        } => batch(&cleaner(&rules)?, &dir, &out, jobs),
+        } => batch(&cleaner(&rules)?, &dir, &out, jobs, rules.include_comments),
     }
 }
 
@@ -135,6 +148,7 @@ fn cleaner(options: &RuleOptions) -> Result<Cleaner, String> {
     };
     Cleaner::builder()
         .rules(rules)
+        .include_comments(options.include_comments)
         .build()
         .map_err(|e| e.to_string())
 }
@@ -184,7 +198,13 @@ fn batch_id(path: &Path) -> Option<String> {
         .map(|ext| name[..name.len() - ext.len()].to_string())
 }
 
-fn batch(cleaner: &Cleaner, dir: &Path, out: &Path, jobs: Option<usize>) -> Result<(), String> {
+fn batch(
+    cleaner: &Cleaner,
+    dir: &Path,
+    out: &Path,
+    jobs: Option<usize>,
+    include_comments: bool,
+) -> Result<(), String> {
     let mut files: Vec<(String, PathBuf)> = std::fs::read_dir(dir)
         .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
         .filter_map(|entry| entry.ok().map(|e| e.path()))
@@ -200,6 +220,10 @@ fn batch(cleaner: &Cleaner, dir: &Path, out: &Path, jobs: Option<usize>) -> Resu
     let one = |(id, path): &(String, PathBuf)| -> String {
         let result = read_file(path).and_then(|bytes| clean(cleaner, &bytes, None));
         let line = match result {
+            Ok(cleaned) if include_comments => {
+                let comments: Vec<String> = cleaned.comments().iter().map(|c| c.text()).collect();
+                serde_json::json!({ "id": id, "text": cleaned.text(), "comments": comments })
+            }
             Ok(cleaned) => serde_json::json!({ "id": id, "text": cleaned.text() }),
             Err(error) => {
                 eprintln!("deboiler: {id}: {error}");
