@@ -87,7 +87,8 @@ impl Default for Cleaner {
 /// Configures a [`Cleaner`]; see [`Cleaner::builder`].
 #[derive(Debug, Clone, Default)]
 pub struct CleanerBuilder {
-    rules: RuleSet,
+    /// The rules; `None` for [`RuleSet::default`], built only when needed.
+    rules: Option<RuleSet>,
     limits: Limits,
     include_comments: bool,
 }
@@ -95,7 +96,7 @@ pub struct CleanerBuilder {
 impl CleanerBuilder {
     /// The rules to apply (default: [`RuleSet::default`]).
     pub fn rules(mut self, rules: RuleSet) -> Self {
-        self.rules = rules;
+        self.rules = Some(rules);
         self
     }
 
@@ -144,7 +145,7 @@ impl CleanerBuilder {
     pub fn build(self) -> Result<Cleaner, BuildError> {
         Ok(Cleaner {
             inner: Arc::new(Compiled {
-                engine: Engine::new(self.rules)?,
+                engine: Engine::new(self.rules.unwrap_or_default())?,
                 limits: self.limits,
                 include_comments: self.include_comments,
             }),

@@ -50,6 +50,13 @@ pub use classifier::ContentClassifier;
 pub mod training {
     pub use super::classifier::model::{Network, write};
     pub use super::classifier::{CONTEXT_FEATURE_COUNT, FEATURE_COUNT, Layout};
+
+    /// The default rules with `classifier` in the classifier's place,
+    /// without loading the shipped model (which a change of features makes
+    /// unreadable until the model is retrained).
+    pub fn default_rules_with(classifier: impl super::Rule) -> super::RuleSet {
+        super::RuleSet::default_around(classifier)
+    }
 }
 pub use leftovers::MinimumText;
 pub use main_content::MainContent;
@@ -299,10 +306,19 @@ impl fmt::Debug for RuleSet {
 impl Default for RuleSet {
     /// Rules that are right on any site; see the [module docs](self) for the list.
     fn default() -> RuleSet {
+        RuleSet::default_around(ContentClassifier::default())
+    }
+}
+
+impl RuleSet {
+    /// The default rules with `classifier` in the classifier's place (the
+    /// trainer's recorder, or a model that does not fit the shipped one's
+    /// features).
+    pub(crate) fn default_around(classifier: impl Rule) -> RuleSet {
         let mut set = RuleSet::empty()
             .with(NonContent)
             .with(PageChrome::default())
-            .with(ContentClassifier::default());
+            .with(classifier);
         for phrases in Phrases::builtin() {
             set = set.with(phrases);
         }
@@ -517,6 +533,28 @@ mod tests {
             set.names().collect::<Vec<_>>(),
             ["p", "closure", "main-content", "repeated-blocks"]
         );
+    }
+
+    #[cfg(feature = "training")]
+    #[test]
+    fn the_default_rules_around_a_stand_in_keep_its_place() {
+        /// What the trainer puts where the classifier goes.
+        struct StandIn;
+        impl Rule for StandIn {
+            fn name(&self) -> &str {
+                "content-classifier"
+            }
+            fn phase(&self) -> Phase {
+                Phase::Region
+            }
+            fn apply(&self, _: &Page<'_>, _: &mut Judgement) {}
+        }
+        let around = training::default_rules_with(StandIn);
+        assert!(around.names().eq(RuleSet::default().names()));
+        // No classifier in it: the shipped model was not needed.
+        let lends_a_classifier =
+            |e: &Entry| matches!(e.rule.contribution(), Some(Contribution::Classifier(_)));
+        assert!(!around.entries.iter().any(lends_a_classifier));
     }
 
     #[test]

@@ -32,6 +32,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use clap::Parser;
+use deboiler::rules::training::default_rules_with;
 use deboiler::{Cleaner, Input, RuleSet, rules};
 use deboiler_lab as wcxb;
 use wcxb::{Half, Score, score};
@@ -78,17 +79,6 @@ fn main() {
         eprintln!("cannot read {}: {e}", options.root.display());
         std::process::exit(1);
     });
-    let rules = match options.preset.as_str() {
-        "plain-text" => RuleSet::empty().with(rules::NonContent),
-        name => RuleSet::preset(name).unwrap_or_else(|| {
-            eprintln!("unknown preset {name}");
-            std::process::exit(2);
-        }),
-    };
-    let rules = options
-        .without
-        .iter()
-        .fold(rules, |set, name| set.without(name));
     let classifier = match &options.model {
         Some(path) => {
             let text = std::fs::read_to_string(path).expect("model file");
@@ -98,11 +88,30 @@ fn main() {
             .threshold
             .map(|_| rules::ContentClassifier::default()),
     };
-    let rules = match (classifier, options.threshold) {
-        (Some(c), Some(t)) => rules.with(c.threshold(t)),
-        (Some(c), None) => rules.with(c),
-        (None, _) => rules,
+    let classifier = match (classifier, options.threshold) {
+        (Some(c), Some(t)) => Some(c.threshold(t)),
+        (classifier, _) => classifier,
     };
+    let rules = match (options.preset.as_str(), classifier) {
+        ("plain-text", _) => RuleSet::empty().with(rules::NonContent),
+        // The default rules around another model, without loading the
+        // shipped one (which may not fit the features of this code).
+        ("default", Some(classifier)) => default_rules_with(classifier),
+        (name, classifier) => {
+            let set = RuleSet::preset(name).unwrap_or_else(|| {
+                eprintln!("unknown preset {name}");
+                std::process::exit(2);
+            });
+            match classifier {
+                Some(classifier) => set.with(classifier),
+                None => set,
+            }
+        }
+    };
+    let rules = options
+        .without
+        .iter()
+        .fold(rules, |set, name| set.without(name));
     let cleaner = Cleaner::builder()
         .rules(rules)
         .build()

@@ -34,8 +34,10 @@ use std::sync::{Arc, Mutex};
 
 use clap::Parser;
 use deboiler::rules::ContentClassifier;
-use deboiler::rules::training::{CONTEXT_FEATURE_COUNT, FEATURE_COUNT, Layout, Network, write};
-use deboiler::{Cleaner, Input, Judgement, Page, Phase, Rule, RuleSet};
+use deboiler::rules::training::{
+    CONTEXT_FEATURE_COUNT, FEATURE_COUNT, Layout, Network, default_rules_with, write,
+};
+use deboiler::{Cleaner, Input, Judgement, Page, Phase, Rule};
 use deboiler_lab as wcxb;
 use wcxb::Half;
 
@@ -112,11 +114,12 @@ fn main() {
     let options = Options::parse();
     let samples = wcxb::load(&options.root, None, options.half).expect("readable data set");
     let recorded = Arc::new(Mutex::new(None));
-    let rules = options
-        .without
-        .iter()
-        .fold(RuleSet::default(), |set, name| set.without(name));
-    let rules = rules.with(Recorder(recorded.clone()));
+    // The recorder stands where the classifier would: the shipped model is
+    // not loaded, so that a change of features can be trained.
+    let rules = options.without.iter().fold(
+        default_rules_with(Recorder(recorded.clone())),
+        |set, name| set.without(name),
+    );
     let cleaner = Cleaner::builder()
         .rules(rules)
         .build()
