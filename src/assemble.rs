@@ -3,14 +3,20 @@
 
 use std::sync::Arc;
 
+use rustc_hash::FxHashMap as HashMap;
+
 use crate::block::{Block, BlockKind};
 use crate::page::{Flags, Page, Verdicts};
 use crate::vocabulary::class_words::{
-    AUTHOR_WORDS, DATE_WORDS, any_class_word, is_comment_item_token, tokens,
+    AUTHOR_WORDS, COMMENT_TEXT_WORDS, DATE_WORDS, any_class_word, is_comment_item_token, tokens,
 };
 
 /// The name under which reader comments are removed when a cleaner does
-/// not include them: see [`Judgement::drop_comment`](crate::Judgement::drop_comment).
+/// not include them, and the lines of a comment section that are not one
+/// comment (its heading, the comment count, a comment's "Reply" control)
+/// whether it does or not: see [`Judgement::drop_comment`](crate::Judgement::drop_comment).
+/// It names no rule of a set: comments are given back or not by
+/// [`CleanerBuilder::include_comments`](crate::CleanerBuilder::include_comments).
 pub const COMMENTS_RULE: &str = "comments";
 
 /// The result of cleaning a page: the kept blocks, their text, the reader
@@ -124,8 +130,12 @@ impl Comment {
 }
 
 /// A line of a comment that is all link and this many words or fewer is
-/// one of its controls ("Reply", "Report"), not what it says.
-const COMMENT_CONTROL_WORDS: usize = 2;
+/// one of its controls ("Reply", "Log in to Reply", "Report"), not what it
+/// says.
+const COMMENT_CONTROL_WORDS: usize = 4;
+
+/// The most words of a comment's author or date line.
+const COMMENT_META_WORDS: usize = 12;
 
 /// A block that a rule removed, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -165,24 +175,30 @@ pub(crate) fn assemble(page: Page<'_>, verdicts: Verdicts, include_comments: boo
                 .flatten()
         })
         .collect();
-    let mut last_item = None;
+    // Each comment's place in `cleaned.comments`, by its element: a
+    // comment's blocks after a reply nested in it are still its own.
+    let mut comment_of: HashMap<usize, usize> = HashMap::default();
     for (index, (block, verdict)) in page.blocks.into_iter().zip(verdicts.dropped).enumerate() {
         let control = block.link_density() >= 0.5 && block.words <= COMMENT_CONTROL_WORDS;
-        if let Some(item) = comment_items[index].filter(|i| i.author || i.date || !control) {
-            if last_item != Some(item.element) {
+        // A line that says who or when is short; a long one is what the
+        // comment says, whatever its first words are marked as.
+        let meta = block.words <= COMMENT_META_WORDS;
+        let item = comment_items[index].filter(|i| (meta && (i.author || i.date)) || !control);
+        if let Some(item) = item {
+            let at = *comment_of.entry(item.element).or_insert_with(|| {
                 cleaned.comments.push(Comment {
                     blocks: Vec::new(),
                     author: None,
                     date: None,
                 });
-            }
-            last_item = Some(item.element);
-            let comment = cleaned.comments.last_mut().expect("a comment was started");
-            let at = comment.blocks.len();
-            if item.author && comment.author.is_none() {
-                comment.author = Some(at);
-            } else if item.date && comment.date.is_none() {
-                comment.date = Some(at);
+                cleaned.comments.len() - 1
+            });
+            let comment = &mut cleaned.comments[at];
+            let line = comment.blocks.len();
+            if meta && item.author && comment.author.is_none() {
+                comment.author = Some(line);
+            } else if meta && item.date && comment.date.is_none() {
+                comment.date = Some(line);
             }
             comment.blocks.push(block);
             continue;
@@ -220,11 +236,13 @@ struct CommentItem {
     date: bool,
 }
 
-/// The comment that block `block` of a comment section belongs to: the
-/// innermost item inside the section (`<li>`, `<article>`, or an element
-/// whose class says comment or reply: a comment of a thread, a reply nested
-/// in it). `None` for the section's own lines (its heading, the comment
-/// count, "Load more"), which stay removed.
+/// The comment that block `block` of a comment section belongs to: going
+/// down from the section, the last item (`<li>`, `<article>`, or an
+/// element whose class says comment) before the comment's text (an element
+/// whose class says content, body, text or message), so that a reply
+/// nested in a comment is a comment of its own and a list in a comment's
+/// text is not. `None` for the section's own lines (its heading, the
+/// comment count, "Load more"), which stay removed.
 fn comment_item(page: &Page<'_>, block: usize) -> Option<CommentItem> {
     // From the element of the block's first text, which is often an inline
     // one that says what the line is (`<b class=fn>`, `<span class=author>`).
@@ -238,9 +256,19 @@ fn comment_item(page: &Page<'_>, block: usize) -> Option<CommentItem> {
         .unwrap_or(chain.len());
     let inside = &chain[..section];
     let says_comment = |e: usize| tokens(page.class_of(e)).any(is_comment_item_token);
-    let at = inside
-        .iter()
-        .position(|&e| page.elements[e].traits.item || says_comment(e))?;
+    let says_text = |e: usize| {
+        tokens(page.class_of(e))
+            .any(|token| any_class_word(token, |word| COMMENT_TEXT_WORDS.contains(&word)))
+    };
+    let mut at = None;
+    for (depth, &e) in inside.iter().enumerate().rev() {
+        if page.elements[e].traits.item || says_comment(e) {
+            at = Some(depth);
+        } else if at.is_some() && says_text(e) {
+            break;
+        }
+    }
+    let at = at?;
     // The elements between the block and its comment's (whose own classes,
     // such as WordPress's `comment-author-mara`, are about all of it).
     let within = &inside[..at];

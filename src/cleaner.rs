@@ -71,6 +71,7 @@ impl fmt::Debug for Cleaner {
         f.debug_struct("Cleaner")
             .field("rules", &self.inner.engine.rules)
             .field("limits", &self.inner.limits)
+            .field("include_comments", &self.inner.include_comments)
             .finish()
     }
 }
@@ -128,9 +129,10 @@ impl CleanerBuilder {
     /// article, a Disqus or WordPress thread) come back in
     /// [`Cleaned::comments`], each with its author and date line where the
     /// page marks them (default `false`: they are in [`Cleaned::removed`]
-    /// under the rule [`COMMENTS_RULE`](crate::COMMENTS_RULE)). Neither way
-    /// are they in [`Cleaned::text`]. On a forum or Q&A page the thread is
-    /// the content and stays in the text.
+    /// under [`COMMENTS_RULE`](crate::COMMENTS_RULE)). Neither way are
+    /// comments under the content in [`Cleaned::text`]; a comment section
+    /// that holds the page (a forum or Q&A thread marked up as comments) is
+    /// the content, and stays in the text either way.
     pub fn include_comments(mut self, include: bool) -> Self {
         self.include_comments = include;
         self

@@ -177,3 +177,37 @@ fn a_forum_threads_posts_all_stay() {
         assert!(page.comments().is_empty());
     }
 }
+
+#[test]
+fn a_list_in_a_comment_and_its_lines_after_a_reply_stay_one_comment() {
+    let html = format!(
+        "<body><article><h1>Harbour wall to be rebuilt</h1>{STORY}</article>\
+         <div id=comments><ol class=comment-list><li class=comment>\
+         <div class=comment-author>Mara</div>\
+         <div class=comment-content><p>Three things the council forgot about the new wall:</p>\
+         <ul><li>the slipway at the north end</li><li>the lights along the quay</li></ul></div>\
+         <ol class=children><li class=comment><div class=comment-author>Tom</div>\
+         <div class=comment-content><p>And the steps down to the beach, which flood at every spring tide.</p></div></li></ol>\
+         <div class=comment-content><p>Edit: the slipway is in the plans after all, on page nine.</p></div>\
+         </li></ol></div></body>"
+    );
+    let cleaner = Cleaner::builder().include_comments(true).build().unwrap();
+    let page = cleaner.clean(Input::html(&html)).unwrap();
+    let comments = page.comments();
+    assert_eq!(comments.len(), 2, "{comments:#?}");
+    let mara = &comments[0];
+    assert_eq!(mara.author(), Some("Mara"));
+    for said in [
+        "forgot",
+        "the slipway at the north end",
+        "Edit: the slipway",
+    ] {
+        assert!(
+            mara.text().contains(said),
+            "{said:?} not in {:?}",
+            mara.text()
+        );
+    }
+    assert_eq!(comments[1].author(), Some("Tom"));
+    assert!(!comments[1].text().contains("Edit"));
+}

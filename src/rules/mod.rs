@@ -20,7 +20,7 @@
 //! |---|---|
 //! | `non-content` | text of `<head>`, scripts, styles, `noscript`, `template`, `svg`, `iframe`, media fallbacks, form controls |
 //! | `hidden` (strict) | elements with `hidden`, `aria-hidden="true"`, inline `display:none` / `visibility:hidden` |
-//! | `page-chrome` | `<nav>`, `<header>`, `<footer>`, `<aside>` (and their ARIA roles), comment sections, forum signatures and author statistics, unless they hold most of the page's text |
+//! | `page-chrome` | `<nav>`, `<header>`, `<footer>`, `<aside>` (and their ARIA roles), comment forms, forum signatures and author statistics, unless they hold most of the page's text; comment sections go as reader comments, under [`COMMENTS_RULE`](crate::COMMENTS_RULE) |
 //! | `content-classifier` | blocks a learned model judges not to be content ([`ContentClassifier`]) |
 //! | `main-content` (opt-in) | blocks outside the page's main content region ([`MainContent`]) |
 //! | `comment-form`, `share-buttons`, `newsletter`, `cookie-notice`, `related-content`, `advertisement`, `site-footer`, `loading-placeholder`, `navigation-links`, `shop-controls` | blocks made of boilerplate phrases ([`Phrases`]) |

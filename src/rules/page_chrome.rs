@@ -6,7 +6,9 @@ use once_cell::sync::Lazy;
 
 use crate::page::{Flags, Judgement, Page};
 use crate::rules::{Phase, Rule};
-use crate::vocabulary::class_words::{CONSENT_WORDS, any_class_word, token_parts, tokens};
+use crate::vocabulary::class_words::{
+    COMMENT_FORM_TOKENS, COMMENT_SECTION_TOKENS, CONSENT_WORDS, any_class_word, token_parts, tokens,
+};
 use crate::vocabulary::tags::Group;
 
 /// Drops navigation, page headers, footers, asides, dialogs, comment
@@ -30,6 +32,11 @@ use crate::vocabulary::tags::Group;
 /// page that declares itself a forum thread or Q&A page (schema.org
 /// `DiscussionForumPosting` or `QAPage`), a comment section holding a fifth
 /// of the words is kept: it is the thread.
+///
+/// The blocks of a comment section that is not the content are reader
+/// comments ([`Judgement::drop_comment`]): recorded under
+/// [`COMMENTS_RULE`](crate::COMMENTS_RULE), or given back by a cleaner that
+/// includes comments. Its comment form is page chrome.
 ///
 /// Name: `page-chrome`.
 #[derive(Debug, Clone, Copy)]
@@ -105,19 +112,23 @@ impl Rule for PageChrome {
             // of: the replies nested in a thread marked up as comments.
             let mut spared = Flags::default();
             // Outermost first, so that the reason names the whole landmark.
-            for &e in chain.iter().rev() {
+            for (depth, &e) in chain.iter().enumerate().rev() {
                 let flags = page.roles()[e];
                 let exempt = flags.contains(Flags::HEADER) && in_article;
                 let kinds = flags.intersection(Flags::CHROME);
                 let chrome = !kinds.is_empty() && !spared.contains(kinds) && !exempt;
                 if chrome {
                     if flags.contains(Flags::NAV) || !holds_content(e) {
-                        // Reader comments under the content are comments,
-                        // which a cleaner may give back; the rest, the
-                        // comment form among it, is chrome.
-                        let comment = flags.contains(Flags::COMMENTS)
-                            && !flags.contains(Flags::NAV)
-                            && !in_comment_form(page, &chain);
+                        // Reader comments under the content (in a footer or
+                        // an aside too) are comments, which a cleaner may
+                        // give back; the rest, the comment form among it,
+                        // is chrome.
+                        let inside = &chain[..=depth];
+                        let section = inside
+                            .iter()
+                            .rposition(|&x| page.roles()[x].contains(Flags::COMMENTS));
+                        let comment = !flags.contains(Flags::NAV)
+                            && section.is_some_and(|s| !in_comment_form(page, &inside[..=s]));
                         if comment {
                             let reason = format!("reader comments: inside {}", page.describe(e));
                             judgement.drop_comment(block, reason);
@@ -185,21 +196,17 @@ static ROLE_HINTS: Lazy<AhoCorasick> = Lazy::new(|| {
     AhoCorasick::new(hints).expect("role hints build")
 });
 
-/// Whether an element of `chain` (a block's elements) is a comment form
-/// or the box around one: a `<form>`, WordPress's `#respond` and
-/// `.comment-respond`, `#commentform`, `.comment-form`.
-fn in_comment_form(page: &Page<'_>, chain: &[usize]) -> bool {
-    chain.iter().any(|&e| {
+/// Whether one of `elements` (a block's, up to its comment section) is a
+/// comment form or the box around one: a `<form>`, WordPress's `#respond`
+/// and `.comment-respond`, `#commentform`, `.comment-form`.
+fn in_comment_form(page: &Page<'_>, elements: &[usize]) -> bool {
+    elements.iter().any(|&e| {
         page.elements[e].traits.group == Some(Group::Form)
             || tokens(page.id_of(e))
                 .chain(tokens(page.class_of(e)))
                 .any(|t| COMMENT_FORM_TOKENS.contains(&t))
     })
 }
-
-/// Id and class tokens (as stored) of the comment form and the box around
-/// it (WordPress and most themes).
-const COMMENT_FORM_TOKENS: &[&str] = &["respond", "commentform", "comment-form", "comment-respond"];
 
 /// What every comment-section token contains (see [`is_comment_section_token`]).
 const COMMENT_SECTION_HINTS: &[&str] = &["comment", "respond", "disqus"];
@@ -279,15 +286,7 @@ fn is_user_statistics_token(token: &str) -> bool {
 /// form.
 fn is_comment_section_token(token: &str) -> bool {
     COMMENT_FORM_TOKENS.contains(&token)
-        || matches!(
-            token,
-            "comments"
-                | "commentlist"
-                | "comment-list"
-                | "comment-section"
-                | "disqus_thread"
-                | "dsq-comments"
-        )
+        || COMMENT_SECTION_TOKENS.contains(&token)
         || token.starts_with("comments-")
         || (token.ends_with("-comments")
             // States, not containers: `no-comments`, `has-comments` (or `noComments`).

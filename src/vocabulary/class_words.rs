@@ -123,11 +123,38 @@ const REVIEW_WORDS: &[&str] = &[
     "testimonials",
 ];
 
+/// Id and class tokens (as stored) of the comment form and the box around
+/// it (WordPress and most themes).
+pub(crate) const COMMENT_FORM_TOKENS: &[&str] =
+    &["respond", "commentform", "comment-form", "comment-respond"];
+
+/// Id and class tokens (as stored) of the containers comment systems
+/// (WordPress, Disqus and most themes) put around a thread; tokens that
+/// start with `comments-` or end with `-comments` are too (see the
+/// page-chrome rule).
+pub(crate) const COMMENT_SECTION_TOKENS: &[&str] = &[
+    "comments",
+    "commentlist",
+    "comment-list",
+    "comment-section",
+    "disqus_thread",
+    "dsq-comments",
+];
+
 /// Class tokens (as stored) of one comment of a thread: `div.comment`,
-/// `.single-comment` (any token ending in `-comment`).
+/// `.single-comment` (any token ending in `-comment`), but not a call to
+/// write one (`leave-comment`, `add-comment`) or a state (`no-comment`).
 pub(crate) fn is_comment_item_token(token: &str) -> bool {
-    token == "comment" || token.ends_with("-comment")
+    let call_or_state = matches!(
+        token.split('-').next(),
+        Some("leave" | "add" | "write" | "post" | "no" | "has" | "with" | "without")
+    );
+    token == "comment" || (token.ends_with("-comment") && !call_or_state)
 }
+
+/// Words that mark what a comment says, apart from its author and date
+/// lines (`comment-content`, `comment-body`, `post-message`).
+pub(crate) const COMMENT_TEXT_WORDS: &[&str] = &["content", "body", "text", "message"];
 
 /// Words that mark the name of a comment's author (`comment-author`,
 /// microformats' `fn` and `vcard`, `username`).

@@ -105,7 +105,10 @@ fn run(command: Command) -> Result<(), String> {
             let mut stdout = std::io::stdout().lock();
             let mut out = cleaned.text().to_string();
             for comment in cleaned.comments() {
-                out.push_str("\n\n---\n");
+                if !out.is_empty() {
+                    out.push_str("\n\n");
+                }
+                out.push_str("---\n");
                 for line in [comment.author(), comment.date()].into_iter().flatten() {
                     out.push_str(line);
                     out.push('\n');
@@ -227,7 +230,11 @@ fn batch(
             Ok(cleaned) => serde_json::json!({ "id": id, "text": cleaned.text() }),
             Err(error) => {
                 eprintln!("deboiler: {id}: {error}");
-                serde_json::json!({ "id": id, "text": "", "error": error })
+                let mut line = serde_json::json!({ "id": id, "text": "", "error": error });
+                if include_comments {
+                    line["comments"] = serde_json::json!([]);
+                }
+                line
             }
         };
         line.to_string()
