@@ -274,8 +274,7 @@ fn comment_item(page: &Page<'_>, block: usize) -> Option<CommentItem> {
     let within = &inside[..at];
     let says = |words: &[&str]| {
         within.iter().any(|&e| {
-            tokens(page.id_of(e))
-                .chain(tokens(page.class_of(e)))
+            page.tokens_of(e)
                 .any(|token| any_class_word(token, |word| words.contains(&word)))
         })
     };

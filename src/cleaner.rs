@@ -209,7 +209,10 @@ impl Cleaner {
                     ));
                     return Ok(cleaned);
                 }
-                self.clean_detected(&decode(bytes, input.content_type), url)
+                // Decoding can make the text larger than its bytes.
+                let text = decode(bytes, input.content_type);
+                self.check_size(text.len())?;
+                self.clean_detected(&text, url)
             }
         }
     }
@@ -223,7 +226,6 @@ impl Cleaner {
     }
 
     fn clean_html(&self, html: &str, url: Option<&str>) -> Result<Cleaned, CleanError> {
-        self.check_size(html.len())?;
         let (html, prepared) = preparse::prepare(html, self.inner.limits.max_depth);
         let document = segment::html::parse(&html, prepared.noscript_holds_markup());
         let segmented = segment::html::segment(&document);
@@ -241,7 +243,6 @@ impl Cleaner {
     }
 
     fn clean_text(&self, text: &str, url: Option<&str>) -> Result<Cleaned, CleanError> {
-        self.check_size(text.len())?;
         let segmented = segment::text::segment(text);
         self.check_blocks(segmented.blocks.len())?;
         let engine = &self.inner.engine;

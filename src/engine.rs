@@ -97,8 +97,8 @@ impl Engine {
             .filter_map(|&i| self.rules.entries[i].rule.contribution())
     }
 
-    /// The phrase hits of every block still kept (the others get none).
-    pub fn phrase_hits(&self, page: &Page<'_>, judgement: &Judgement) -> Vec<PhraseHits> {
+    /// The phrase hits of every block still kept (`None` for the others).
+    pub fn phrase_hits(&self, page: &Page<'_>, judgement: &Judgement) -> Vec<Option<PhraseHits>> {
         let Some(matcher) = &self.phrases else {
             return Vec::new();
         };
@@ -107,11 +107,9 @@ impl Engine {
             .iter()
             .enumerate()
             .map(|(i, block)| {
-                if judgement.is_kept(i) {
-                    matcher.hits(&block.text, &page.active, &mut scratch)
-                } else {
-                    PhraseHits::default()
-                }
+                judgement
+                    .is_kept(i)
+                    .then(|| matcher.hits(&block.text, &page.active, &mut scratch))
             })
             .collect()
     }

@@ -9,6 +9,7 @@ use once_cell::unsync::OnceCell;
 
 use crate::block::Block;
 use crate::engine::Engine;
+use crate::vocabulary::class_words::tokens;
 use crate::vocabulary::tags::TagTraits;
 
 /// A segmented page, as a rule sees it: its blocks in document order, and
@@ -88,7 +89,8 @@ pub struct Page<'a> {
 #[derive(Default)]
 struct Analyses {
     roles: OnceCell<Vec<Flags>>,
-    phrase_hits: OnceCell<Vec<PhraseHits>>,
+    /// Per block; `None` for a block dropped before they were made.
+    phrase_hits: OnceCell<Vec<Option<PhraseHits>>>,
     /// Words of the blocks kept when the Region phase started, by element.
     region_words: OnceCell<WordCounts>,
     main_region: OnceCell<Option<usize>>,
@@ -161,7 +163,7 @@ impl<'a> Page<'a> {
             .analyses
             .phrase_hits
             .get_or_init(|| self.engine.phrase_hits(self, judgement));
-        hits.get(block).filter(|h| h.judged)
+        hits.get(block)?.as_ref()
     }
 
     /// The region of an HTML page that holds its main content, as the set's
@@ -250,6 +252,12 @@ impl<'a> Page<'a> {
     /// `-` (`commentBody` is `comment-body`; "" when it has none).
     pub(crate) fn class_of(&self, element: usize) -> &str {
         &self.attributes[self.elements[element].class.clone()]
+    }
+
+    /// The tokens of an element's `id`, then of its `class`, as rules read
+    /// them (see [`Page::id_of`]).
+    pub(crate) fn tokens_of(&self, element: usize) -> impl Iterator<Item = &str> {
+        tokens(self.id_of(element)).chain(tokens(self.class_of(element)))
     }
 
     /// A short description like `<div id="comments" class="area">` for removal reasons.
@@ -427,8 +435,6 @@ impl Flags {
 /// [`Page::phrase_hits`].
 #[derive(Debug, Default, Clone)]
 pub struct PhraseHits {
-    /// Whether the block was searched (it was kept when the hits were made).
-    pub(crate) judged: bool,
     /// Words of the block that have a letter (counted only when a phrase matched).
     pub(crate) words: usize,
     /// Words of the block covered by some phrase.

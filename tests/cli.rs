@@ -76,21 +76,7 @@ fn batch_writes_one_json_line_per_file_the_same_for_any_job_count() {
     std::fs::copy(fixture("news_page.html"), dir.join("news.html")).unwrap();
     std::fs::copy(fixture("wordpress_article.html"), dir.join("wp.htm")).unwrap();
     std::fs::write(dir.join("notes.md"), "not taken").unwrap();
-    let run = |jobs: &str, out: &Path| {
-        let status = deboiler()
-            .args([
-                "batch",
-                dir.to_str().unwrap(),
-                "--out",
-                out.to_str().unwrap(),
-                "--jobs",
-                jobs,
-            ])
-            .status()
-            .unwrap();
-        assert!(status.success());
-        std::fs::read_to_string(out).unwrap()
-    };
+    let run = |jobs: &str, out: &Path| batch(&dir, out, &["--jobs", jobs]);
     let one = run("1", &dir.join("one.jsonl"));
     let two = run("2", &dir.join("two.jsonl"));
     assert_eq!(one, two);
@@ -113,6 +99,22 @@ fn batch_writes_one_json_line_per_file_the_same_for_any_job_count() {
     );
 }
 
+/// Runs `deboiler batch DIR --out OUT EXTRA...` and returns what it wrote.
+fn batch(dir: &Path, out: &Path, extra: &[&str]) -> String {
+    let status = deboiler()
+        .args([
+            "batch",
+            dir.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ])
+        .args(extra)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    std::fs::read_to_string(out).unwrap()
+}
+
 fn tempdir(name: &str) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("deboiler-cli-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
@@ -130,19 +132,8 @@ fn include_comments_gives_them_back_in_clean_and_batch() {
         </article></li></ol></div>";
     std::fs::write(dir.join("pier.html"), page).unwrap();
     let out = dir.join("out.jsonl");
-    let status = deboiler()
-        .args([
-            "batch",
-            dir.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-            "--include-comments",
-        ])
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let line: serde_json::Value =
-        serde_json::from_str(std::fs::read_to_string(&out).unwrap().trim()).unwrap();
+    let written = batch(&dir, &out, &["--include-comments"]);
+    let line: serde_json::Value = serde_json::from_str(written.trim()).unwrap();
     assert!(!line["text"].as_str().unwrap().contains("Finally"));
     assert_eq!(
         line["comments"],

@@ -7,7 +7,7 @@ use once_cell::sync::Lazy;
 use crate::page::{Flags, Judgement, Page};
 use crate::rules::{Phase, Rule};
 use crate::vocabulary::class_words::{
-    COMMENT_FORM_TOKENS, COMMENT_SECTION_TOKENS, CONSENT_WORDS, any_class_word, token_parts, tokens,
+    COMMENT_FORM_TOKENS, COMMENT_SECTION_TOKENS, CONSENT_WORDS, any_class_word, token_parts,
 };
 use crate::vocabulary::tags::Group;
 
@@ -167,7 +167,7 @@ pub(crate) fn roles(page: &Page<'_>) -> Vec<Flags> {
             if element.traits.wrapper || !(hinted(id) || hinted(class)) {
                 return flags;
             }
-            for token in tokens(id).chain(tokens(class)) {
+            for token in page.tokens_of(e) {
                 if is_comment_section_token(token) {
                     flags.insert(Flags::COMMENTS);
                 }
@@ -202,9 +202,7 @@ static ROLE_HINTS: Lazy<AhoCorasick> = Lazy::new(|| {
 fn in_comment_form(page: &Page<'_>, elements: &[usize]) -> bool {
     elements.iter().any(|&e| {
         page.elements[e].traits.group == Some(Group::Form)
-            || tokens(page.id_of(e))
-                .chain(tokens(page.class_of(e)))
-                .any(|t| COMMENT_FORM_TOKENS.contains(&t))
+            || page.tokens_of(e).any(|t| COMMENT_FORM_TOKENS.contains(&t))
     })
 }
 

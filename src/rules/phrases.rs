@@ -327,10 +327,7 @@ impl PhraseMatcher {
             normalize(text, scratch);
             scratch.as_str()
         };
-        let mut hits = PhraseHits {
-            judged: true,
-            ..PhraseHits::default()
-        };
+        let mut hits = PhraseHits::default();
         let mut word_ranges =
             words(text).filter(|r| text[r.clone()].chars().any(char::is_alphabetic));
         let mut word = word_ranges.next();

@@ -4,7 +4,7 @@
 
 use crate::page::{Flags, Judgement, Page};
 use crate::rules::{Phase, Rule};
-use crate::vocabulary::class_words::{ClassWord, any_class_word, class_word, tokens};
+use crate::vocabulary::class_words::{ClassWord, any_class_word, class_word};
 use crate::vocabulary::punctuation::ends_sentence;
 
 /// Drops the text of elements that are not content: `<head>`, `<title>`,
@@ -136,8 +136,7 @@ fn has_boilerplate_class(page: &Page<'_>, element: usize) -> bool {
         return false;
     }
     let sure = |word: &str| class_word(word) == Some(ClassWord::Boilerplate { sure: true });
-    tokens(page.id_of(element))
-        .chain(tokens(page.class_of(element)))
+    page.tokens_of(element)
         .any(|token| any_class_word(token, sure))
 }
 

@@ -3,7 +3,7 @@
 
 use crate::block::BlockKind;
 use crate::page::{Flags, Page, WordCounts};
-use crate::vocabulary::class_words::{ClassWord, any_class_word, class_word, tokens};
+use crate::vocabulary::class_words::{ClassWord, any_class_word, class_word};
 use crate::vocabulary::punctuation::{ends_clause, punctuation_and_digits};
 use crate::vocabulary::tags::Group;
 
@@ -113,9 +113,9 @@ struct WordGroups {
 }
 
 impl WordGroups {
-    fn of(id: &str, class: &str) -> WordGroups {
+    fn of(page: &Page<'_>, element: usize) -> WordGroups {
         let mut counts = WordGroups::default();
-        for token in tokens(id).chain(tokens(class)) {
+        for token in page.tokens_of(element) {
             any_class_word(token, |word| {
                 match class_word(word) {
                     Some(ClassWord::Content) => counts.content += 1.0,
@@ -153,9 +153,8 @@ pub(crate) fn features(
     // Per element: its own class/id word counts, computed once, for the
     // elements that hold kept blocks only.
     let mut word_groups: Vec<Option<WordGroups>> = vec![None; page.elements.len()];
-    let mut word_groups_of = |e: usize| {
-        *word_groups[e].get_or_insert_with(|| WordGroups::of(page.id_of(e), page.class_of(e)))
-    };
+    let mut word_groups_of =
+        |e: usize| *word_groups[e].get_or_insert_with(|| WordGroups::of(page, e));
 
     let count = kept.len().max(1) as f32;
     let mut rows = Vec::with_capacity(kept.len());
