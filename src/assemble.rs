@@ -168,13 +168,20 @@ pub(crate) fn assemble(page: Page<'_>, verdicts: Verdicts, include_comments: boo
     let mut cleaned = Cleaned::default();
     let mut previous: Option<usize> = None;
     let rows: Vec<Option<usize>> = page.blocks.iter().map(|b| table_row(&page, b)).collect();
-    let comment_items: Vec<Option<CommentItem>> = (0..page.blocks.len())
-        .map(|b| {
-            (include_comments && verdicts.is_comment(b))
-                .then(|| comment_item(&page, b))
-                .flatten()
-        })
-        .collect();
+    // Which comment each comment block belongs to (nothing to work out
+    // when comments are not given back).
+    let comment_items: Vec<Option<CommentItem>> = if include_comments {
+        (0..page.blocks.len())
+            .map(|b| {
+                verdicts
+                    .is_comment(b)
+                    .then(|| comment_item(&page, b))
+                    .flatten()
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     // Each comment's place in `cleaned.comments`, by its element: a
     // comment's blocks after a reply nested in it are still its own.
     let mut comment_of: HashMap<usize, usize> = HashMap::default();
@@ -183,7 +190,11 @@ pub(crate) fn assemble(page: Page<'_>, verdicts: Verdicts, include_comments: boo
         // A line that says who or when is short; a long one is what the
         // comment says, whatever its first words are marked as.
         let meta = block.words <= COMMENT_META_WORDS;
-        let item = comment_items[index].filter(|i| (meta && (i.author || i.date)) || !control);
+        let item = comment_items
+            .get(index)
+            .copied()
+            .flatten()
+            .filter(|i| (meta && (i.author || i.date)) || !control);
         if let Some(item) = item {
             let at = *comment_of.entry(item.element).or_insert_with(|| {
                 cleaned.comments.push(Comment {
