@@ -94,7 +94,7 @@ struct Analyses {
     /// Words of the blocks kept when the Region phase started, by element.
     region_words: OnceCell<WordCounts>,
     main_region: OnceCell<Option<usize>>,
-    content_probabilities: OnceCell<Vec<Option<f32>>>,
+    verdicts: OnceCell<Option<crate::rules::classifier::Probabilities>>,
 }
 
 impl std::fmt::Debug for Page<'_> {
@@ -205,14 +205,59 @@ impl<'a> Page<'a> {
     /// Region phase started; `None` before that phase, without a
     /// classifier, for plain text, and for a block dropped before.
     pub fn content_probability(&self, block: usize, judgement: &Judgement) -> Option<f32> {
+        self.classifier_verdicts(judgement)?
+            .blocks
+            .get(block)
+            .copied()
+            .flatten()
+    }
+
+    /// The probability (0 to 1) that the page is an article (one text, and
+    /// what is around it is not the content; not a listing, a forum thread
+    /// or a product page), as the set's
+    /// [`ContentClassifier`](crate::rules::ContentClassifier) judges it from
+    /// the blocks kept when the Region phase started; `None` before that
+    /// phase, without a classifier, and for plain text.
+    ///
+    /// ```
+    /// use deboiler::{Judgement, Page, Phase, Rule};
+    ///
+    /// /// Notes what the classifier makes of the page.
+    /// struct PageType;
+    ///
+    /// impl Rule for PageType {
+    ///     fn name(&self) -> &str { "page-type" }
+    ///     fn phase(&self) -> Phase { Phase::Region }
+    ///     fn apply(&self, page: &Page<'_>, judgement: &mut Judgement) {
+    ///         let article = page.article_probability(judgement);
+    ///         assert!(article.is_some_and(|p| (0.0..=1.0).contains(&p)));
+    ///     }
+    /// }
+    ///
+    /// let rules = deboiler::RuleSet::default().with(PageType);
+    /// let cleaner = deboiler::Cleaner::builder().rules(rules).build()?;
+    /// cleaner.clean("<html><body><p>A page of one paragraph, long enough to judge.</p></body></html>")?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn article_probability(&self, judgement: &Judgement) -> Option<f32> {
+        Some(self.classifier_verdicts(judgement)?.article)
+    }
+
+    /// The set's classifier's verdicts on the page, made once.
+    fn classifier_verdicts(
+        &self,
+        judgement: &Judgement,
+    ) -> Option<&crate::rules::classifier::Probabilities> {
         judgement.region_start.as_ref()?;
-        let probabilities = self.analyses.content_probabilities.get_or_init(|| {
-            self.engine
-                .classifier(&self.active)
-                .filter(|_| self.is_html())
-                .map_or_else(Vec::new, |c| c.probabilities(self, judgement))
-        });
-        probabilities.get(block).copied().flatten()
+        self.analyses
+            .verdicts
+            .get_or_init(|| {
+                let classifier = self.engine.classifier(&self.active)?;
+                self.is_html()
+                    .then(|| classifier.probabilities(self, judgement))
+                    .flatten()
+            })
+            .as_ref()
     }
 
     /// What each element is, by its markup and its classes: landmark
@@ -227,6 +272,24 @@ impl<'a> Page<'a> {
     /// The element chain of a block, innermost first.
     pub(crate) fn ancestors_of(&self, block: usize) -> impl Iterator<Item = usize> + '_ {
         self.element_and_ancestors(self.blocks[block].element)
+    }
+
+    /// For each element, whether it or an element that holds it is
+    /// `marked`: one pass, parents coming before their children.
+    pub(crate) fn within_marked(&self, marked: impl Fn(usize) -> bool) -> Vec<bool> {
+        let mut within = vec![false; self.elements.len()];
+        for e in 0..self.elements.len() {
+            let parent = self.elements[e].parent;
+            debug_assert!(parent.is_none_or(|p| p < e), "parents come first");
+            within[e] = marked(e) || parent.is_some_and(|p| within[p]);
+        }
+        within
+    }
+
+    /// Whether `block` is inside an element that `within` (made by
+    /// [`Page::within_marked`]) says is.
+    pub(crate) fn block_within(&self, block: usize, within: &[bool]) -> bool {
+        self.blocks[block].element.is_some_and(|e| within[e])
     }
 
     /// `element` and the elements that hold it, innermost first.
@@ -339,19 +402,25 @@ impl WordCounts {
     }
 }
 
-/// What a page says it is, in schema.org types (JSON-LD or microdata).
+/// What a page says it is, in schema.org types (JSON-LD or microdata) and
+/// its Open Graph type.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct Declared {
     /// A forum thread or Q&A page: `DiscussionForumPosting`, `QAPage`.
     pub discussion: bool,
     /// A product page: `Product`.
     pub product: bool,
+    /// An article: `Article`, `NewsArticle`, `BlogPosting`, ..., or Open
+    /// Graph's `og:type` `article`.
+    pub article: bool,
 }
 
 /// An element of an HTML page that holds at least one block: what
 /// segmentation found it to be, no verdicts.
 #[derive(Debug)]
 pub(crate) struct Element {
+    /// The element that holds it; always one before it in
+    /// [`Page::elements`] (they are numbered in document order).
     pub parent: Option<usize>,
     pub tag: LocalName,
     /// What its tag does ([`TagTraits`]).

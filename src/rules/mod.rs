@@ -22,6 +22,7 @@
 //! | `hidden` (strict) | elements with `hidden`, `aria-hidden="true"`, inline `display:none` / `visibility:hidden` |
 //! | `page-chrome` | `<nav>`, `<header>`, `<footer>`, `<aside>` (and their ARIA roles), comment forms, forum signatures and author statistics, unless they hold most of the page's text; comment sections go as reader comments, under [`COMMENTS_RULE`](crate::COMMENTS_RULE) |
 //! | `content-classifier` | blocks a learned model judges not to be content ([`ContentClassifier`]) |
+//! | `article-body` | on a page the classifier judges an article: what lies outside the article's region (story lists, promos) and the links of boilerplate boxes inside it ([`ArticleBody`]) |
 //! | `main-content` (opt-in) | blocks outside the page's main content region ([`MainContent`]) |
 //! | `comment-form`, `share-buttons`, `newsletter`, `cookie-notice`, `related-content`, `advertisement`, `site-footer`, `loading-placeholder`, `navigation-links`, `shop-controls` | blocks made of boilerplate phrases ([`Phrases`]) |
 //! | `text-navigation` | runs of very short lines at the top or bottom of a plain text ([`TextNavigation`]) |
@@ -30,7 +31,8 @@
 //! | `boilerplate-classes` (strict) | elements whose class or id says share, social, newsletter, cookie, related, sidebar, ... ([`BoilerplateClasses`]) |
 //! | `link-lists` (strict) | blocks that are mostly link text ([`LinkLists`]) |
 
-mod classifier;
+mod article;
+pub(crate) mod classifier;
 mod leftovers;
 mod main_content;
 pub(crate) mod page_chrome;
@@ -42,14 +44,17 @@ mod structure;
 use std::fmt;
 use std::sync::Arc;
 
+pub use article::ArticleBody;
 pub use classifier::ContentClassifier;
 /// Training hooks (feature `training`): what the lab's trainer needs to
 /// read features and write models. Not a stable API: it changes whenever
 /// the classifier's features do.
 #[cfg(feature = "training")]
 pub mod training {
-    pub use super::classifier::model::{Network, write};
-    pub use super::classifier::{CONTEXT_FEATURE_COUNT, FEATURE_COUNT, Layout};
+    pub use super::classifier::model::{Network, Networks, read_pairs_only, write};
+    pub use super::classifier::{
+        CONTEXT_FEATURE_COUNT, FEATURE_COUNT, Layout, PAGE_FEATURE_COUNT, TrainingRows,
+    };
 
     /// The default rules with `classifier` in the classifier's place,
     /// without loading the shipped model (which a change of features makes
@@ -318,7 +323,8 @@ impl RuleSet {
         let mut set = RuleSet::empty()
             .with(NonContent)
             .with(PageChrome::default())
-            .with(classifier);
+            .with(classifier)
+            .with(ArticleBody);
         for phrases in Phrases::builtin() {
             set = set.with(phrases);
         }

@@ -7,7 +7,8 @@ use once_cell::sync::Lazy;
 use crate::page::{Flags, Judgement, Page};
 use crate::rules::{Phase, Rule};
 use crate::vocabulary::class_words::{
-    COMMENT_FORM_TOKENS, COMMENT_SECTION_TOKENS, CONSENT_WORDS, any_class_word, token_parts,
+    COMMENT_FORM_TOKENS, COMMENT_SECTION_TOKENS, CONSENT_WORDS, any_class_word, says_discussion,
+    token_parts,
 };
 use crate::vocabulary::tags::Group;
 
@@ -31,7 +32,10 @@ use crate::vocabulary::tags::Group;
 /// judged first and their words are not counted in the others' shares. On a
 /// page that declares itself a forum thread or Q&A page (schema.org
 /// `DiscussionForumPosting` or `QAPage`), a comment section holding a fifth
-/// of the words is kept: it is the thread.
+/// of the words is kept: it is the thread. Under an article (300 words of
+/// text outside every landmark, on a page whose comment section sits in no
+/// container named `forum`, `thread`, `topic`, `question`, ...), a comment
+/// section is reader comments however much it holds.
 ///
 /// The blocks of a comment section that is not the content are reader
 /// comments ([`Judgement::drop_comment`]): recorded under
@@ -94,12 +98,31 @@ impl Rule for PageChrome {
         if rest.len() < kept.len() {
             words = page.word_counts(&rest);
         }
+        // An article's own text, outside every landmark: where there is
+        // enough of it, a comment section is its readers' comments, however
+        // long, unless the page says it is a discussion.
+        let in_chrome = page.within_marked(|e| page.roles()[e].intersects(Flags::CHROME));
+        let article_words: usize = rest
+            .iter()
+            .filter(|&&b| !page.block_within(b, &in_chrome))
+            .map(|&b| &page.blocks[b])
+            .filter(|block| block.link_density() < 0.5)
+            .map(|block| block.words)
+            .sum();
+        let under_an_article = |section: usize| {
+            !page.declared.discussion
+                && article_words >= ARTICLE_WORDS_ABOVE_COMMENTS
+                && !page
+                    .element_and_ancestors(page.elements[section].parent)
+                    .any(|e| page.tokens_of(e).any(says_discussion))
+        };
         let holds_content = |e: usize| {
-            // A discussion page's thread is often marked up as comments.
-            let share = if page.declared.discussion && page.roles()[e].contains(Flags::COMMENTS) {
-                DISCUSSION_SHARE
-            } else {
-                self.content_share
+            let comments = page.roles()[e].contains(Flags::COMMENTS);
+            let share = match comments {
+                true if under_an_article(e) => return false,
+                // A discussion page's thread is often marked up as comments.
+                true if page.declared.discussion => DISCUSSION_SHARE,
+                _ => self.content_share,
             };
             words.total > 0 && words.share(e) >= share
         };
@@ -145,6 +168,12 @@ impl Rule for PageChrome {
         }
     }
 }
+
+/// The words of text outside every landmark from which a page is an
+/// article, and a comment section under it is reader comments however long
+/// (unless the page or the section's containers say discussion: a forum
+/// thread's first post is text outside the replies too).
+const ARTICLE_WORDS_ABOVE_COMMENTS: usize = 300;
 
 /// On a page that says it is a forum thread or Q&A page, a comment section
 /// holding this share of the words is the thread itself (the comments under

@@ -10,7 +10,8 @@ use crate::vocabulary::punctuation::ends_sentence;
 /// Drops the text of elements that are not content: `<head>`, `<title>`,
 /// `<script>`, `<style>`, `<noscript>`, `<template>`, `<svg>`, `<iframe>`,
 /// `<object>`, `<embed>`, `<canvas>`, media fallbacks and form controls
-/// (`<select>`, `<option>`, `<button>`, `<textarea>`, `<input>`, `<label>`).
+/// (`<select>`, `<option>`, `<button>`, `<textarea>`, `<input>`, `<label>`),
+/// and MathML's `<annotation>` (a formula's TeX source, never rendered).
 /// A `<noscript>` holding half of the page's words or more is kept: it is
 /// what the site shows to readers without scripts, crawlers among them.
 ///
@@ -300,6 +301,16 @@ mod tests {
         );
         assert_eq!(page.removed().len(), 5);
         assert!(page.removed()[2].reason().contains("<script>"));
+    }
+
+    #[test]
+    fn a_formulas_tex_source_is_not_shown() {
+        let html = "<body><p>Euler wrote <math><semantics><mi>e</mi>\
+                    <annotation encoding=application/x-tex>{\\displaystyle e}</annotation>\
+                    </semantics></math> for the base.</p></body>";
+        let text = clean_with(NonContent, html).text().to_string();
+        assert!(text.contains("Euler wrote") && text.contains('e'), "{text}");
+        assert!(!text.contains("displaystyle"), "{text}");
     }
 
     #[test]

@@ -138,6 +138,13 @@ impl Walk {
         if let Some(itemtype) = attributes.itemtype {
             declare(&mut self.page.declared, itemtype);
         }
+        if attributes.property == Some("og:type")
+            && attributes
+                .content
+                .is_some_and(|kind| kind.trim().eq_ignore_ascii_case("article"))
+        {
+            self.page.declared.article = true;
+        }
         let parent = parent.map(|f| f.element);
         let id = push_class_words(&mut self.page.attributes, attributes.id);
         let class = push_class_words(&mut self.page.attributes, attributes.class);
@@ -343,6 +350,9 @@ struct Attributes<'a> {
     style: Option<&'a str>,
     itemprop: Option<&'a str>,
     itemtype: Option<&'a str>,
+    /// A `<meta>`'s `property` and `content`: Open Graph's `og:type`.
+    property: Option<&'a str>,
+    content: Option<&'a str>,
     aria_hidden: Option<&'a str>,
     aria_modal: Option<&'a str>,
     hidden: bool,
@@ -366,6 +376,8 @@ impl<'a> Attributes<'a> {
                 "style" => attributes.style = Some(value),
                 "itemprop" => attributes.itemprop = Some(value),
                 "itemtype" => attributes.itemtype = Some(value),
+                "property" => attributes.property = Some(value),
+                "content" => attributes.content = Some(value),
                 "aria-hidden" => attributes.aria_hidden = Some(value),
                 "aria-modal" => attributes.aria_modal = Some(value),
                 "hidden" => attributes.hidden = true,
@@ -454,10 +466,15 @@ fn declare(declared: &mut Declared, text: &str) {
             Finder::new("schema.org/Product"),
         ]
     });
+    // `Article`, `NewsArticle`, `TechArticle`, ... all end in `Article`:
+    // `"NewsArticle"` in JSON-LD, `schema.org/NewsArticle` in microdata.
+    static ARTICLE: Lazy<[Finder<'static>; 2]> =
+        Lazy::new(|| [Finder::new("Article\""), Finder::new("BlogPosting")]);
     let names =
         |finders: &[Finder<'static>]| finders.iter().any(|f| f.find(text.as_bytes()).is_some());
     declared.discussion |= names(&*DISCUSSION);
     declared.product |= names(&*PRODUCT);
+    declared.article |= names(&*ARTICLE) || text.trim_end().ends_with("Article");
 }
 
 /// Whether an `itemprop` names the main text of a schema.org item: an
@@ -569,6 +586,16 @@ mod tests {
         let thread =
             "<div itemscope itemtype=https://schema.org/DiscussionForumPosting><p>Hi</p></div>";
         assert!(declared(thread).discussion && !declared(thread).product);
+        let news =
+            r#"<script type="application/ld+json">{"@type": "NewsArticle"}</script><p>Hi</p>"#;
+        assert!(declared(news).article && !declared(news).discussion);
+        let post = "<div itemscope itemtype=http://schema.org/BlogPosting><p>Hi</p></div>";
+        assert!(declared(post).article);
+        let open_graph = "<head><meta property=og:type content=article></head><p>Hi</p>";
+        assert!(declared(open_graph).article);
+        let website = "<head><meta property=og:type content=website></head><p>Hi</p>";
+        assert!(!declared(website).article);
+        assert!(!declared(product).article && !declared(thread).article);
         // Words in the text are not declarations.
         assert_eq!(
             declared("<p>Our Product \"QAPage\" is new</p>"),

@@ -113,6 +113,31 @@ pub(crate) const CONSENT_WORDS: &[&str] = &["consent", "cookie", "cookies", "gdp
 /// Words about comments and replies.
 const COMMENT_WORDS: &[&str] = &["comment", "comments", "reply", "replies", "discussion"];
 
+/// Words of the containers around a discussion (a forum thread, a Q&A
+/// page), as opposed to an article with comments under it.
+const DISCUSSION_PAGE_WORDS: &[&str] = &[
+    "forum",
+    "forums",
+    "thread",
+    "threads",
+    "topic",
+    "topics",
+    "discussion",
+    "discussions",
+    "board",
+    "question",
+    "questions",
+    "answers",
+    "bbpress",
+    "community",
+];
+
+/// Whether a class or id token (as stored) names a discussion page's
+/// container (see [`DISCUSSION_PAGE_WORDS`]).
+pub(crate) fn says_discussion(token: &str) -> bool {
+    any_class_word(token, |word| DISCUSSION_PAGE_WORDS.contains(&word))
+}
+
 /// Words about reviews and ratings.
 const REVIEW_WORDS: &[&str] = &[
     "review",

@@ -188,10 +188,30 @@ const BLOCK_ELEMENTS: &[&str] = &[
     "ul",
 ];
 
-/// Elements whose text is not shown as content (with [`SCRIPT_ELEMENTS`]).
+/// Elements whose text is not shown as content (with [`SCRIPT_ELEMENTS`]);
+/// MathML's `<annotation>` is a formula's source (TeX), which browsers do
+/// not render.
 const NON_CONTENT_ELEMENTS: &[&str] = &[
-    "head", "title", "noscript", "template", "svg", "iframe", "object", "embed", "canvas", "video",
-    "audio", "select", "option", "optgroup", "datalist", "button", "textarea", "input", "label",
+    "head",
+    "title",
+    "noscript",
+    "template",
+    "svg",
+    "iframe",
+    "object",
+    "embed",
+    "canvas",
+    "video",
+    "audio",
+    "select",
+    "option",
+    "optgroup",
+    "datalist",
+    "button",
+    "textarea",
+    "input",
+    "label",
+    "annotation",
 ];
 
 /// Elements whose text is code for the browser, never shown.

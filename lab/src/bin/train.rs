@@ -26,6 +26,9 @@
 //! on the other half of the pages (two folds), as on unseen pages. The
 //! model is `--ensemble` such pairs, from seeds `--seed`, `--seed` + 1, ...
 //!
+//! `--pairs-from MODEL` keeps the network pairs of `MODEL` and trains the
+//! page network only.
+//!
 //! `--half even` trains on the even-numbered pages only, so that
 //! `evaluate --half odd --model FILE` measures it on pages it has not seen.
 
@@ -35,7 +38,8 @@ use std::sync::{Arc, Mutex};
 use clap::Parser;
 use deboiler::rules::ContentClassifier;
 use deboiler::rules::training::{
-    CONTEXT_FEATURE_COUNT, FEATURE_COUNT, Layout, Network, default_rules_with, write,
+    CONTEXT_FEATURE_COUNT, FEATURE_COUNT, Layout, Network, Networks, PAGE_FEATURE_COUNT,
+    default_rules_with, read_pairs_only, write,
 };
 use deboiler::{Cleaner, Input, Judgement, Page, Phase, Rule};
 use deboiler_lab as wcxb;
@@ -45,7 +49,10 @@ use wcxb::Half;
 type Row = ([f32; FEATURE_COUNT], String, usize);
 
 /// What the recorder saw of the last page.
-type Recorded = Arc<Mutex<Option<(Vec<Row>, Layout)>>>;
+type Recorded = Arc<Mutex<Option<(Vec<Row>, Layout, PageRow)>>>;
+
+/// What the page network reads of a page.
+type PageRow = [f32; PAGE_FEATURE_COUNT];
 
 /// Stands in for the classifier and records what it would see.
 struct Recorder(Recorded);
@@ -60,7 +67,9 @@ impl Rule for Recorder {
     }
 
     fn apply(&self, page: &Page<'_>, judgement: &mut Judgement) {
-        let (rows, layout) = ContentClassifier::features(page, judgement);
+        let Some((rows, layout, page_row)) = ContentClassifier::features(page, judgement) else {
+            return;
+        };
         let rows = rows
             .into_iter()
             .map(|(block, features)| {
@@ -68,7 +77,7 @@ impl Rule for Recorder {
                 (features, block.text().to_string(), block.words())
             })
             .collect();
-        *self.0.lock().expect("rows lock") = Some((rows, layout));
+        *self.0.lock().expect("rows lock") = Some((rows, layout, page_row));
     }
 }
 
@@ -98,6 +107,10 @@ struct Options {
     /// Take a rule out of the set the rows are recorded with (repeatable).
     #[arg(long)]
     without: Vec<String>,
+    /// Keep the network pairs of this model file and train the page
+    /// network only (for trying page features: the pairs take minutes).
+    #[arg(long)]
+    pairs_from: Option<PathBuf>,
 }
 
 /// The training rows of one page.
@@ -126,13 +139,16 @@ fn main() {
         .expect("rules compile");
 
     let mut pages = Vec::new();
+    let (mut page_rows, mut page_labels) = (Vec::new(), Vec::new());
     for sample in &samples {
         cleaner
             .clean(Input::bytes(&sample.html).url(&sample.url))
             .expect("page cleans");
-        let Some((rows, layout)) = recorded.lock().expect("rows lock").take() else {
+        let Some((rows, layout, page_row)) = recorded.lock().expect("rows lock").take() else {
             continue;
         };
+        page_rows.push(page_row.to_vec());
+        page_labels.push(f32::from(sample.page_type == "article"));
         let truth = wcxb::Truth::new(&sample.reference);
         let page_words = rows.iter().map(|r: &Row| r.2).sum::<usize>().max(1) as f32;
         let mut page = PageRows {
@@ -155,7 +171,11 @@ fn main() {
     // An ensemble: pairs of networks from different seeds, averaged by the
     // classifier.
     let mut pairs = Vec::new();
-    for member in 0..options.ensemble {
+    if let Some(model) = &options.pairs_from {
+        let text = std::fs::read_to_string(model).expect("readable model file");
+        pairs = read_pairs_only(&text).expect("a model for these features");
+    }
+    for member in (0..options.ensemble).filter(|_| options.pairs_from.is_none()) {
         let seed = options.seed + member as u64;
         eprintln!(
             "network pair {} of {} (seed {seed})",
@@ -164,7 +184,17 @@ fn main() {
         );
         pairs.push(train_pair(&mut pages, &options, seed));
     }
-    std::fs::write(&options.out, write(&pairs)).expect("writable model file");
+    eprintln!("page network");
+    let page = train(
+        &page_rows,
+        &page_labels,
+        &vec![1.0; page_rows.len()],
+        &Shape::PAGE,
+        options.seed,
+        ContentClassifier::page_feature_names(),
+    );
+    let networks = Networks { pairs, page };
+    std::fs::write(&options.out, write(&networks)).expect("writable model file");
     eprintln!("wrote {}", options.out.display());
 }
 
@@ -186,7 +216,12 @@ fn train_pair(pages: &mut [PageRows], options: &Options, seed: u64) -> (Network,
     let all: Vec<&PageRows> = pages.iter().collect();
     let (xs, ys, ws) = gather(&all, &base);
     let block_features = ContentClassifier::feature_names();
-    let blocks_net = train(&xs, &ys, &ws, options, seed, block_features);
+    let shape = Shape {
+        hidden: options.hidden,
+        epochs: options.epochs,
+        batch: 256,
+    };
+    let blocks_net = train(&xs, &ys, &ws, &shape, seed, block_features);
 
     // The context network learns from the block network's verdicts on pages
     // it was not trained on (two folds), as it will meet them on new pages.
@@ -199,7 +234,7 @@ fn train_pair(pages: &mut [PageRows], options: &Options, seed: u64) -> (Network,
             .map(|(_, p)| p)
             .collect();
         let (xs, ys, ws) = gather(&train_pages, &base);
-        let net = train(&xs, &ys, &ws, options, seed, block_features);
+        let net = train(&xs, &ys, &ws, &shape, seed, block_features);
         for (i, page) in pages.iter().enumerate().filter(|(i, _)| i % 2 == fold) {
             first[i] = page.xs.iter().map(|x| predict(&net, x)).collect();
         }
@@ -211,7 +246,7 @@ fn train_pair(pages: &mut [PageRows], options: &Options, seed: u64) -> (Network,
     let all: Vec<&PageRows> = pages.iter().collect();
     let (xs, ys, ws) = gather(&all, &with_context);
     let context_features = ContentClassifier::context_network_feature_names();
-    let context_net = train(&xs, &ys, &ws, options, seed, &context_features);
+    let context_net = train(&xs, &ys, &ws, &shape, seed, &context_features);
     (blocks_net, context_net)
 }
 
@@ -270,16 +305,34 @@ fn predict(net: &Network, row: &[f32]) -> f32 {
     1.0 / (1.0 + (-out).exp())
 }
 
+/// A network's width and how long it is trained.
+struct Shape {
+    hidden: usize,
+    epochs: usize,
+    /// Rows per step.
+    batch: usize,
+}
+
+impl Shape {
+    /// The page network's: one row per page, so few rows that it takes
+    /// many passes in small steps.
+    const PAGE: Shape = Shape {
+        hidden: 4,
+        epochs: 200,
+        batch: 32,
+    };
+}
+
 /// Trains a network on weighted rows with Adam on the cross-entropy.
 fn train(
     xs: &[Vec<f32>],
     ys: &[f32],
     ws: &[f32],
-    options: &Options,
+    shape: &Shape,
     seed: u64,
     features: &[&str],
 ) -> Network {
-    let (hidden, epochs) = (options.hidden, options.epochs);
+    let (hidden, epochs, batch) = (shape.hidden, shape.epochs, shape.batch);
     let n = xs.first().map_or(0, Vec::len);
     let rows = xs.len().max(1) as f32;
     let mean: Vec<f32> = (0..n)
@@ -313,7 +366,6 @@ fn train(
     );
 
     let mut order: Vec<usize> = (0..xs.len()).collect();
-    let batch = 256;
     let steps = (epochs * xs.len().div_ceil(batch)).max(1);
     let mut t = 0;
     let mut activations = vec![0.0f32; hidden];

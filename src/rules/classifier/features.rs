@@ -91,8 +91,38 @@ feature_table! {
     }
 }
 
+feature_table! {
+    /// What the page network reads of the whole page, to say whether it is
+    /// an article (one text, and what is around it is not the content).
+    PageFeature, PAGE_FEATURE_COUNT, PAGE_FEATURE_NAMES {
+        PageWords = "words": "ln(1 + words of the page's kept blocks)",
+        PageBlocks = "blocks": "ln(1 + the page's kept blocks)",
+        PageLinkDensity = "link-density": "the link density of the page's kept blocks",
+        RegionShare = "region-share": "the main region's share of the words",
+        RegionProse = "region-prose": "ln(1 + words of the main region's blocks that end a sentence or clause, outside links)",
+        ProseShare = "prose-share": "the share of the words in blocks that end a sentence or clause",
+        TemplateShare = "template-share": "the share of the words in blocks that share their place in the template",
+        ListShare = "list-share": "the share of the words inside lists",
+        TableShare = "table-share": "the share of the words inside tables",
+        HeadingsPerBlock = "headings": "headings per kept block",
+        ArticleShare = "article-share": "the share of the words inside <article>, <main> or an item's main text",
+        Articles = "articles": "ln(1 + distinct outermost <article> elements that hold blocks)",
+        PageCommentShare = "comment-share": "the share of the words under comment classes",
+        PageDeclaredArticle = "declared-article": "1 when the page declares an article",
+        PageDeclaredDiscussion = "declared-discussion": "1 when the page declares itself a forum thread or Q&A page",
+        PageDeclaredProduct = "declared-product": "1 when the page declares a product",
+        LongestBlock = "longest-block": "ln(1 + words of the longest kept block)",
+        LongProseShare = "long-prose-share": "the share of the words in blocks of 40 words or more that end a sentence or clause",
+        TopHeadings = "top-headings": "ln(1 + kept headings of level 1)",
+        DatedBlocks = "dated-blocks": "ln(1 + kept blocks with a date element)",
+    }
+}
+
 /// One block's features, in the order of [`Feature`].
 pub type Row = [f32; FEATURE_COUNT];
+
+/// A page's features, in the order of [`PageFeature`].
+pub type PageRow = [f32; PAGE_FEATURE_COUNT];
 
 fn set(row: &mut Row, feature: Feature, value: f32) {
     row[feature as usize] = value;
@@ -289,6 +319,86 @@ pub(crate) fn features(
         set(row, Feature::CommentShare, comment_share);
     }
     rows
+}
+
+/// Blocks of this many words or more are long (a paragraph of an article,
+/// not a teaser).
+const LONG_BLOCK_WORDS: f32 = 40.0;
+
+/// The features of the page whose `kept` blocks have the features `rows`
+/// and the layout `layout`.
+pub(crate) fn page_features(
+    page: &Page<'_>,
+    kept: &[usize],
+    rows: &[Row],
+    layout: &Layout,
+) -> PageRow {
+    use PageFeature::*;
+    let mut out = [0.0f32; PAGE_FEATURE_COUNT];
+    let mut put = |feature: PageFeature, value: f32| out[feature as usize] = value;
+    let words: Vec<f32> = kept.iter().map(|&b| page.blocks[b].words as f32).collect();
+    let total = words.iter().sum::<f32>().max(1.0);
+    // The share of the words in the blocks for which `test` holds.
+    let share = |test: &dyn Fn(usize) -> bool| {
+        (0..kept.len())
+            .filter(|&i| test(i))
+            .map(|i| words[i])
+            .sum::<f32>()
+            / total
+    };
+    let has = |i: usize, feature: Feature| rows[i][feature as usize] > 0.0;
+    let ends = |i: usize| has(i, Feature::EndsClause);
+    let in_region = |i: usize| has(i, Feature::InRegion);
+    put(PageWords, ln1(total));
+    put(PageBlocks, ln1(kept.len() as f32));
+    if let Some(first) = rows.first() {
+        put(PageLinkDensity, first[Feature::PageLinkDensity as usize]);
+        put(PageCommentShare, first[Feature::CommentShare as usize]);
+    }
+    put(RegionShare, share(&in_region));
+    let region_prose: f32 = (0..kept.len())
+        .filter(|&i| in_region(i) && ends(i) && page.blocks[kept[i]].link_density() < 0.5)
+        .map(|i| words[i])
+        .sum();
+    put(RegionProse, ln1(region_prose));
+    put(ProseShare, share(&ends));
+    put(TemplateShare, share(&|i| layout.templates.size_of(i) > 1));
+    put(ListShare, share(&|i| has(i, Feature::InList)));
+    put(TableShare, share(&|i| has(i, Feature::InTable)));
+    let headings = (0..kept.len())
+        .filter(|&i| has(i, Feature::Heading))
+        .count();
+    put(HeadingsPerBlock, headings as f32 / kept.len().max(1) as f32);
+    put(ArticleShare, share(&|i| has(i, Feature::InArticle)));
+    // Each element's outermost `<article>` (itself or one around it).
+    let mut outermost_article: Vec<Option<usize>> = vec![None; page.elements.len()];
+    for (e, element) in page.elements.iter().enumerate() {
+        let around = element.parent.and_then(|p| outermost_article[p]);
+        outermost_article[e] = around.or((&*element.tag == "article").then_some(e));
+    }
+    let mut articles: Vec<usize> = kept
+        .iter()
+        .filter_map(|&b| page.blocks[b].element.and_then(|e| outermost_article[e]))
+        .collect();
+    articles.sort_unstable();
+    articles.dedup();
+    put(Articles, ln1(articles.len() as f32));
+    put(PageDeclaredArticle, f32::from(page.declared.article));
+    put(PageDeclaredDiscussion, f32::from(page.declared.discussion));
+    put(PageDeclaredProduct, f32::from(page.declared.product));
+    put(LongestBlock, ln1(words.iter().copied().fold(0.0, f32::max)));
+    put(
+        LongProseShare,
+        share(&|i| ends(i) && words[i] >= LONG_BLOCK_WORDS),
+    );
+    let top_headings = kept
+        .iter()
+        .filter(|&&b| page.blocks[b].kind == BlockKind::Heading(1))
+        .count();
+    put(TopHeadings, ln1(top_headings as f32));
+    let dated = kept.iter().filter(|&&b| page.blocks[b].dated).count();
+    put(DatedBlocks, ln1(dated as f32));
+    out
 }
 
 #[cfg(test)]

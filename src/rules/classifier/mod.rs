@@ -16,6 +16,13 @@
 //! judged with its context (a short line inside a run of content is content).
 //! The model is an ensemble of such pairs trained from different seeds; a
 //! block's probability of being content is the mean of the pairs' verdicts.
+//! A third kind of network, one per model, reads [`PAGE_FEATURE_COUNT`]
+//! features of the whole page (its length, link density, how much of it
+//! the main region, prose, lists, tables, repeated templates and comments
+//! hold, its longest block, its dates and top headings, the types it
+//! declares) and says whether the page is an article
+//! ([`Page::article_probability`]), for
+//! [`ArticleBody`](crate::rules::ArticleBody).
 //! The weights ship in the crate (`src/rules/classifier/classifier.model`) and are
 //! trained, reproducibly, by the lab's `train` program (see CONTRIBUTING.md).
 //!
@@ -39,7 +46,7 @@ use crate::page::{Judgement, Page};
 use crate::rules::main_content::drop_outside;
 use crate::rules::{Contribution, Phase, Rule};
 
-pub use features::{CONTEXT_FEATURE_COUNT, FEATURE_COUNT};
+pub use features::{CONTEXT_FEATURE_COUNT, FEATURE_COUNT, PAGE_FEATURE_COUNT};
 pub use layout::Layout;
 use network::Model;
 
@@ -61,7 +68,28 @@ pub struct ContentClassifier {
     /// Pairs of networks (block, context), trained from different seeds;
     /// their verdicts are averaged.
     networks: Arc<[(Model, Model)]>,
+    /// Says whether a page is an article.
+    page_network: Arc<Model>,
     threshold: f32,
+}
+
+/// What the networks read of a page, for training: `(block index, block
+/// features)` rows, the blocks' layout, and the page's features.
+#[cfg(feature = "training")]
+pub type TrainingRows = (
+    Vec<(usize, [f32; FEATURE_COUNT])>,
+    Layout,
+    [f32; PAGE_FEATURE_COUNT],
+);
+
+/// What a classifier makes of a page.
+#[derive(Debug)]
+pub(crate) struct Probabilities {
+    /// Per block, the probability that it is content (`None` for the
+    /// blocks dropped before the Region phase).
+    pub blocks: Vec<Option<f32>>,
+    /// The probability that the page is an article.
+    pub article: f32,
 }
 
 impl Default for ContentClassifier {
@@ -86,12 +114,15 @@ impl ContentClassifier {
     /// numbers (the parse error is the source), or not as many as its
     /// header says.
     pub fn from_model_text(text: &str) -> Result<ContentClassifier, BuildError> {
-        let networks = model::read(text)?
+        let read = model::read(text)?;
+        let networks = read
+            .pairs
             .iter()
             .map(|(block, context)| (Model::from(block), Model::from(context)))
             .collect::<Vec<_>>();
         Ok(ContentClassifier {
             networks: networks.into(),
+            page_network: Arc::new(Model::from(&read.page)),
             threshold: 0.3,
         })
     }
@@ -104,22 +135,19 @@ impl ContentClassifier {
     }
 
     /// What the networks read of the blocks kept when the Region phase
-    /// started, for training a model: `(block index, features)` rows, and
-    /// where the blocks sit relative to each other (for
-    /// [`Layout::context_features`]); nothing before that phase.
+    /// started, for training a model: `(block index, features)` rows, where
+    /// the blocks sit relative to each other (for
+    /// [`Layout::context_features`]), and what the page network reads of
+    /// the page; nothing before that phase.
     ///
     /// A training hook, behind the `training` feature: the rows' shape
     /// changes whenever the features do.
     #[cfg(feature = "training")]
     #[cfg_attr(docsrs, doc(cfg(feature = "training")))]
-    pub fn features(
-        page: &Page<'_>,
-        judgement: &Judgement,
-    ) -> (Vec<(usize, [f32; FEATURE_COUNT])>, Layout) {
-        let Some((kept, rows, layout)) = Self::rows(page, judgement) else {
-            return (Vec::new(), Layout::new(page, &[]));
-        };
-        (kept.iter().copied().zip(rows).collect(), layout)
+    pub fn features(page: &Page<'_>, judgement: &Judgement) -> Option<TrainingRows> {
+        let (kept, rows, layout) = Self::rows(page, judgement)?;
+        let page_row = features::page_features(page, kept, &rows, &layout);
+        Some((kept.iter().copied().zip(rows).collect(), layout, page_row))
     }
 
     /// The blocks the classifier judges (those kept when the Region phase
@@ -152,13 +180,23 @@ impl ContentClassifier {
         model::context_network_features()
     }
 
+    /// The names of the features the page network reads, in row order
+    /// (a training hook, behind the `training` feature).
+    #[cfg(feature = "training")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "training")))]
+    pub fn page_feature_names() -> &'static [&'static str] {
+        &features::PAGE_FEATURE_NAMES
+    }
+
     /// The probability of being content of each block kept when the Region
-    /// phase started (`None` for the others): the mean of the network
-    /// pairs' verdicts.
-    pub(crate) fn probabilities(&self, page: &Page<'_>, judgement: &Judgement) -> Vec<Option<f32>> {
-        let Some((kept, rows, layout)) = Self::rows(page, judgement) else {
-            return Vec::new();
-        };
+    /// phase started (the mean of the network pairs' verdicts), and of the
+    /// page being an article; `None` before that phase.
+    pub(crate) fn probabilities(
+        &self,
+        page: &Page<'_>,
+        judgement: &Judgement,
+    ) -> Option<Probabilities> {
+        let (kept, rows, layout) = Self::rows(page, judgement)?;
         let mut sums = vec![0.0f32; kept.len()];
         let mut input = Vec::with_capacity(FEATURE_COUNT + CONTEXT_FEATURE_COUNT);
         for (blocks, context) in self.networks.iter() {
@@ -175,11 +213,15 @@ impl ContentClassifier {
             }
         }
         let count = self.networks.len() as f32;
-        let mut probabilities = vec![None; page.blocks.len()];
+        let mut blocks = vec![None; page.blocks.len()];
         for (&block, sum) in kept.iter().zip(sums) {
-            probabilities[block] = Some(sum / count);
+            blocks[block] = Some(sum / count);
         }
-        probabilities
+        let page_row = features::page_features(page, kept, &rows, &layout);
+        Some(Probabilities {
+            blocks,
+            article: self.page_network.predict(&page_row),
+        })
     }
 }
 
@@ -231,9 +273,11 @@ impl Rule for ContentClassifier {
             .engine
             .classifier(&page.active)
             .is_some_and(|c| std::ptr::eq(c, self));
-        let own = (!shared).then(|| self.probabilities(page, judgement));
+        let own = (!shared)
+            .then(|| self.probabilities(page, judgement))
+            .flatten();
         let probability = |b: usize| match &own {
-            Some(own) => own.get(b).copied().flatten(),
+            Some(own) => own.blocks.get(b).copied().flatten(),
             None => page.content_probability(b, judgement),
         };
         let probabilities: Vec<f32> = kept

@@ -1,7 +1,8 @@
 //! The model file: the classifier's networks as text, read by the crate
 //! and written by the trainer, with one reader and one writer here.
 //!
-//! A model is pairs of networks (block, context). Each network is a header
+//! A model is pairs of networks (block, context), then the page network.
+//! Each network is a header
 //! line, `deboiler-model features=N hidden=H names=a,b,...`, naming the
 //! features it reads in order, then six lines of numbers: the features'
 //! `mean` and `scale` (inputs are standardised as `(x - mean) / scale`),
@@ -10,7 +11,7 @@
 
 use crate::error::BuildError;
 
-use super::features::{CONTEXT_FEATURE_NAMES, FEATURE_NAMES};
+use super::features::{CONTEXT_FEATURE_NAMES, FEATURE_NAMES, PAGE_FEATURE_NAMES};
 
 /// Marks the start of each network in a model file.
 const MARKER: &str = "deboiler-model";
@@ -165,19 +166,48 @@ pub(crate) fn context_network_features() -> Vec<&'static str> {
         .collect()
 }
 
-/// Reads a model file: pairs of networks, each block network for
-/// [`FEATURE_NAMES`] and each context network for those and
-/// [`CONTEXT_FEATURE_NAMES`].
-pub(crate) fn read(text: &str) -> Result<Vec<(Network, Network)>, BuildError> {
-    let sections: Vec<&str> = text
+/// A model file's networks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Networks {
+    /// Pairs of a block network, for the block features, and a context
+    /// network, for those and the context features.
+    pub pairs: Vec<(Network, Network)>,
+    /// The page network, for the page features: whether a page is an
+    /// article.
+    pub page: Network,
+}
+
+/// Reads a model file: pairs of networks, then the page network.
+pub fn read(text: &str) -> Result<Networks, BuildError> {
+    let (pairs, page) = sections(text)?;
+    Ok(Networks {
+        pairs: read_pairs(pairs)?,
+        page: Network::parse(page, &PAGE_FEATURE_NAMES)?,
+    })
+}
+
+/// Reads the network pairs of a model file, whatever features its page
+/// network reads (for training a page network alone).
+#[cfg(feature = "training")]
+pub fn read_pairs_only(text: &str) -> Result<Vec<(Network, Network)>, BuildError> {
+    read_pairs(sections(text)?.0)
+}
+
+/// A model file's sections: those of the pairs, and the page network's.
+fn sections(text: &str) -> Result<(Vec<&str>, &str), BuildError> {
+    let mut sections: Vec<&str> = text
         .split(MARKER)
         .filter(|s| !s.trim().is_empty())
         .collect();
-    if sections.is_empty() || sections.len() % 2 != 0 {
-        return Err(invalid(
-            "pairs of networks (block, context) expected".to_string(),
-        ));
+    match sections.pop() {
+        Some(page) if !sections.is_empty() && sections.len() % 2 == 0 => Ok((sections, page)),
+        _ => Err(invalid(
+            "pairs of networks (block, context), then a page network, expected".to_string(),
+        )),
     }
+}
+
+fn read_pairs(sections: Vec<&str>) -> Result<Vec<(Network, Network)>, BuildError> {
     let context_features = context_network_features();
     sections
         .chunks(2)
@@ -190,13 +220,16 @@ pub(crate) fn read(text: &str) -> Result<Vec<(Network, Network)>, BuildError> {
         .collect()
 }
 
-/// Writes a model file: the pairs of networks, in order.
+/// Writes a model file: the pairs of networks, in order, then the page
+/// network.
 #[cfg(any(test, feature = "training"))]
-pub fn write(pairs: &[(Network, Network)]) -> String {
-    pairs
+pub fn write(networks: &Networks) -> String {
+    let pairs: String = networks
+        .pairs
         .iter()
         .map(|(block, context)| block.to_text() + &context.to_text())
-        .collect()
+        .collect();
+    pairs + &networks.page.to_text()
 }
 
 #[cfg(test)]
@@ -206,10 +239,11 @@ mod tests {
     #[test]
     fn the_shipped_model_reads_and_writes_back_byte_for_byte() {
         let shipped = include_str!("classifier.model");
-        let pairs = read(shipped).expect("the shipped model reads");
-        assert_eq!(pairs.len(), 6);
-        assert_eq!(pairs[0].0.features, FEATURE_NAMES);
-        assert_eq!(pairs[0].1.features, context_network_features());
-        assert_eq!(write(&pairs), shipped);
+        let networks = read(shipped).expect("the shipped model reads");
+        assert_eq!(networks.pairs.len(), 6);
+        assert_eq!(networks.pairs[0].0.features, FEATURE_NAMES);
+        assert_eq!(networks.pairs[0].1.features, context_network_features());
+        assert_eq!(networks.page.features, PAGE_FEATURE_NAMES);
+        assert_eq!(write(&networks), shipped);
     }
 }

@@ -1,0 +1,190 @@
+//! Where an article ends: on a page the classifier judges to be an article,
+//! its text is one region, and what lies around it (lists of other stories,
+//! promos, the sidebar's teasers) or is linked from a box inside it
+//! ("Related") is not the article.
+
+use crate::block::BlockKind;
+use crate::page::{Judgement, Page};
+use crate::rules::{Phase, Rule};
+use crate::vocabulary::class_words::{ClassWord, any_class_word, class_word};
+use crate::vocabulary::punctuation::ends_clause;
+use crate::vocabulary::words::hash_of;
+
+use rustc_hash::FxHashMap as HashMap;
+
+/// On an article page, keeps the article: the blocks of its region, the
+/// headings before it (its title), and what the classifier is sure of.
+///
+/// It acts on pages the [`ContentClassifier`](crate::rules::ContentClassifier)
+/// judges to be articles ([`Page::article_probability`] at least 0.5) whose
+/// region holds at least 100 words of prose. The article's region is the
+/// element that [`MainContent`](crate::rules::MainContent) chooses among the
+/// kept blocks once story cards are set aside: a card is an element holding
+/// a linked title and other blocks (a summary, a byline), 100 words at most, and at least
+/// three elements of the same tag and class are cards (a list of other
+/// stories). Then it drops
+///
+/// - the cards outside the region, and the other blocks outside it that the
+///   classifier is not sure are content (probability below 0.6), except the
+///   headings before it;
+/// - the links inside the region that sit in a box whose class or id says
+///   boilerplate (`related-posts`, `share`, `newsletter`, ...).
+///
+/// Pages of other kinds (listings, forum threads, product pages) are left as
+/// the classifier judged them. It has no effect on plain text, nor in a set
+/// without a classifier.
+///
+/// Name: `article-body`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ArticleBody;
+
+impl Rule for ArticleBody {
+    fn name(&self) -> &str {
+        "article-body"
+    }
+
+    fn phase(&self) -> Phase {
+        Phase::Region
+    }
+
+    fn apply(&self, page: &Page<'_>, judgement: &mut Judgement) {
+        if !page.is_html() {
+            return;
+        }
+        let Some(article) = page
+            .article_probability(judgement)
+            .filter(|&p| p >= ARTICLE_PROBABILITY)
+        else {
+            return;
+        };
+        let kept: Vec<usize> = judgement.kept().collect();
+        let is_card = story_cards(page, &kept);
+        let within_card = page.within_marked(|e| is_card[e]);
+        let in_card = |b: usize| page.block_within(b, &within_card);
+        let text: Vec<usize> = kept.iter().copied().filter(|&b| !in_card(b)).collect();
+        let Some(region) = page.engine.main_content(&page.active).region(page, &text) else {
+            return;
+        };
+        let within = |b: usize, element: usize| page.ancestors_of(b).any(|e| e == element);
+        // The region narrowed to the smallest element that holds all of its
+        // text (around the article, `<main>` also holds the story list).
+        let text: Vec<usize> = text.into_iter().filter(|&b| within(b, region)).collect();
+        let region = text
+            .first()
+            .and_then(|&first| {
+                page.ancestors_of(first)
+                    .find(|&e| text.iter().all(|&b| within(b, e)))
+            })
+            .unwrap_or(region);
+        let within_region = page.within_marked(|e| e == region);
+        let inside = |b: usize| page.block_within(b, &within_region);
+        let prose: usize = kept
+            .iter()
+            .filter(|&&b| inside(b))
+            .map(|&b| &page.blocks[b])
+            .filter(|block| block.link_density() < 0.5 && ends_clause(&block.text))
+            .map(|block| block.words)
+            .sum();
+        if prose < ARTICLE_WORDS {
+            return;
+        }
+        let first_inside = kept.iter().position(|&b| inside(b));
+        let region_name = page.describe(region);
+        for (position, &block) in kept.iter().enumerate() {
+            let p = page.content_probability(block, judgement).unwrap_or(0.0);
+            if inside(block) {
+                if page.blocks[block].link_density() >= 0.5 {
+                    if let Some(boxed) = boilerplate_box(page, block, region) {
+                        let reason = format!(
+                            "a link in {} inside the article {region_name}",
+                            page.describe(boxed)
+                        );
+                        judgement.drop_block(block, reason);
+                    }
+                }
+                continue;
+            }
+            let card = in_card(block);
+            let title = first_inside.is_some_and(|first| position < first)
+                && matches!(page.blocks[block].kind, BlockKind::Heading(_));
+            if card || (p < SURE_OUTSIDE_ARTICLE && !title) {
+                let what = if card { "a story card" } else { "a block" };
+                let reason = format!(
+                    "{what} outside the article {region_name} (p = {p:.2}, article p = {article:.2})"
+                );
+                judgement.drop_block(block, reason);
+            }
+        }
+    }
+}
+
+/// The probability of being an article from which a page is one.
+const ARTICLE_PROBABILITY: f32 = 0.5;
+
+/// ... when its region has at least this many words of prose (blocks that
+/// end a sentence or clause, outside links).
+const ARTICLE_WORDS: usize = 100;
+
+/// The probability of being content from which a block outside an
+/// article's region stays.
+const SURE_OUTSIDE_ARTICLE: f32 = 0.6;
+
+/// Elements of the same tag and class that are cards, from which they are
+/// a list of stories.
+const STORY_LIST_CARDS: usize = 3;
+
+/// The most words a story card holds: its title, a teaser of a sentence or
+/// two, a byline.
+const CARD_WORDS: usize = 100;
+
+/// Which elements are story cards, among the `kept` blocks' elements: for
+/// each linked title (a block mostly link text, of three words or more),
+/// the smallest element around it that holds another kept block too and
+/// at most [`CARD_WORDS`] words; those of a tag and class that at least
+/// [`STORY_LIST_CARDS`] cards share.
+fn story_cards(page: &Page<'_>, kept: &[usize]) -> Vec<bool> {
+    let mut blocks_in = vec![0u32; page.elements.len()];
+    for &b in kept {
+        for e in page.ancestors_of(b) {
+            blocks_in[e] += 1;
+        }
+    }
+    let mut cards: Vec<usize> = kept
+        .iter()
+        .filter(|&&b| {
+            let block = &page.blocks[b];
+            block.link_density() >= 0.5 && block.words >= 3
+        })
+        .filter_map(|&b| page.ancestors_of(b).find(|&e| blocks_in[e] >= 2))
+        .collect();
+    cards.sort_unstable();
+    cards.dedup();
+    // A teaser is a sentence or two; items of a list inside an article
+    // (a listicle's entries) say more.
+    let words = page.word_counts(kept);
+    cards.retain(|&card| words.per_element[card] <= CARD_WORDS);
+    let kind = |e: usize| hash_of((&*page.elements[e].tag, page.class_of(e)));
+    let mut per_kind: HashMap<u64, usize> = HashMap::default();
+    for &card in &cards {
+        *per_kind.entry(kind(card)).or_default() += 1;
+    }
+    let mut is_card = vec![false; page.elements.len()];
+    for card in cards {
+        is_card[card] = per_kind[&kind(card)] >= STORY_LIST_CARDS;
+    }
+    is_card
+}
+
+/// The element between `block` and the article's `region` whose class or
+/// id says boilerplate, if any.
+fn boilerplate_box(page: &Page<'_>, block: usize, region: usize) -> Option<usize> {
+    page.ancestors_of(block)
+        .take_while(|&e| e != region)
+        .find(|&e| {
+            page.tokens_of(e).any(|token| {
+                any_class_word(token, |word| {
+                    matches!(class_word(word), Some(ClassWord::Boilerplate { .. }))
+                })
+            })
+        })
+}
