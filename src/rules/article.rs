@@ -58,24 +58,14 @@ impl Rule for ArticleBody {
             return;
         };
         let kept: Vec<usize> = judgement.kept().collect();
-        let is_card = story_cards(page, &kept);
-        let within_card = page.within_marked(|e| is_card[e]);
-        let in_card = |b: usize| page.block_within(b, &within_card);
-        let text: Vec<usize> = kept.iter().copied().filter(|&b| !in_card(b)).collect();
-        let Some(region) = page.engine.main_content(&page.active).region(page, &text) else {
+        let Some(ArticleRegion {
+            element: region,
+            within_card,
+        }) = article_region(page, &kept)
+        else {
             return;
         };
-        let within = |b: usize, element: usize| page.ancestors_of(b).any(|e| e == element);
-        // The region narrowed to the smallest element that holds all of its
-        // text (around the article, `<main>` also holds the story list).
-        let text: Vec<usize> = text.into_iter().filter(|&b| within(b, region)).collect();
-        let region = text
-            .first()
-            .and_then(|&first| {
-                page.ancestors_of(first)
-                    .find(|&e| text.iter().all(|&b| within(b, e)))
-            })
-            .unwrap_or(region);
+        let in_card = |b: usize| page.block_within(b, &within_card);
         let within_region = page.within_marked(|e| e == region);
         let inside = |b: usize| page.block_within(b, &within_region);
         let prose: usize = kept
@@ -116,6 +106,59 @@ impl Rule for ArticleBody {
             }
         }
     }
+}
+
+/// Where an article's text is among some blocks, story cards set aside.
+struct ArticleRegion {
+    /// The element that holds the text.
+    element: usize,
+    /// Per element: whether it is a story card or inside one.
+    within_card: Vec<bool>,
+}
+
+/// The article's region among the `kept` blocks: the element that
+/// [`MainContent`](crate::rules::MainContent) chooses among those outside
+/// story cards, narrowed to the smallest element that holds all of their
+/// text inside it (around an article, `<main>` also holds the list of other
+/// stories); `None` for a page of links only.
+fn article_region(page: &Page<'_>, kept: &[usize]) -> Option<ArticleRegion> {
+    let is_card = story_cards(page, kept);
+    let within_card = page.within_marked(|e| is_card[e]);
+    let text: Vec<usize> = kept
+        .iter()
+        .copied()
+        .filter(|&b| !page.block_within(b, &within_card))
+        .collect();
+    let region = page.engine.main_content(&page.active).region(page, &text)?;
+    let within_region = page.within_marked(|e| e == region);
+    let text: Vec<usize> = text
+        .into_iter()
+        .filter(|&b| page.block_within(b, &within_region))
+        .collect();
+    // The innermost element around all of `text`: the first block's
+    // ancestors, numbered innermost first, and for each other block the
+    // first of them it is inside.
+    let Some(&first) = text.first() else {
+        return Some(ArticleRegion {
+            element: region,
+            within_card,
+        });
+    };
+    let chain: Vec<usize> = page.ancestors_of(first).collect();
+    let mut place = vec![None; page.elements.len()];
+    for (i, &e) in chain.iter().enumerate() {
+        place[e] = Some(i);
+    }
+    let outermost = text
+        .iter()
+        .filter_map(|&b| page.ancestors_of(b).find_map(|e| place[e]))
+        .max()
+        .unwrap_or(0);
+    let element = chain[outermost];
+    Some(ArticleRegion {
+        element,
+        within_card,
+    })
 }
 
 /// The probability of being an article from which a page is one.
