@@ -20,9 +20,9 @@ use rustc_hash::FxHashMap as HashMap;
 /// region holds at least 100 words of prose. The article's region is the
 /// element that [`MainContent`](crate::rules::MainContent) chooses among the
 /// kept blocks once story cards are set aside: a card is an element holding
-/// a linked title and other blocks (a summary, a byline), 100 words at most, and at least
-/// three elements of the same tag and class are cards (a list of other
-/// stories). Then it drops
+/// a linked title and other blocks (a summary, a byline), 100 words at
+/// most, and at least three elements of the same tag and class are cards
+/// (a list of other stories). Then it drops
 ///
 /// - the cards outside the region, and the other blocks outside it that the
 ///   classifier is not sure are content (probability below 0.6), except the
@@ -30,9 +30,12 @@ use rustc_hash::FxHashMap as HashMap;
 /// - the links inside the region that sit in a box whose class or id says
 ///   boilerplate (`related-posts`, `share`, `newsletter`, ...).
 ///
-/// Pages of other kinds (listings, forum threads, product pages) are left as
-/// the classifier judged them. It has no effect on plain text, nor in a set
-/// without a classifier.
+/// On a page not judged an article whose region (story cards set aside)
+/// still holds 200 words of prose or more, only the story cards after that
+/// text go: a story is often followed by more teasers than it has words,
+/// which makes the page look like a listing. Other pages (listings, forum
+/// threads, product pages) are left as the classifier judged them. It has
+/// no effect on plain text, nor in a set without a classifier.
 ///
 /// Name: `article-body`.
 #[derive(Debug, Clone, Copy, Default)]
@@ -51,12 +54,10 @@ impl Rule for ArticleBody {
         if !page.is_html() {
             return;
         }
-        let Some(article) = page
-            .article_probability(judgement)
-            .filter(|&p| p >= ARTICLE_PROBABILITY)
-        else {
+        let Some(article) = page.article_probability(judgement) else {
             return;
         };
+        let judged_article = article >= ARTICLE_PROBABILITY;
         let kept: Vec<usize> = judgement.kept().collect();
         let Some(ArticleRegion {
             element: region,
@@ -75,13 +76,28 @@ impl Rule for ArticleBody {
             .filter(|block| block.link_density() < 0.5 && ends_clause(&block.text))
             .map(|block| block.words)
             .sum();
-        if prose < ARTICLE_WORDS {
+        let enough = if judged_article {
+            ARTICLE_WORDS
+        } else {
+            UNJUDGED_ARTICLE_WORDS
+        };
+        if prose < enough {
             return;
         }
+        let last_inside = kept.iter().rposition(|&b| inside(b));
         let first_inside = kept.iter().position(|&b| inside(b));
         let region_name = page.describe(region);
         for (position, &block) in kept.iter().enumerate() {
             let p = page.content_probability(block, judgement).unwrap_or(0.0);
+            if !judged_article {
+                if in_card(block) && last_inside.is_some_and(|last| position > last) {
+                    let reason = format!(
+                        "a story card after the text {region_name} (article p = {article:.2})"
+                    );
+                    judgement.drop_block(block, reason);
+                }
+                continue;
+            }
             if inside(block) {
                 if page.blocks[block].link_density() >= 0.5 {
                     if let Some(boxed) = boilerplate_box(page, block, region) {
@@ -167,6 +183,10 @@ const ARTICLE_PROBABILITY: f32 = 0.5;
 /// ... when its region has at least this many words of prose (blocks that
 /// end a sentence or clause, outside links).
 const ARTICLE_WORDS: usize = 100;
+
+/// The words of prose from which the region of a page not judged an article
+/// is a text all the same, and the story cards after it are not content.
+const UNJUDGED_ARTICLE_WORDS: usize = 200;
 
 /// The probability of being content from which a block outside an
 /// article's region stays.
