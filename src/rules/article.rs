@@ -19,10 +19,10 @@ use rustc_hash::FxHashMap as HashMap;
 /// judges to be articles ([`Page::article_probability`] at least 0.5) whose
 /// region holds at least 100 words of prose. The article's region is the
 /// element that [`MainContent`](crate::rules::MainContent) chooses among the
-/// kept blocks once story cards are set aside: a card is an element holding
-/// a linked title and other blocks (a summary, a byline), 100 words at
-/// most, and at least three elements of the same tag and class are cards
-/// (a list of other stories). Then it drops
+/// kept blocks once story cards are set aside: a card is a list item or an
+/// element holding a linked title and other blocks (a summary, a byline),
+/// 100 words at most, and at least three elements of the same tag and
+/// class are cards (a list of other stories). Then it drops
 ///
 /// - the cards outside the region, and the other blocks outside it that the
 ///   classifier is not sure are content (probability below 0.6), except the
@@ -202,9 +202,9 @@ const CARD_WORDS: usize = 100;
 
 /// Which elements are story cards, among the `kept` blocks' elements: for
 /// each linked title (a block mostly link text, of three words or more),
-/// the smallest element around it that holds another kept block too and
-/// at most [`CARD_WORDS`] words; those of a tag and class that at least
-/// [`STORY_LIST_CARDS`] cards share.
+/// the smallest element around it that is a list item or holds another
+/// kept block too, of at most [`CARD_WORDS`] words; those of a tag and
+/// class that at least [`STORY_LIST_CARDS`] cards share.
 fn story_cards(page: &Page<'_>, kept: &[usize]) -> Vec<bool> {
     let mut blocks_in = vec![0u32; page.elements.len()];
     for &b in kept {
@@ -218,7 +218,10 @@ fn story_cards(page: &Page<'_>, kept: &[usize]) -> Vec<bool> {
             let block = &page.blocks[b];
             block.link_density() >= 0.5 && block.words >= 3
         })
-        .filter_map(|&b| page.ancestors_of(b).find(|&e| blocks_in[e] >= 2))
+        .filter_map(|&b| {
+            page.ancestors_of(b)
+                .find(|&e| blocks_in[e] >= 2 || &*page.elements[e].tag == "li")
+        })
         .collect();
     cards.sort_unstable();
     cards.dedup();
