@@ -2,7 +2,7 @@
 //! without being it (lists of other stories, related boxes, long comment
 //! threads) stays out.
 
-use deboiler::{COMMENTS_RULE, Cleaner, Input};
+use deboiler::{COMMENTS_RULE, Cleaned, Cleaner, Input};
 
 /// A news story of about 400 words, as paragraphs.
 const STORY: [&str; 8] = [
@@ -31,6 +31,18 @@ const STORY: [&str; 8] = [
      contractors will hold an open meeting at the lifeboat station on the first Saturday of May \
      to answer questions about the works and the road closures.",
 ];
+
+/// `html` cleaned with the default rules.
+fn clean(html: &str) -> Cleaned {
+    Cleaner::default().clean(Input::html(html)).unwrap()
+}
+
+/// Asserts that `text` holds every paragraph of the story.
+fn assert_has_the_story(text: &str) {
+    for paragraph in STORY {
+        assert!(text.contains(paragraph), "lost {paragraph:?}:\n{text}");
+    }
+}
 
 fn story_html() -> String {
     STORY.iter().map(|p| format!("<p>{p}</p>")).collect()
@@ -94,13 +106,9 @@ fn news_article_with_story_list() -> String {
 
 #[test]
 fn a_news_article_ends_before_the_list_of_other_stories() {
-    let page = Cleaner::default()
-        .clean(Input::html(&news_article_with_story_list()))
-        .unwrap();
+    let page = clean(&news_article_with_story_list());
     let text = page.text();
-    for paragraph in STORY {
-        assert!(text.contains(paragraph), "lost {paragraph:?}:\n{text}");
-    }
+    assert_has_the_story(text);
     for (headline, teaser) in OTHER_STORIES {
         assert!(!text.contains(headline), "kept {headline:?}:\n{text}");
         assert!(!text.contains(teaser), "kept {teaser:?}:\n{text}");
@@ -135,13 +143,9 @@ fn article_with_related_box() -> String {
 
 #[test]
 fn a_related_box_inside_the_body_goes_and_the_paragraphs_around_it_stay() {
-    let page = Cleaner::default()
-        .clean(Input::html(&article_with_related_box()))
-        .unwrap();
+    let page = clean(&article_with_related_box());
     let text = page.text();
-    for paragraph in STORY {
-        assert!(text.contains(paragraph), "lost {paragraph:?}:\n{text}");
-    }
+    assert_has_the_story(text);
     for link in [
         "Related",
         "Ferry timetable",
@@ -175,9 +179,7 @@ fn article_with_long_thread() -> String {
 
 #[test]
 fn a_comment_thread_longer_than_the_article_is_still_comments() {
-    let page = Cleaner::default()
-        .clean(Input::html(&article_with_long_thread()))
-        .unwrap();
+    let page = clean(&article_with_long_thread());
     let text = page.text();
     assert!(text.contains(STORY[0]) && text.contains(STORY[7]), "{text}");
     assert!(!text.contains("Comment number"), "{text}");
@@ -211,9 +213,7 @@ fn listing_page() -> String {
 
 #[test]
 fn a_listing_keeps_its_cards() {
-    let page = Cleaner::default()
-        .clean(Input::html(&listing_page()))
-        .unwrap();
+    let page = clean(&listing_page());
     let text = page.text();
     for (_, teaser) in OTHER_STORIES {
         assert!(text.contains(teaser), "lost {teaser:?}:\n{text}");
