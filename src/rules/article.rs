@@ -254,3 +254,73 @@ fn boilerplate_box(page: &Page<'_>, block: usize, region: usize) -> Option<usize
             })
         })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::clean_with;
+
+    /// Drops the blocks inside story cards, so that a test sees which they are.
+    struct DropCards;
+
+    impl Rule for DropCards {
+        fn name(&self) -> &str {
+            "drop-cards"
+        }
+        fn apply(&self, page: &Page<'_>, judgement: &mut Judgement) {
+            let kept: Vec<usize> = judgement.kept().collect();
+            let region = article_region(page, &kept).expect("a region");
+            for block in kept {
+                if page.block_within(block, &region.within_card) {
+                    judgement.drop_block(block, "card");
+                }
+            }
+        }
+    }
+
+    fn cards_of(html: &str) -> Vec<String> {
+        clean_with(DropCards, html)
+            .removed()
+            .iter()
+            .map(|r| r.block().text().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn story_cards_are_repeated_short_items_around_linked_titles() {
+        let card = |i: usize| {
+            format!(
+                "<div class=card><h3><a href=/{i}>Other story number {i}</a></h3><p>Its teaser {i}.</p></div>"
+            )
+        };
+        let cards: String = (0..3).map(card).collect();
+        let html = format!(
+            "<body><article><p>The story itself, told in a sentence.</p></article>{cards}</body>"
+        );
+        assert_eq!(cards_of(&html).len(), 6);
+        // Two cards are not a list of stories.
+        let two: String = (0..2).map(card).collect();
+        assert!(cards_of(&format!("<body><p>Story.</p>{two}</body>")).is_empty());
+        // A list of linked headlines: each item is a card.
+        let items: String = (0..3)
+            .map(|i| format!("<li><a href=/{i}>Headline of story {i}</a></li>"))
+            .collect();
+        assert_eq!(
+            cards_of(&format!("<body><p>Story.</p><ul>{items}</ul></body>")).len(),
+            3
+        );
+    }
+
+    #[test]
+    fn a_listicles_long_entries_are_not_cards() {
+        let long = "This entry says a great deal about the thing it lists, ".repeat(12);
+        let entries: String = (0..3)
+            .map(|i| {
+                format!(
+                    "<div class=entry><h2><a href=/{i}>Thing number {i}</a></h2><p>{long}</p></div>"
+                )
+            })
+            .collect();
+        assert!(cards_of(&format!("<body>{entries}</body>")).is_empty());
+    }
+}
