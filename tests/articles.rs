@@ -224,3 +224,17 @@ fn a_listing_keeps_its_cards() {
         page.removed()
     );
 }
+
+#[test]
+fn an_author_bio_box_is_not_the_article() {
+    let bio = "Ann Writer covers the coast for the Gazette and has lived in the harbour town for twenty years.";
+    let html = news_article_with_story_list().replace(
+        "</div></article>",
+        &format!("</div><div class=author-bio><p>{bio}</p></div></article>"),
+    );
+    let page = clean(&html);
+    assert_has_the_story(page.text());
+    assert!(!page.text().contains(bio), "{}", page.text());
+    let removal = page.removed().iter().find(|r| r.block().text() == bio);
+    assert!(removal.is_some_and(|r| r.reason().contains("author's bio")));
+}

@@ -6,7 +6,7 @@
 use crate::block::BlockKind;
 use crate::page::{Judgement, Page};
 use crate::rules::{Phase, Rule};
-use crate::vocabulary::class_words::{ClassWord, any_class_word, class_word};
+use crate::vocabulary::class_words::{ClassWord, any_class_word, class_word, says_author_bio};
 use crate::vocabulary::punctuation::ends_clause;
 use crate::vocabulary::words::hash_of;
 
@@ -28,7 +28,9 @@ use rustc_hash::FxHashMap as HashMap;
 ///   classifier is not sure are content (probability below 0.6), except the
 ///   headings before it;
 /// - the links inside the region that sit in a box whose class or id says
-///   boilerplate (`related-posts`, `share`, `newsletter`, ...).
+///   boilerplate (`related-posts`, `share`, `newsletter`, ...);
+/// - author bio boxes (`author-bio`, `user-bio`, `about-the-author`), in
+///   the region or beside it.
 ///
 /// On a page not judged an article whose region (story cards set aside)
 /// still holds 200 words of prose or more, only the story cards after that
@@ -96,6 +98,12 @@ impl Rule for ArticleBody {
                     );
                     judgement.drop_block(block, reason);
                 }
+                continue;
+            }
+            // An author's bio box, in the article or beside it.
+            if let Some(bio) = author_bio(page, block, region) {
+                let reason = format!("an author's bio: inside {}", page.describe(bio));
+                judgement.drop_block(block, reason);
                 continue;
             }
             if inside(block) {
@@ -253,6 +261,14 @@ fn boilerplate_box(page: &Page<'_>, block: usize, region: usize) -> Option<usize
                 })
             })
         })
+}
+
+/// The element around `block` (below the article's `region` when the block
+/// is inside it) whose class or id says it is an author's bio box, if any.
+fn author_bio(page: &Page<'_>, block: usize, region: usize) -> Option<usize> {
+    page.ancestors_of(block)
+        .take_while(|&e| e != region)
+        .find(|&e| page.tokens_of(e).any(says_author_bio))
 }
 
 #[cfg(test)]

@@ -138,6 +138,21 @@ pub(crate) fn says_discussion(token: &str) -> bool {
     any_class_word(token, |word| DISCUSSION_PAGE_WORDS.contains(&word))
 }
 
+/// Words of an author's bio box under or beside an article (`author-bio`,
+/// `user-bio`, `about-the-author`, `biography`).
+const AUTHOR_BIO_WORDS: &[&str] = &[
+    "bio",
+    "biography",
+    "authorbio",
+    "aboutauthor",
+    "abouttheauthor",
+];
+
+/// Whether a class or id token (as stored) names an author's bio box.
+pub(crate) fn says_author_bio(token: &str) -> bool {
+    any_class_word(token, |word| AUTHOR_BIO_WORDS.contains(&word))
+}
+
 /// Words about reviews and ratings.
 const REVIEW_WORDS: &[&str] = &[
     "review",
