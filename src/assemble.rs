@@ -8,7 +8,7 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::block::{Block, BlockKind};
 use crate::page::{Flags, Page, Verdicts};
 use crate::vocabulary::class_words::{
-    AUTHOR_WORDS, COMMENT_TEXT_WORDS, DATE_WORDS, any_class_word, is_comment_item_token, tokens,
+    AUTHOR_WORDS, COMMENT_TEXT_WORDS, DATE_WORDS, is_comment_item_token, says_one_of, tokens,
 };
 
 /// The name under which reader comments are removed when a cleaner does
@@ -267,10 +267,8 @@ fn comment_item(page: &Page<'_>, block: usize) -> Option<CommentItem> {
         .unwrap_or(chain.len());
     let inside = &chain[..section];
     let says_comment = |e: usize| tokens(page.class_of(e)).any(is_comment_item_token);
-    let says_text = |e: usize| {
-        tokens(page.class_of(e))
-            .any(|token| any_class_word(token, |word| COMMENT_TEXT_WORDS.contains(&word)))
-    };
+    let says_text =
+        |e: usize| tokens(page.class_of(e)).any(|token| says_one_of(token, COMMENT_TEXT_WORDS));
     let mut at = None;
     for (depth, &e) in inside.iter().enumerate().rev() {
         if page.elements[e].traits.item || says_comment(e) {
@@ -284,10 +282,9 @@ fn comment_item(page: &Page<'_>, block: usize) -> Option<CommentItem> {
     // such as WordPress's `comment-author-mara`, are about all of it).
     let within = &inside[..at];
     let says = |words: &[&str]| {
-        within.iter().any(|&e| {
-            page.tokens_of(e)
-                .any(|token| any_class_word(token, |word| words.contains(&word)))
-        })
+        within
+            .iter()
+            .any(|&e| page.tokens_of(e).any(|token| says_one_of(token, words)))
     };
     Some(CommentItem {
         element: inside[at],

@@ -135,7 +135,7 @@ const DISCUSSION_PAGE_WORDS: &[&str] = &[
 /// Whether a class or id token (as stored) names a discussion page's
 /// container (see [`DISCUSSION_PAGE_WORDS`]).
 pub(crate) fn says_discussion(token: &str) -> bool {
-    any_class_word(token, |word| DISCUSSION_PAGE_WORDS.contains(&word))
+    says_one_of(token, DISCUSSION_PAGE_WORDS)
 }
 
 /// Words of an author's bio box under or beside an article (`author-bio`,
@@ -150,7 +150,7 @@ const AUTHOR_BIO_WORDS: &[&str] = &[
 
 /// Whether a class or id token (as stored) names an author's bio box.
 pub(crate) fn says_author_bio(token: &str) -> bool {
-    any_class_word(token, |word| AUTHOR_BIO_WORDS.contains(&word))
+    says_one_of(token, AUTHOR_BIO_WORDS)
 }
 
 /// Words about reviews and ratings.
@@ -267,6 +267,12 @@ pub(crate) fn any_class_word(token: &str, mut each: impl FnMut(&str) -> bool) ->
     }
     // Taking out ASCII bytes leaves valid UTF-8.
     std::str::from_utf8(&joined[..len]).is_ok_and(each)
+}
+
+/// Whether one of the words of a token (as stored, see [`any_class_word`])
+/// is one of `words`.
+pub(crate) fn says_one_of(token: &str, words: &[&str]) -> bool {
+    any_class_word(token, |word| words.contains(&word))
 }
 
 /// Appends an `id` or `class` value to `arena`, trimmed, with camelCase
