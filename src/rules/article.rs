@@ -214,10 +214,15 @@ const CARD_WORDS: usize = 100;
 /// kept block too, of at most [`CARD_WORDS`] words; those of a tag and
 /// class that at least [`STORY_LIST_CARDS`] cards share.
 fn story_cards(page: &Page<'_>, kept: &[usize]) -> Vec<bool> {
-    let mut blocks_in = vec![0u32; page.elements.len()];
+    // Per element: the kept blocks and words inside it.
+    let (mut blocks_in, mut words_in) = (
+        vec![0u32; page.elements.len()],
+        vec![0usize; page.elements.len()],
+    );
     for &b in kept {
         for e in page.ancestors_of(b) {
             blocks_in[e] += 1;
+            words_in[e] += page.blocks[b].words;
         }
     }
     let mut cards: Vec<usize> = kept
@@ -235,8 +240,7 @@ fn story_cards(page: &Page<'_>, kept: &[usize]) -> Vec<bool> {
     cards.dedup();
     // A teaser is a sentence or two; items of a list inside an article
     // (a listicle's entries) say more.
-    let words = page.word_counts(kept);
-    cards.retain(|&card| words.per_element[card] <= CARD_WORDS);
+    cards.retain(|&card| words_in[card] <= CARD_WORDS);
     let kind = |e: usize| hash_of((&*page.elements[e].tag, page.class_of(e)));
     let mut per_kind: HashMap<u64, usize> = HashMap::default();
     for &card in &cards {
