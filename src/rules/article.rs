@@ -144,7 +144,8 @@ struct ArticleRegion {
 /// [`MainContent`](crate::rules::MainContent) chooses among those outside
 /// story cards, narrowed to the smallest element that holds all of their
 /// text inside it (around an article, `<main>` also holds the list of other
-/// stories); `None` for a page of links only.
+/// stories), then to its [`dominant_child`]; `None` for a page of links
+/// only.
 fn article_region(page: &Page<'_>, kept: &[usize]) -> Option<ArticleRegion> {
     let is_card = story_cards(page, kept);
     let within_card = page.within_marked(|e| is_card[e]);
@@ -153,7 +154,8 @@ fn article_region(page: &Page<'_>, kept: &[usize]) -> Option<ArticleRegion> {
         .copied()
         .filter(|&b| !page.block_within(b, &within_card))
         .collect();
-    let region = page.engine.main_content(&page.active).region(page, &text)?;
+    let main_content = page.engine.main_content(&page.active);
+    let region = main_content.region(page, &text)?;
     let within_region = page.within_marked(|e| e == region);
     let text: Vec<usize> = text
         .into_iter()
@@ -178,12 +180,50 @@ fn article_region(page: &Page<'_>, kept: &[usize]) -> Option<ArticleRegion> {
         .filter_map(|&b| page.ancestors_of(b).find_map(|e| place[e]))
         .max()
         .unwrap_or(0);
-    let element = chain[outermost];
+    let element = dominant_child(page, &text, chain[outermost], |b| {
+        main_content.score(&page.blocks[b])
+    });
     Some(ArticleRegion {
         element,
         within_card,
     })
 }
+
+/// Inside `element`, the innermost element that holds nearly all of the
+/// `text` blocks' score: a child is taken while it scores at least
+/// [`DOMINANT_SHARE`] of its parent (what its siblings hold is a box beside
+/// the article: teasers, a sidebar, the next story).
+fn dominant_child(
+    page: &Page<'_>,
+    text: &[usize],
+    element: usize,
+    score: impl Fn(usize) -> f32,
+) -> usize {
+    let mut scores = vec![0.0f32; page.elements.len()];
+    for &b in text {
+        for e in page.ancestors_of(b) {
+            scores[e] += score(b);
+        }
+    }
+    let mut element = element;
+    loop {
+        let best_child = (element + 1..page.elements.len())
+            .take_while(|&e| page.elements[e].parent.is_some_and(|p| p >= element))
+            .filter(|&e| page.elements[e].parent == Some(element))
+            .max_by(|&a, &b| scores[a].total_cmp(&scores[b]));
+        match best_child {
+            Some(child)
+                if scores[child] > 0.0 && scores[child] >= DOMINANT_SHARE * scores[element] =>
+            {
+                element = child
+            }
+            _ => return element,
+        }
+    }
+}
+
+/// The share of its parent's score from which a child is the article.
+const DOMINANT_SHARE: f32 = 0.7;
 
 /// The probability of being an article from which a page is one.
 const ARTICLE_PROBABILITY: f32 = 0.5;
@@ -280,26 +320,64 @@ mod tests {
     use super::*;
     use crate::rules::clean_with;
 
-    /// Drops the blocks inside story cards, so that a test sees which they are.
-    struct DropCards;
+    /// Drops the kept blocks for which its test holds, given the article's
+    /// region, so that a test sees which they are.
+    struct DropWhere(fn(&Page<'_>, &ArticleRegion, usize) -> bool);
 
-    impl Rule for DropCards {
+    impl Rule for DropWhere {
         fn name(&self) -> &str {
-            "drop-cards"
+            "drop-where"
         }
         fn apply(&self, page: &Page<'_>, judgement: &mut Judgement) {
             let kept: Vec<usize> = judgement.kept().collect();
             let region = article_region(page, &kept).expect("a region");
             for block in kept {
-                if page.block_within(block, &region.within_card) {
-                    judgement.drop_block(block, "card");
+                if (self.0)(page, &region, block) {
+                    judgement.drop_block(block, "tested");
                 }
             }
         }
     }
 
+    /// The blocks outside the article's region.
+    const OUTSIDE_REGION: DropWhere =
+        DropWhere(|page, region, block| !page.ancestors_of(block).any(|e| e == region.element));
+
+    /// The blocks inside story cards.
+    const IN_CARD: DropWhere =
+        DropWhere(|page, region, block| page.block_within(block, &region.within_card));
+
+    const PARAGRAPH: &str = "The council voted on Tuesday to rebuild the harbour wall before the \
+        winter storms arrive, ending a debate that has divided the town for three years.";
+
+    #[test]
+    fn the_article_is_the_child_that_holds_nearly_all_the_text() {
+        let story = format!(
+            "<h1>Harbour wall</h1>{}",
+            format!("<p>{PARAGRAPH}</p>").repeat(5)
+        );
+        let next = "<h2>Ferry timetable cut</h2>\
+            <p>The island service will run twice a day from November, the operator said.</p>\
+            <p>Tickets for the winter timetable go on sale at the harbour office on Monday.</p>";
+        let html = format!(
+            "<body><div class=column><div class=story>{story}</div><div class=next>{next}</div></div></body>"
+        );
+        let removed: Vec<String> = clean_with(OUTSIDE_REGION, &html)
+            .removed()
+            .iter()
+            .map(|r| r.block().text().to_string())
+            .collect();
+        assert_eq!(removed.len(), 3, "{removed:?}");
+        assert_eq!(removed[0], "Ferry timetable cut");
+        // An article in two halves of the column is the column.
+        let halves = format!(
+            "<body><div class=column><div class=a>{story}</div><div class=b>{story}</div></div></body>"
+        );
+        assert!(clean_with(OUTSIDE_REGION, &halves).removed().is_empty());
+    }
+
     fn cards_of(html: &str) -> Vec<String> {
-        clean_with(DropCards, html)
+        clean_with(IN_CARD, html)
             .removed()
             .iter()
             .map(|r| r.block().text().to_string())

@@ -53,7 +53,7 @@ impl MainContent {
         self
     }
 
-    fn score(&self, block: &Block) -> f32 {
+    pub(crate) fn score(&self, block: &Block) -> f32 {
         let chars = block.chars as f32;
         let links = block.link_chars as f32;
         (chars - links) - self.link_weight * links - self.block_cost

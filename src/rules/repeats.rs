@@ -16,8 +16,11 @@ use crate::vocabulary::words::{hash_of, word_hashes};
 /// and punctuation do not matter. Two blocks are near repeats when the share
 /// of word pairs (bigrams) they have in common, over the larger block's
 /// bigrams, is at least [`similarity`](RepeatedBlocks::similarity) (default
-/// 0.8): a paragraph repeated with "Read more" appended, or with a word
-/// changed. Blocks of fewer than [`min_words`](RepeatedBlocks::min_words)
+/// 0.8) and the later one says nothing new inside: it is the earlier one
+/// cut short, with words left out, with words added before or after it
+/// ("Read more"), or with its end replaced ("..."). A block that changes or
+/// adds a word inside the text ("item 2" after "item 1", "Monday" for
+/// "Tuesday") is distinct content and stays. Blocks of fewer than [`min_words`](RepeatedBlocks::min_words)
 /// words (default 6) are never dropped for repeating: table cells, "Yes",
 /// the items of a specification list repeat legitimately; and neither is
 /// code (the same command for another shell).
@@ -72,6 +75,8 @@ impl RepeatedBlocks {
 /// A block already kept, as the index remembers it.
 struct Seen {
     block: usize,
+    /// The block's word hashes, in order.
+    words: Vec<u64>,
     /// The block's bigram hashes, sorted, without repeats.
     bigrams: Vec<u64>,
 }
@@ -133,7 +138,10 @@ impl Rule for RepeatedBlocks {
                     )
                 })
                 .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
-            if let Some((candidate, alike)) = best.filter(|b| b.1 >= self.similarity) {
+            let repeat = best.filter(|&(candidate, alike)| {
+                alike >= self.similarity && says_nothing_new(&tokens, &seen[candidate].words)
+            });
+            if let Some((candidate, alike)) = repeat {
                 let first = &page.blocks[seen[candidate].block].text;
                 let reason = format!(
                     "near repeat ({:.0}% alike) of {}",
@@ -148,7 +156,11 @@ impl Rule for RepeatedBlocks {
             for hash in sketch {
                 postings.insert(*hash, id);
             }
-            seen.push(Seen { block, bigrams });
+            seen.push(Seen {
+                block,
+                words: tokens,
+                bigrams,
+            });
         }
         for (block, reason) in drops {
             judgement.drop_block(block, reason);
@@ -187,6 +199,29 @@ impl Postings {
             .chain(more.iter().copied())
             .filter(move |_| useful)
     }
+}
+
+/// Whether the words of a `later` block say nothing that the `earlier`
+/// block's do not: once their common start and common end are set aside,
+/// what remains of `later` is nothing (words left out), or is at its end
+/// (a tail added or replaced: "Read more", "..."), or is at its start in
+/// place of nothing (a label put before it). Anything else is a word
+/// changed or added inside the text.
+fn says_nothing_new(later: &[u64], earlier: &[u64]) -> bool {
+    let start = later
+        .iter()
+        .zip(earlier)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let end = later[start..]
+        .iter()
+        .rev()
+        .zip(earlier[start..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let later_rest = later.len() - start - end;
+    let earlier_rest = earlier.len() - start - end;
+    later_rest == 0 || end == 0 || (start == 0 && earlier_rest == 0)
 }
 
 /// How many values two sorted lists without repeats have in common.
@@ -252,13 +287,23 @@ mod tests {
 
     #[test]
     fn near_repeats_go_and_the_first_occurrence_stays() {
+        let cut_short = PARAGRAPH.replace(" along the river bank.", "...");
         let text = format!(
-            "{PARAGRAPH}\n\n{PARAGRAPH} Read more\n\n{}",
-            PARAGRAPH.replace("Tuesday", "Monday")
+            "{PARAGRAPH}\n\n{PARAGRAPH} Read more\n\nBreaking: {PARAGRAPH}\n\n{cut_short} Continue reading"
         );
-        let page = clean_with(RepeatedBlocks::default(), &text);
+        let page = clean_with(RepeatedBlocks::default().similarity(0.6), &text);
         assert_eq!(page.text(), PARAGRAPH);
+        assert_eq!(page.removed().len(), 3);
         assert!(page.removed()[0].reason().contains("near repeat"));
+    }
+
+    #[test]
+    fn a_word_changed_inside_is_distinct_content() {
+        let monday = PARAGRAPH.replace("Tuesday", "Monday");
+        let inserted = PARAGRAPH.replace("a cycle path", "a wide cycle path");
+        let text = format!("{PARAGRAPH}\n\n{monday}\n\n{inserted}");
+        let page = clean_with(RepeatedBlocks::default().similarity(0.6), &text);
+        assert_eq!(page.blocks().len(), 3, "{:?}", page.removed());
     }
 
     #[test]

@@ -177,6 +177,7 @@ pub(crate) const COMMENT_SECTION_TOKENS: &[&str] = &[
     "commentlist",
     "comment-list",
     "comment-section",
+    "comment-box",
     "disqus_thread",
     "dsq-comments",
 ];
