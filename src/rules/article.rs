@@ -25,7 +25,7 @@ use rustc_hash::FxHashMap as HashMap;
 /// class are cards (a list of other stories). Then it drops
 ///
 /// - the cards outside the region, and the other blocks outside it that the
-///   classifier is not sure are content (probability below 0.6), except the
+///   classifier is not sure are content (probability below 0.8), except the
 ///   headings before it;
 /// - the links inside the region that sit in a box whose class or id says
 ///   boilerplate (`related-posts`, `share`, `newsletter`, ...);
@@ -238,7 +238,7 @@ const UNJUDGED_ARTICLE_WORDS: usize = 200;
 
 /// The probability of being content from which a block outside an
 /// article's region stays.
-const SURE_OUTSIDE_ARTICLE: f32 = 0.6;
+const SURE_OUTSIDE_ARTICLE: f32 = 0.8;
 
 /// Elements of the same tag and class that are cards, from which they are
 /// a list of stories.
