@@ -7,7 +7,7 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::block::BlockKind;
 use crate::page::{Judgement, Page};
 use crate::rules::{Phase, Rule};
-use crate::vocabulary::words::{hash_of, word_hashes};
+use crate::vocabulary::words::{hash_of, word_hashes, words};
 
 /// Drops exact and near repeats of an earlier block, keeping the first
 /// occurrence.
@@ -16,11 +16,12 @@ use crate::vocabulary::words::{hash_of, word_hashes};
 /// and punctuation do not matter. Two blocks are near repeats when the share
 /// of word pairs (bigrams) they have in common, over the larger block's
 /// bigrams, is at least [`similarity`](RepeatedBlocks::similarity) (default
-/// 0.8) and the later one says nothing new inside: it is the earlier one
-/// cut short, with words left out, with words added before or after it
-/// ("Read more"), or with its end replaced ("..."). A block that changes or
-/// adds a word inside the text ("item 2" after "item 1", "Monday" for
-/// "Tuesday") is distinct content and stays. Blocks of fewer than [`min_words`](RepeatedBlocks::min_words)
+/// 0.8) and the later one says nothing new: it is the earlier one cut
+/// short ("..."), with words left out, with words put before it (a date, a
+/// byline) or after it ("Read more"). A block that changes or adds a word
+/// inside the text ("item 2" after "item 1", "Monday" for "Tuesday"), or
+/// whose end differs by a number ("Figure 88124." after "Figure 88123."),
+/// is distinct content and stays. Blocks of fewer than [`min_words`](RepeatedBlocks::min_words)
 /// words (default 6) are never dropped for repeating: table cells, "Yes",
 /// the items of a specification list repeat legitimately; and neither is
 /// code (the same command for another shell).
@@ -139,7 +140,8 @@ impl Rule for RepeatedBlocks {
                 })
                 .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
             let repeat = best.filter(|&(candidate, alike)| {
-                alike >= self.similarity && says_nothing_new(&tokens, &seen[candidate].words)
+                alike >= self.similarity
+                    && says_nothing_new(&tokens, &seen[candidate].words, &judged.text)
             });
             if let Some((candidate, alike)) = repeat {
                 let first = &page.blocks[seen[candidate].block].text;
@@ -203,11 +205,13 @@ impl Postings {
 
 /// Whether the words of a `later` block say nothing that the `earlier`
 /// block's do not: once their common start and common end are set aside,
-/// what remains of `later` is nothing (words left out), or is at its end
-/// (a tail added or replaced: "Read more", "..."), or is at its start in
-/// place of nothing (a label put before it). Anything else is a word
-/// changed or added inside the text.
-fn says_nothing_new(later: &[u64], earlier: &[u64]) -> bool {
+/// what remains of `later` is nothing (words left out), or is at its start
+/// in place of nothing (a label or a date put before it), or is at its end
+/// without a number (a tail added or replaced: "Read more", "..."). Anything
+/// else is new: a word changed or added inside the text, or a number in
+/// place of another at its end (a figure, a date, a step, a score).
+/// `later_text` is the later block's text, whose words `later` hashes.
+fn says_nothing_new(later: &[u64], earlier: &[u64], later_text: &str) -> bool {
     let start = later
         .iter()
         .zip(earlier)
@@ -221,7 +225,12 @@ fn says_nothing_new(later: &[u64], earlier: &[u64]) -> bool {
         .count();
     let later_rest = later.len() - start - end;
     let earlier_rest = earlier.len() - start - end;
-    later_rest == 0 || end == 0 || (start == 0 && earlier_rest == 0)
+    let tail_has_number = || {
+        words(later_text)
+            .skip(start)
+            .any(|word| later_text[word].bytes().any(|b| b.is_ascii_digit()))
+    };
+    later_rest == 0 || (start == 0 && earlier_rest == 0) || (end == 0 && !tail_has_number())
 }
 
 /// How many values two sorted lists without repeats have in common.
@@ -289,11 +298,12 @@ mod tests {
     fn near_repeats_go_and_the_first_occurrence_stays() {
         let cut_short = PARAGRAPH.replace(" along the river bank.", "...");
         let text = format!(
-            "{PARAGRAPH}\n\n{PARAGRAPH} Read more\n\nBreaking: {PARAGRAPH}\n\n{cut_short} Continue reading"
+            "{PARAGRAPH}\n\n{PARAGRAPH} Read more\n\nBreaking: {PARAGRAPH}\n\n{cut_short} Continue reading\n\n\
+             3 March 2026, by Ann Writer: {PARAGRAPH}"
         );
         let page = clean_with(RepeatedBlocks::default().similarity(0.6), &text);
         assert_eq!(page.text(), PARAGRAPH);
-        assert_eq!(page.removed().len(), 3);
+        assert_eq!(page.removed().len(), 4);
         assert!(page.removed()[0].reason().contains("near repeat"));
     }
 
@@ -301,9 +311,14 @@ mod tests {
     fn a_word_changed_inside_is_distinct_content() {
         let monday = PARAGRAPH.replace("Tuesday", "Monday");
         let inserted = PARAGRAPH.replace("a cycle path", "a wide cycle path");
-        let text = format!("{PARAGRAPH}\n\n{monday}\n\n{inserted}");
+        let figure = |n: u32| format!("{PARAGRAPH} Figure {n}.");
+        let text = format!(
+            "{PARAGRAPH}\n\n{monday}\n\n{inserted}\n\n{}\n\n{}",
+            figure(88123),
+            figure(88124)
+        );
         let page = clean_with(RepeatedBlocks::default().similarity(0.6), &text);
-        assert_eq!(page.blocks().len(), 3, "{:?}", page.removed());
+        assert_eq!(page.blocks().len(), 5, "{:?}", page.removed());
     }
 
     #[test]
