@@ -205,21 +205,23 @@ fn dominant_child(
             scores[e] += score(b);
         }
     }
-    let mut element = element;
-    loop {
-        let best_child = (element + 1..page.elements.len())
-            .take_while(|&e| page.elements[e].parent.is_some_and(|p| p >= element))
-            .filter(|&e| page.elements[e].parent == Some(element))
-            .max_by(|&a, &b| scores[a].total_cmp(&scores[b]));
-        match best_child {
-            Some(child)
-                if scores[child] > 0.0 && scores[child] >= DOMINANT_SHARE * scores[element] =>
-            {
-                element = child
-            }
-            _ => return element,
+    // Each element's best-scoring child, in one pass (parents come first).
+    let mut best_child: Vec<Option<usize>> = vec![None; page.elements.len()];
+    for e in element + 1..page.elements.len() {
+        let Some(parent) = page.elements[e].parent.filter(|&p| p >= element) else {
+            break;
+        };
+        if best_child[parent].is_none_or(|b| scores[e] > scores[b]) {
+            best_child[parent] = Some(e);
         }
     }
+    let mut element = element;
+    while let Some(child) = best_child[element]
+        .filter(|&c| scores[c] > 0.0 && scores[c] >= DOMINANT_SHARE * scores[element])
+    {
+        element = child;
+    }
+    element
 }
 
 /// The share of its parent's score from which a child is the article.
