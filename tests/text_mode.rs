@@ -53,3 +53,33 @@ fn a_text_of_short_lines_only_is_kept() {
     let poem = "Roses are red\nViolets are blue\nSugar is sweet\nAnd so are you";
     assert_eq!(deboiler::clean(poem), poem.replace('\n', "\n\n"));
 }
+
+/// A comment form's field labels and a widget's status lines that no phrase
+/// list names, in English and German, after the article.
+const FORM_LABELS: [&str; 5] = [
+    "Name *",
+    "Website",
+    "E-Mail *",
+    "Like Loading...",
+    "Webseite",
+];
+
+#[test]
+fn a_forms_field_labels_at_the_end_go_and_short_lines_inside_stay() {
+    let inside = ["Why now?", "Yes."];
+    let body = [BODY[0], BODY[1], inside[0], inside[1], BODY[2]];
+    let text = body
+        .iter()
+        .chain(FORM_LABELS.iter())
+        .copied()
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let page = deboiler::Cleaner::default().clean(text.as_str()).unwrap();
+    assert_eq!(page.text(), body.join("\n\n"));
+    let by_line_model = page
+        .removed()
+        .iter()
+        .filter(|r| r.rule() == "text-lines")
+        .count();
+    assert!(by_line_model >= 2, "{:?}", page.removed());
+}

@@ -4,6 +4,9 @@
 //! This library is what the lab's programs share: reading a folder, the
 //! word-F1 metric, and the labels that training takes from a reference.
 
+pub mod nn;
+pub mod scraped;
+
 use std::collections::{HashMap, HashSet};
 use std::io::Read;
 use std::path::Path;
@@ -89,6 +92,30 @@ pub fn load(root: &Path, page_type: Option<&str>, half: Half) -> std::io::Result
         });
     }
     Ok(samples)
+}
+
+/// What a scraper that kept all visible text hands over of a page: its
+/// blocks through the crate's segmenter with no rules but `non-content`
+/// (no scripts, styles or head), one line each.
+pub fn visible_text(html: &[u8]) -> String {
+    use deboiler::{Cleaner, Input, RuleSet, rules};
+    static VISIBLE: std::sync::OnceLock<Cleaner> = std::sync::OnceLock::new();
+    let cleaner = VISIBLE.get_or_init(|| {
+        Cleaner::builder()
+            .rules(RuleSet::empty().with(rules::NonContent))
+            .build()
+            .expect("rules compile")
+    });
+    cleaner
+        .clean(Input::bytes(html))
+        .map(|page| {
+            page.blocks()
+                .iter()
+                .map(|b| b.text())
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .unwrap_or_default()
 }
 
 /// The lowercased `\w+` tokens of `text`, in order.

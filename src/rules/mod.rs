@@ -26,6 +26,7 @@
 //! | `main-content` (opt-in) | blocks outside the page's main content region ([`MainContent`]) |
 //! | `comment-form`, `share-buttons`, `newsletter`, `cookie-notice`, `related-content`, `advertisement`, `site-footer`, `loading-placeholder`, `navigation-links`, `shop-controls` | blocks made of boilerplate phrases ([`Phrases`]) |
 //! | `text-navigation` | runs of very short lines at the top or bottom of a plain text ([`TextNavigation`]) |
+//! | `text-lines` | lines of a plain text a learned model judges to be boilerplate, by their words and their neighbours ([`TextLineClassifier`]) |
 //! | `repeated-blocks` | exact and near repeats of an earlier block ([`RepeatedBlocks`]) |
 //! | `minimum-text` | everything left of an HTML page that keeps fewer than ten words of the many it shows ([`MinimumText`]) |
 //! | `boilerplate-classes` (strict) | elements whose class or id says share, social, newsletter, cookie, related, sidebar, ... ([`BoilerplateClasses`]) |
@@ -45,7 +46,7 @@ use std::fmt;
 use std::sync::Arc;
 
 pub use article::ArticleBody;
-pub use classifier::ContentClassifier;
+pub use classifier::{ContentClassifier, TextLineClassifier};
 /// Training hooks (feature `training`): what the lab's trainer needs to
 /// read features and write models. Not a stable API: it changes whenever
 /// the classifier's features do.
@@ -53,14 +54,21 @@ pub use classifier::ContentClassifier;
 pub mod training {
     pub use super::classifier::model::{Network, Networks, read_pairs_only, write};
     pub use super::classifier::{
-        CONTEXT_FEATURE_COUNT, FEATURE_COUNT, Layout, PAGE_FEATURE_COUNT, TrainingRows,
+        CONTEXT_FEATURE_COUNT, FEATURE_COUNT, Layout, PAGE_FEATURE_COUNT, TEXT_FEATURE_COUNT,
+        TrainingRows,
     };
 
     /// The default rules with `classifier` in the classifier's place,
     /// without loading the shipped model (which a change of features makes
     /// unreadable until the model is retrained).
     pub fn default_rules_with(classifier: impl super::Rule) -> super::RuleSet {
-        super::RuleSet::default_around(classifier)
+        super::RuleSet::default_around(classifier, super::TextLineClassifier::default())
+    }
+
+    /// The default rules with `text_lines` in the text-line model's place
+    /// (the trainer's recorder), without loading the shipped text model.
+    pub fn default_rules_with_text_lines(text_lines: impl super::Rule) -> super::RuleSet {
+        super::RuleSet::default_around(super::ContentClassifier::default(), text_lines)
     }
 }
 pub use leftovers::MinimumText;
@@ -311,15 +319,15 @@ impl fmt::Debug for RuleSet {
 impl Default for RuleSet {
     /// Rules that are right on any site; see the [module docs](self) for the list.
     fn default() -> RuleSet {
-        RuleSet::default_around(ContentClassifier::default())
+        RuleSet::default_around(ContentClassifier::default(), TextLineClassifier::default())
     }
 }
 
 impl RuleSet {
-    /// The default rules with `classifier` in the classifier's place (the
-    /// trainer's recorder, or a model that does not fit the shipped one's
-    /// features).
-    pub(crate) fn default_around(classifier: impl Rule) -> RuleSet {
+    /// The default rules with `classifier` in the classifier's place and
+    /// `text_lines` in the text-line model's (the trainers' recorders, or
+    /// models that do not fit the shipped ones' features).
+    pub(crate) fn default_around(classifier: impl Rule, text_lines: impl Rule) -> RuleSet {
         let mut set = RuleSet::empty()
             .with(NonContent)
             .with(PageChrome::default())
@@ -329,6 +337,7 @@ impl RuleSet {
             set = set.with(phrases);
         }
         set.with(TextNavigation::default())
+            .with(text_lines)
             .with(RepeatedBlocks::default())
             .with(MinimumText::default())
     }

@@ -9,27 +9,6 @@ use crate::vocabulary::tags::Group;
 
 use super::layout::Layout;
 
-/// Declares a table of features: an enum naming each (its index is its
-/// place in a row, its doc comment what it measures), the number of them,
-/// and each one's name as model files record it.
-macro_rules! feature_table {
-    ($(#[$doc:meta])* $table:ident, $count:ident, $names:ident {
-        $($feature:ident = $name:literal: $meaning:literal,)*
-    }) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-        pub(crate) enum $table {
-            $(#[doc = $meaning] $feature,)*
-        }
-
-        /// How many features the table has.
-        pub const $count: usize = [$($name),*].len();
-
-        /// The features' names, in row order, as model files record them.
-        pub(crate) const $names: [&str; $count] = [$($name),*];
-    };
-}
-
 feature_table! {
     /// The features the first network of a pair reads for each block.
     Feature, FEATURE_COUNT, FEATURE_NAMES {

@@ -31,6 +31,27 @@
 //! context; [`model`] the model file, which the trainer writes with the same
 //! code; [`network`] inference.
 
+/// Declares a table of features: an enum naming each (its index is its
+/// place in a row, its doc comment what it measures), the number of them,
+/// and each one's name as model files record it.
+macro_rules! feature_table {
+    ($(#[$doc:meta])* $table:ident, $count:ident, $names:ident {
+        $($feature:ident = $name:literal: $meaning:literal,)*
+    }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub(crate) enum $table {
+            $(#[doc = $meaning] $feature,)*
+        }
+
+        /// How many features the table has.
+        pub const $count: usize = [$($name),*].len();
+
+        /// The features' names, in row order, as model files record them.
+        pub(crate) const $names: [&str; $count] = [$($name),*];
+    };
+}
+
 mod features;
 mod layout;
 #[cfg(feature = "training")]
@@ -38,6 +59,7 @@ pub mod model;
 #[cfg(not(feature = "training"))]
 mod model;
 mod network;
+mod text_lines;
 
 use std::sync::Arc;
 
@@ -49,6 +71,7 @@ use crate::rules::{Contribution, Phase, Rule};
 pub use features::{CONTEXT_FEATURE_COUNT, FEATURE_COUNT, PAGE_FEATURE_COUNT};
 pub use layout::Layout;
 use network::Model;
+pub use text_lines::{TEXT_FEATURE_COUNT, TextLineClassifier};
 
 /// The model that ships with the crate.
 const SHIPPED_MODEL: &str = include_str!("classifier.model");

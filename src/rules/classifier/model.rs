@@ -128,6 +128,15 @@ impl Network {
     }
 }
 
+/// Reads a model file of one network that must read the features
+/// `expected`, in that order.
+pub(crate) fn read_network(text: &str, expected: &[&str]) -> Result<Network, BuildError> {
+    let section = text
+        .strip_prefix(MARKER)
+        .ok_or_else(|| invalid(format!("a model file starts with {MARKER:?}")))?;
+    Network::parse(section, expected)
+}
+
 /// The rule whose model this is, for errors.
 const RULE: &str = "content-classifier";
 

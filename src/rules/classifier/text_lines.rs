@@ -1,0 +1,363 @@
+//! The learned line model of plain text: a line is judged by its own words
+//! and by its place among its neighbours.
+
+use crate::block::BlockKind;
+use crate::page::{Judgement, Page};
+use crate::rules::{Phase, Rule};
+use crate::vocabulary::punctuation::{ends_clause, punctuation_and_digits};
+use crate::vocabulary::words::word_hashes;
+
+use super::model::read_network;
+use super::network::Model;
+use crate::error::BuildError;
+
+use rustc_hash::FxHashMap as HashMap;
+
+feature_table! {
+    /// What the line network reads for each block of a plain text.
+    TextFeature, TEXT_FEATURE_COUNT, TEXT_FEATURE_NAMES {
+        Words = "words": "ln(1 + the block's words)",
+        EndsClause = "ends-clause": "1 when the block ends a sentence or a clause",
+        EndsColon = "ends-colon": "1 when the block ends with a colon (a label, a heading of a list)",
+        StartsCapital = "starts-capital": "1 when the block's first letter is a capital",
+        Capitals = "capitals": "the share of the block's letters that are capitals",
+        Digits = "digits": "the share of the block's characters that are digits",
+        Punctuation = "punctuation": "punctuation marks per word",
+        Separators = "separators": "separators between items (| • · / > »), per word",
+        Address = "address": "1 when the block holds a web or e-mail address",
+        Heading = "heading": "1 for a Markdown heading",
+        ListItem = "list-item": "1 for a list item",
+        PhraseShare = "phrase-share": "the share of the block's words that boilerplate phrases cover",
+        PhraseMarkers = "phrase-markers": "ln(1 + marker phrases in the block)",
+        Repeats = "repeats": "ln(1 + other blocks of the text with the same words)",
+        Position = "position": "where the block is in the text, 0 to 1",
+        FromStart = "from-start": "ln(1 + blocks before it)",
+        FromEnd = "from-end": "ln(1 + blocks after it)",
+        ProseBefore = "prose-before": "ln(1 + blocks back to the nearest prose block before it), 5 when none",
+        ProseAfter = "prose-after": "ln(1 + blocks on to the nearest prose block after it), 5 when none",
+        ShortRun = "short-run": "ln(1 + the run of short lines without sentence punctuation it is in)",
+        PreviousWords = "previous-words": "ln(1 + words of the block before)",
+        PreviousEnds = "previous-ends": "1 when the block before ends a sentence or clause",
+        PreviousDropped = "previous-dropped": "1 when an earlier rule dropped the block before",
+        NextWords = "next-words": "ln(1 + words of the block after)",
+        NextEnds = "next-ends": "1 when the block after ends a sentence or clause",
+        NextDropped = "next-dropped": "1 when an earlier rule dropped the block after",
+        DroppedNear = "dropped-near": "the share of the four blocks around it that earlier rules dropped",
+        TextWords = "text-words": "ln(1 + words of the text)",
+        LongestBlock = "longest-block": "ln(1 + words of the text's longest block)",
+        ProseShare = "prose-share": "the share of the text's words in prose blocks",
+    }
+}
+
+/// A block of this many words or more that ends a sentence is prose.
+const PROSE_WORDS: usize = 10;
+
+/// A line of at most this many words without sentence punctuation is short.
+const SHORT_WORDS: usize = 4;
+
+/// The distance feature when there is no prose on that side.
+const NO_PROSE: f32 = 5.0;
+
+/// One row of [`TextFeature`]s.
+pub(crate) type TextRow = [f32; TEXT_FEATURE_COUNT];
+
+/// The model that ships with the crate.
+const SHIPPED_TEXT_MODEL: &str = include_str!("text_lines.model");
+
+/// In plain text, drops the lines a learned model judges to be boilerplate.
+///
+/// A small network (one hidden layer) reads, for each block still kept,
+/// general features of its own words (length, sentence punctuation,
+/// capitals, digits, separators, addresses, the share of it that
+/// boilerplate phrases cover, how often the text repeats it) and of its
+/// place: where it is in the text, how far the nearest prose is before and
+/// after it, the run of short lines it is in, its neighbours' length and
+/// punctuation, and whether earlier rules dropped them. A comment form's
+/// field labels at the end of a text, among lines that are boilerplate, go
+/// as a whole; a short line inside the body (a heading, "Yes.", a list item)
+/// stays. A block is dropped when its probability of being content is below
+/// [`threshold`](TextLineClassifier::threshold). It has no effect on HTML.
+/// The weights ship in the crate (`src/rules/classifier/text_lines.model`)
+/// and are trained, reproducibly, by the lab's `train-lines` program on
+/// the visible text of the WCXB development pages (see CONTRIBUTING.md).
+///
+/// ```
+/// use deboiler::{Cleaner, Input};
+///
+/// let text = "The council voted on Tuesday to rebuild the harbour wall before the winter.\n\n\
+///     Work starts in May, and the quay will stay open to fishing boats throughout.\n\n\
+///     Leave a Reply\n\nName *\n\nEmail *\n\nWebsite\n\nPost Comment";
+/// let page = Cleaner::default().clean(Input::text(text))?;
+/// assert!(page.text().ends_with("throughout."));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// Name: `text-lines`.
+#[derive(Debug, Clone)]
+pub struct TextLineClassifier {
+    model: Model,
+    threshold: f32,
+}
+
+impl Default for TextLineClassifier {
+    /// The shipped model, threshold 0.5.
+    fn default() -> Self {
+        TextLineClassifier::from_model_text(SHIPPED_TEXT_MODEL)
+            .expect("the shipped text model is valid")
+    }
+}
+
+impl TextLineClassifier {
+    /// A classifier with a model in the text format the lab's trainer
+    /// writes: one network naming the features it reads.
+    ///
+    /// # Errors
+    ///
+    /// [`BuildError::InvalidRule`] naming `text-lines` when the network
+    /// reads other features than this code computes, or its weights are not
+    /// numbers or not as many as its header says.
+    pub fn from_model_text(text: &str) -> Result<TextLineClassifier, BuildError> {
+        let network = read_network(text, &TEXT_FEATURE_NAMES).map_err(|e| match e {
+            BuildError::InvalidRule {
+                message, source, ..
+            } => BuildError::InvalidRule {
+                rule: "text-lines".to_string(),
+                message,
+                source,
+            },
+            other => other,
+        })?;
+        Ok(TextLineClassifier {
+            model: Model::from(&network),
+            threshold: 0.5,
+        })
+    }
+
+    /// The probability of being content (0 to 1, default 0.5) below which
+    /// a block goes.
+    pub fn threshold(mut self, threshold: f32) -> Self {
+        self.threshold = threshold;
+        self
+    }
+
+    /// The features of each block still kept in a plain text, as `(block
+    /// index, features)` rows: a training hook, behind the `training`
+    /// feature (the rows' shape changes whenever the features do).
+    #[cfg(feature = "training")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "training")))]
+    pub fn features(page: &Page<'_>, judgement: &Judgement) -> Vec<(usize, TextRow)> {
+        text_features(page, judgement)
+    }
+
+    /// The names of the features, in row order (a training hook, behind the
+    /// `training` feature).
+    #[cfg(feature = "training")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "training")))]
+    pub fn feature_names() -> &'static [&'static str] {
+        &TEXT_FEATURE_NAMES
+    }
+}
+
+impl Rule for TextLineClassifier {
+    fn name(&self) -> &str {
+        "text-lines"
+    }
+
+    fn phase(&self) -> Phase {
+        Phase::Region
+    }
+
+    fn apply(&self, page: &Page<'_>, judgement: &mut Judgement) {
+        if page.is_html() {
+            return;
+        }
+        let is_prose = |b: usize| {
+            judgement.is_kept(b)
+                && page.blocks[b].words >= PROSE_WORDS
+                && ends_clause(&page.blocks[b].text)
+        };
+        let (Some(first), Some(last)) = (
+            (0..page.blocks.len()).find(|&b| is_prose(b)),
+            (0..page.blocks.len()).rev().find(|&b| is_prose(b)),
+        ) else {
+            return;
+        };
+        // The body, from its first prose to its last, and the line just
+        // before it (its title) stay; the model judges the edges.
+        let rows = text_features(page, judgement);
+        let judged: Vec<(usize, f32)> = rows
+            .iter()
+            .filter(|(b, _)| *b + 1 < first || *b > last)
+            .map(|(b, row)| (*b, self.model.predict(row)))
+            .collect();
+        for (top, range) in [
+            (true, 0..first.saturating_sub(1)),
+            (false, last + 1..page.blocks.len()),
+        ] {
+            let edge: Vec<(usize, f32)> = judged
+                .iter()
+                .copied()
+                .filter(|(b, _)| range.contains(b))
+                .collect();
+            // An edge that is mostly boilerplate (what earlier rules dropped
+            // and what the model judges so) is one region: its short lines
+            // go with it.
+            let boilerplate =
+                range.len() - edge.iter().filter(|&&(_, p)| p >= self.threshold).count();
+            let region = 2 * boilerplate >= range.len();
+            let side = if top { "before" } else { "after" };
+            for (block, p) in edge {
+                let short = page.blocks[block].words <= SHORT_WORDS
+                    && !ends_clause(&page.blocks[block].text);
+                if p < self.threshold {
+                    judgement.drop_block(
+                        block,
+                        format!("judged boilerplate by the line model (p = {p:.2})"),
+                    );
+                } else if region && short {
+                    judgement.drop_block(
+                        block,
+                        format!("a short line in the boilerplate {side} the text (p = {p:.2})"),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// The features of each kept block of a plain text.
+fn text_features(page: &Page<'_>, judgement: &Judgement) -> Vec<(usize, TextRow)> {
+    if page.is_html() {
+        return Vec::new();
+    }
+    let blocks = &page.blocks;
+    let n = blocks.len();
+    let kept: Vec<bool> = (0..n).map(|b| judgement.is_kept(b)).collect();
+    let ends: Vec<bool> = blocks.iter().map(|b| ends_clause(&b.text)).collect();
+    let prose: Vec<bool> = (0..n)
+        .map(|b| ends[b] && blocks[b].words >= PROSE_WORDS)
+        .collect();
+    let short: Vec<bool> = (0..n)
+        .map(|b| !ends[b] && blocks[b].words <= SHORT_WORDS)
+        .collect();
+    // How many blocks share each block's words.
+    let hashes: Vec<u64> = blocks
+        .iter()
+        .map(|b| crate::vocabulary::words::hash_of(word_hashes(&b.text)))
+        .collect();
+    let mut counts: HashMap<u64, usize> = HashMap::default();
+    for &h in &hashes {
+        *counts.entry(h).or_default() += 1;
+    }
+    // Distances to the nearest prose block on each side.
+    let mut before = vec![None; n];
+    let mut last = None;
+    for b in 0..n {
+        before[b] = last.map(|p: usize| b - p);
+        if prose[b] {
+            last = Some(b);
+        }
+    }
+    let mut after = vec![None; n];
+    let mut next = None;
+    for b in (0..n).rev() {
+        after[b] = next.map(|p: usize| p - b);
+        if prose[b] {
+            next = Some(b);
+        }
+    }
+    // The run of short lines each block is in.
+    let mut run = vec![0usize; n];
+    let mut start = 0;
+    while start < n {
+        if !short[start] {
+            start += 1;
+            continue;
+        }
+        let end = (start..n).find(|&b| !short[b]).unwrap_or(n);
+        for r in &mut run[start..end] {
+            *r = end - start;
+        }
+        start = end;
+    }
+    let total: usize = blocks.iter().map(|b| b.words).sum();
+    let longest = blocks.iter().map(|b| b.words).max().unwrap_or(0);
+    let prose_words: usize = (0..n).filter(|&b| prose[b]).map(|b| blocks[b].words).sum();
+    let ln1 = |x: f32| x.ln_1p();
+    let distance = |d: Option<usize>| d.map_or(NO_PROSE, |d| ln1(d as f32));
+    let flag = |b: bool| f32::from(u8::from(b));
+
+    (0..n)
+        .filter(|&b| kept[b])
+        .map(|b| {
+            use TextFeature::*;
+            let block = &blocks[b];
+            let text = &block.text;
+            let mut row = [0.0f32; TEXT_FEATURE_COUNT];
+            let mut put = |feature: TextFeature, value: f32| row[feature as usize] = value;
+            let words = block.words.max(1) as f32;
+            let chars = text.chars().count().max(1) as f32;
+            let letters = text.chars().filter(|c| c.is_alphabetic()).count().max(1) as f32;
+            let capitals = text.chars().filter(|c| c.is_uppercase()).count() as f32;
+            let (punctuation, digits) = punctuation_and_digits(text);
+            let separators = text
+                .chars()
+                .filter(|c| matches!(c, '|' | '•' | '·' | '/' | '>' | '»'))
+                .count() as f32;
+            put(Words, ln1(block.words as f32));
+            put(EndsClause, flag(ends[b]));
+            put(EndsColon, flag(text.trim_end().ends_with(':')));
+            put(
+                StartsCapital,
+                flag(
+                    text.chars()
+                        .find(|c| c.is_alphabetic())
+                        .is_some_and(char::is_uppercase),
+                ),
+            );
+            put(Capitals, capitals / letters);
+            put(Digits, digits as f32 / chars);
+            put(Punctuation, punctuation as f32 / words);
+            put(Separators, separators / words);
+            put(
+                Address,
+                flag(text.contains("http") || text.contains("www.") || text.contains('@')),
+            );
+            put(Heading, flag(matches!(block.kind, BlockKind::Heading(_))));
+            put(ListItem, flag(block.kind == BlockKind::ListItem));
+            if let Some(hits) = page.phrase_hits(b, judgement) {
+                put(
+                    PhraseShare,
+                    hits.covered_words() as f32 / hits.words().max(1) as f32,
+                );
+                put(PhraseMarkers, ln1(hits.markers() as f32));
+            }
+            put(Repeats, ln1((counts[&hashes[b]] - 1) as f32));
+            put(Position, b as f32 / (n.max(2) - 1) as f32);
+            put(FromStart, ln1(b as f32));
+            put(FromEnd, ln1((n - 1 - b) as f32));
+            put(ProseBefore, distance(before[b]));
+            put(ProseAfter, distance(after[b]));
+            put(ShortRun, ln1(run[b] as f32));
+            if b > 0 {
+                put(PreviousWords, ln1(blocks[b - 1].words as f32));
+                put(PreviousEnds, flag(ends[b - 1]));
+                put(PreviousDropped, flag(!kept[b - 1]));
+            }
+            if b + 1 < n {
+                put(NextWords, ln1(blocks[b + 1].words as f32));
+                put(NextEnds, flag(ends[b + 1]));
+                put(NextDropped, flag(!kept[b + 1]));
+            }
+            let near: Vec<usize> = (b.saturating_sub(2)..(b + 3).min(n))
+                .filter(|&x| x != b)
+                .collect();
+            let dropped_near = near.iter().filter(|&&x| !kept[x]).count();
+            put(DroppedNear, dropped_near as f32 / near.len().max(1) as f32);
+            put(TextWords, ln1(total as f32));
+            put(LongestBlock, ln1(longest as f32));
+            put(ProseShare, prose_words as f32 / total.max(1) as f32);
+            (b, row)
+        })
+        .collect()
+}
