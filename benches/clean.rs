@@ -5,7 +5,8 @@
 //! - `scaling`: 1×, 10× and 100× of a typical page, to show cost grows
 //!   linearly with input.
 //! - `pathological`: 100,000 identical paragraphs, one 10 MB line of text,
-//!   100,000 nested `<div>`s.
+//!   100,000 lines of text, 400,000 paragraphs of text that differ only in
+//!   their numbers, 100,000 nested `<div>`s.
 //!
 //! The pages are built here from the test fixtures, so the benchmarks need
 //! nothing outside the repository.
@@ -72,6 +73,19 @@ fn scaling(c: &mut Criterion) {
     group.finish();
 }
 
+/// `count` paragraphs of one sentence that differ only in their numbers:
+/// distinct content, every one of which stays.
+fn numbered_paragraphs(count: usize) -> String {
+    (0..count)
+        .map(|i| {
+            format!(
+                "Paragraph {i}: the measured value stays within the expected range for every sample the laboratory tested this week. Figure {}.\n\n",
+                88_000 + i
+            )
+        })
+        .collect()
+}
+
 fn pathological(c: &mut Criterion) {
     let cleaner = deboiler::Cleaner::default();
     let paragraph = "A paragraph of ordinary prose, long enough to be the content of the page.";
@@ -84,6 +98,8 @@ fn pathological(c: &mut Criterion) {
             ),
         ),
         ("one_10mb_line", "word ".repeat(2_000_000)),
+        ("text_lines_100k", format!("{paragraph}\n").repeat(100_000)),
+        ("numbered_paragraphs_400k", numbered_paragraphs(400_000)),
         (
             "nested_divs_100k",
             format!(

@@ -83,3 +83,18 @@ fn a_forms_field_labels_at_the_end_go_and_short_lines_inside_stay() {
         .count();
     assert!(by_line_model >= 2, "{:?}", page.removed());
 }
+
+#[test]
+fn paragraphs_that_differ_only_in_their_numbers_all_stay() {
+    let count = 20_000;
+    let text: String = (0..count)
+        .map(|i| {
+            format!(
+                "Paragraph {i}: the measured value stays within the expected range for every sample the laboratory tested this week. Figure {}.\n\n",
+                88_000 + i
+            )
+        })
+        .collect();
+    let page = deboiler::Cleaner::default().clean(text.as_str()).unwrap();
+    assert_eq!(page.blocks().len(), count, "{:?}", page.removed().first());
+}
