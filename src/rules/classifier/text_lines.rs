@@ -55,6 +55,10 @@ const PROSE_WORDS: usize = 10;
 /// A line of at most this many words without sentence punctuation is short.
 const SHORT_WORDS: usize = 4;
 
+/// The probability of being content below which a line inside the body
+/// goes (the threshold judges the lines before and after it).
+const SURE_BOILERPLATE_INSIDE: f32 = 0.25;
+
 /// The distance feature when there is no prose on that side.
 const NO_PROSE: f32 = 5.0;
 
@@ -72,14 +76,21 @@ const SHIPPED_TEXT_MODEL: &str = include_str!("text_lines.model");
 /// boilerplate phrases cover, how often the text repeats it) and of its
 /// place: where it is in the text, how far the nearest prose is before and
 /// after it, the run of short lines it is in, its neighbours' length and
-/// punctuation, and whether earlier rules dropped them. A comment form's
-/// field labels at the end of a text, among lines that are boilerplate, go
-/// as a whole; a short line inside the body (a heading, "Yes.", a list item)
-/// stays. A block is dropped when its probability of being content is below
-/// [`threshold`](TextLineClassifier::threshold). It has no effect on HTML.
+/// punctuation, and whether earlier rules dropped them.
+///
+/// The text's body runs from the line before its first prose (a block of
+/// ten words or more that ends a sentence: the line before is its title)
+/// to its last prose. Before and after the body, a line goes when its
+/// probability of being content is below
+/// [`threshold`](TextLineClassifier::threshold), and an edge that is mostly
+/// boilerplate (what earlier rules dropped and what the model judges so) is
+/// one region whose short lines go with it: a comment form's field labels,
+/// a share bar's network names. Inside the body, only the lines the model
+/// is sure of (below 0.25) go; prose never does, and a heading, "Yes." or a
+/// list item stays. A text without prose is left alone, and so is HTML.
 /// The weights ship in the crate (`src/rules/classifier/text_lines.model`)
 /// and are trained, reproducibly, by the lab's `train-lines` program on
-/// the visible text of the WCXB development pages (see CONTRIBUTING.md).
+/// text made from the WCXB development pages (see CONTRIBUTING.md).
 ///
 /// ```
 /// use deboiler::{Cleaner, Input};
@@ -182,14 +193,26 @@ impl Rule for TextLineClassifier {
         ) else {
             return;
         };
-        // The body, from its first prose to its last, and the line just
-        // before it (its title) stay; the model judges the edges.
-        let rows = text_features(page, judgement);
-        let judged: Vec<(usize, f32)> = rows
+        let verdicts: Vec<(usize, f32)> = text_features(page, judgement)
             .iter()
-            .filter(|(b, _)| *b + 1 < first || *b > last)
             .map(|(b, row)| (*b, self.model.predict(row)))
             .collect();
+        // The body runs from the line before its first prose (its title) to
+        // its last prose. Inside it only the lines the model is sure of go:
+        // a heading, "Yes.", a list item stay.
+        let in_body = |b: usize| b + 1 >= first && b <= last;
+        let prose: Vec<bool> = (0..page.blocks.len()).map(is_prose).collect();
+        for &(block, p) in &verdicts {
+            if in_body(block) && !prose[block] && p < SURE_BOILERPLATE_INSIDE {
+                judgement.drop_block(
+                    block,
+                    format!("inside the text, judged boilerplate by the line model (p = {p:.2})"),
+                );
+            }
+        }
+        // Before and after the body, the threshold decides.
+        let judged: Vec<(usize, f32)> =
+            verdicts.into_iter().filter(|&(b, _)| !in_body(b)).collect();
         for (top, range) in [
             (true, 0..first.saturating_sub(1)),
             (false, last + 1..page.blocks.len()),
