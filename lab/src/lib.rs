@@ -94,6 +94,17 @@ pub fn load(root: &Path, page_type: Option<&str>, half: Half) -> std::io::Result
     Ok(samples)
 }
 
+/// A recorder's rows, `(block index, features)`, with each block's text and
+/// words, for labelling them from a reference.
+pub fn with_text<F>(page: &deboiler::Page<'_>, rows: Vec<(usize, F)>) -> Vec<(F, String, usize)> {
+    rows.into_iter()
+        .map(|(block, features)| {
+            let block = &page.blocks()[block];
+            (features, block.text().to_string(), block.words())
+        })
+        .collect()
+}
+
 /// What a scraper that kept all visible text hands over of a page: its
 /// blocks through the crate's segmenter with no rules but `non-content`
 /// (no scripts, styles or head), one line each.

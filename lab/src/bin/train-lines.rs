@@ -48,13 +48,7 @@ impl Rule for Recorder {
     }
 
     fn apply(&self, page: &Page<'_>, judgement: &mut Judgement) {
-        let rows = TextLineClassifier::features(page, judgement)
-            .into_iter()
-            .map(|(block, features)| {
-                let block = &page.blocks()[block];
-                (features, block.text().to_string(), block.words())
-            })
-            .collect();
+        let rows = wcxb::with_text(page, TextLineClassifier::features(page, judgement));
         *self.0.lock().expect("rows lock") = rows;
     }
 }

@@ -71,13 +71,7 @@ impl Rule for Recorder {
         let Some((rows, layout, page_row)) = ContentClassifier::features(page, judgement) else {
             return;
         };
-        let rows = rows
-            .into_iter()
-            .map(|(block, features)| {
-                let block = &page.blocks()[block];
-                (features, block.text().to_string(), block.words())
-            })
-            .collect();
+        let rows = wcxb::with_text(page, rows);
         *self.0.lock().expect("rows lock") = Some((rows, layout, page_row));
     }
 }
