@@ -6,6 +6,7 @@ use crate::page::{Flags, Judgement, Page};
 use crate::rules::{Phase, Rule};
 use crate::vocabulary::class_words::{ClassWord, any_class_word, class_word};
 use crate::vocabulary::punctuation::ends_sentence;
+use crate::vocabulary::words::PROSE_WORDS;
 
 /// Drops the text of elements that are not content: `<head>`, `<title>`,
 /// `<script>`, `<style>`, `<noscript>`, `<template>`, `<svg>`, `<iframe>`,
@@ -229,9 +230,6 @@ impl Default for TextNavigation {
         }
     }
 }
-
-/// Words from which a block is prose, for [`TextNavigation`].
-const PROSE_WORDS: usize = 10;
 
 impl TextNavigation {
     /// The most words a navigation line has (default 3).

@@ -9,6 +9,10 @@ use std::ops::Range;
 
 use rustc_hash::FxHasher;
 
+/// The words from which a block is prose (a sentence or more, not a label
+/// or a menu entry), for the rules of plain text.
+pub(crate) const PROSE_WORDS: usize = 10;
+
 /// The number of words of `text`, and of its characters that are not
 /// whitespace, in one pass.
 pub(crate) fn text_stats(text: &str) -> (usize, usize) {

@@ -35,6 +35,7 @@ use clap::Parser;
 use deboiler::rules::training::default_rules_with;
 use deboiler::{Cleaner, Input, RuleSet, rules};
 use deboiler_lab as wcxb;
+use wcxb::scraped::squeeze;
 use wcxb::{Half, Score, score};
 
 /// Measures the cleaner on a WCXB-format folder.
@@ -166,14 +167,14 @@ fn main() {
         by_type.entry("all").or_default().push(score);
         by_type.entry(&s.page_type).or_default().push(score);
         scored.push((score.f1, s));
-        let normalized = normalize(output);
+        let normalized = squeeze(output);
         for snippet in &s.with {
             with_total += 1;
-            with_found += usize::from(normalized.contains(&normalize(snippet)));
+            with_found += usize::from(normalized.contains(&squeeze(snippet)));
         }
         for snippet in &s.without {
             without_total += 1;
-            without_leaked += usize::from(normalized.contains(&normalize(snippet)));
+            without_leaked += usize::from(normalized.contains(&squeeze(snippet)));
         }
     }
 
@@ -281,11 +282,4 @@ fn time(f: impl FnOnce()) -> Duration {
     let start = Instant::now();
     f();
     start.elapsed()
-}
-
-fn normalize(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
 }

@@ -5,7 +5,7 @@ use crate::block::BlockKind;
 use crate::page::{Judgement, Page};
 use crate::rules::{Phase, Rule};
 use crate::vocabulary::punctuation::{ends_clause, punctuation_and_digits};
-use crate::vocabulary::words::word_hashes;
+use crate::vocabulary::words::{PROSE_WORDS, word_hashes};
 
 use super::model::read_network;
 use super::network::Model;
@@ -48,9 +48,6 @@ feature_table! {
         ProseShare = "prose-share": "the share of the text's words in prose blocks",
     }
 }
-
-/// A block of this many words or more that ends a sentence is prose.
-const PROSE_WORDS: usize = 10;
 
 /// A line of at most this many words without sentence punctuation is short.
 const SHORT_WORDS: usize = 4;
