@@ -155,7 +155,9 @@ fn article_region(page: &Page<'_>, kept: &[usize]) -> Option<ArticleRegion> {
         .filter(|&b| !page.block_within(b, &within_card))
         .collect();
     let main_content = page.engine.main_content(&page.active);
-    let region = main_content.region(page, &text)?;
+    // Inside the region, these are also the scores of the text inside it.
+    let scores = main_content.element_scores(page, &text);
+    let region = main_content.region_by(page, &text, &scores)?;
     let within_region = page.within_marked(|e| e == region);
     let text: Vec<usize> = text
         .into_iter()
@@ -180,31 +182,19 @@ fn article_region(page: &Page<'_>, kept: &[usize]) -> Option<ArticleRegion> {
         .filter_map(|&b| page.ancestors_of(b).find_map(|e| place[e]))
         .max()
         .unwrap_or(0);
-    let element = dominant_child(page, &text, chain[outermost], |b| {
-        main_content.score(&page.blocks[b])
-    });
+    let element = dominant_child(page, chain[outermost], &scores);
     Some(ArticleRegion {
         element,
         within_card,
     })
 }
 
-/// Inside `element`, the innermost element that holds nearly all of the
-/// `text` blocks' score: a child is taken while it scores at least
-/// [`DOMINANT_SHARE`] of its parent (what its siblings hold is a box beside
-/// the article: teasers, a sidebar, the next story).
-fn dominant_child(
-    page: &Page<'_>,
-    text: &[usize],
-    element: usize,
-    score: impl Fn(usize) -> f32,
-) -> usize {
-    let mut scores = vec![0.0f32; page.elements.len()];
-    for &b in text {
-        for e in page.ancestors_of(b) {
-            scores[e] += score(b);
-        }
-    }
+/// Inside `element`, the innermost element that holds nearly all of its
+/// text's `scores` ([`MainContent`](crate::rules::MainContent)'s, per
+/// element): a child is taken while it scores at least [`DOMINANT_SHARE`]
+/// of its parent (what its siblings hold is a box beside the article:
+/// teasers, a sidebar, the next story).
+fn dominant_child(page: &Page<'_>, element: usize, scores: &[f32]) -> usize {
     // Each element's best-scoring child, in one pass (parents come first).
     let mut best_child: Vec<Option<usize>> = vec![None; page.elements.len()];
     for e in element + 1..page.elements.len() {

@@ -53,7 +53,7 @@ impl MainContent {
         self
     }
 
-    pub(crate) fn score(&self, block: &Block) -> f32 {
+    fn score(&self, block: &Block) -> f32 {
         let chars = block.chars as f32;
         let links = block.link_chars as f32;
         (chars - links) - self.link_weight * links - self.block_cost
@@ -65,6 +65,12 @@ impl MainContent {
     /// the best one above zero; on a page too short for any, the best one
     /// that holds text outside links; on a page of links only, none.
     pub(crate) fn region(&self, page: &Page<'_>, kept: &[usize]) -> Option<usize> {
+        self.region_by(page, kept, &self.element_scores(page, kept))
+    }
+
+    /// Each element's score: the sum of the scores of the `kept` blocks
+    /// inside it.
+    pub(crate) fn element_scores(&self, page: &Page<'_>, kept: &[usize]) -> Vec<f32> {
         let mut scores = vec![0.0f32; page.elements.len()];
         for &block in kept {
             let score = self.score(&page.blocks[block]);
@@ -72,6 +78,17 @@ impl MainContent {
                 scores[element] += score;
             }
         }
+        scores
+    }
+
+    /// [`region`](MainContent::region), given the `kept` blocks'
+    /// [`element_scores`](MainContent::element_scores).
+    pub(crate) fn region_by(
+        &self,
+        page: &Page<'_>,
+        kept: &[usize],
+        scores: &[f32],
+    ) -> Option<usize> {
         let best = scores
             .iter()
             .enumerate()

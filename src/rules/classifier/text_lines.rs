@@ -1,11 +1,11 @@
 //! The learned line model of plain text: a line is judged by its own words
 //! and by its place among its neighbours.
 
-use crate::block::BlockKind;
+use crate::block::{Block, BlockKind};
 use crate::page::{Judgement, Page};
 use crate::rules::{Phase, Rule};
 use crate::vocabulary::punctuation::{ends_clause, punctuation_and_digits};
-use crate::vocabulary::words::{PROSE_WORDS, word_hashes};
+use crate::vocabulary::words::{PROSE_WORDS, hash_of, word_hashes};
 
 use super::model::read_network;
 use super::network::Model;
@@ -179,14 +179,12 @@ impl Rule for TextLineClassifier {
         if page.is_html() {
             return;
         }
-        let is_prose = |b: usize| {
-            judgement.is_kept(b)
-                && page.blocks[b].words >= PROSE_WORDS
-                && ends_clause(&page.blocks[b].text)
-        };
+        let prose: Vec<bool> = (0..page.blocks.len())
+            .map(|b| judgement.is_kept(b) && is_prose(&page.blocks[b]))
+            .collect();
         let (Some(first), Some(last)) = (
-            (0..page.blocks.len()).find(|&b| is_prose(b)),
-            (0..page.blocks.len()).rev().find(|&b| is_prose(b)),
+            prose.iter().position(|&p| p),
+            prose.iter().rposition(|&p| p),
         ) else {
             return;
         };
@@ -198,7 +196,6 @@ impl Rule for TextLineClassifier {
         // its last prose. Inside it only the lines the model is sure of go:
         // a heading, "Yes.", a list item stay.
         let in_body = |b: usize| b + 1 >= first && b <= last;
-        let prose: Vec<bool> = (0..page.blocks.len()).map(is_prose).collect();
         for &(block, p) in &verdicts {
             if in_body(block) && !prose[block] && p < SURE_BOILERPLATE_INSIDE {
                 judgement.drop_block(
@@ -227,14 +224,12 @@ impl Rule for TextLineClassifier {
             let region = 2 * boilerplate >= range.len();
             let side = if top { "before" } else { "after" };
             for (block, p) in edge {
-                let short = page.blocks[block].words <= SHORT_WORDS
-                    && !ends_clause(&page.blocks[block].text);
                 if p < self.threshold {
                     judgement.drop_block(
                         block,
                         format!("judged boilerplate by the line model (p = {p:.2})"),
                     );
-                } else if region && short {
+                } else if region && is_short(&page.blocks[block]) {
                     judgement.drop_block(
                         block,
                         format!("a short line in the boilerplate {side} the text (p = {p:.2})"),
@@ -243,6 +238,17 @@ impl Rule for TextLineClassifier {
             }
         }
     }
+}
+
+/// Whether `block` is prose: [`PROSE_WORDS`] or more that end a sentence.
+fn is_prose(block: &Block) -> bool {
+    block.words >= PROSE_WORDS && ends_clause(&block.text)
+}
+
+/// Whether `block` is a short line: [`SHORT_WORDS`] or fewer, without
+/// sentence punctuation at its end.
+fn is_short(block: &Block) -> bool {
+    block.words <= SHORT_WORDS && !ends_clause(&block.text)
 }
 
 /// The features of each kept block of a plain text.
@@ -254,16 +260,12 @@ fn text_features(page: &Page<'_>, judgement: &Judgement) -> Vec<(usize, TextRow)
     let n = blocks.len();
     let kept: Vec<bool> = (0..n).map(|b| judgement.is_kept(b)).collect();
     let ends: Vec<bool> = blocks.iter().map(|b| ends_clause(&b.text)).collect();
-    let prose: Vec<bool> = (0..n)
-        .map(|b| ends[b] && blocks[b].words >= PROSE_WORDS)
-        .collect();
-    let short: Vec<bool> = (0..n)
-        .map(|b| !ends[b] && blocks[b].words <= SHORT_WORDS)
-        .collect();
+    let prose: Vec<bool> = blocks.iter().map(is_prose).collect();
+    let short: Vec<bool> = blocks.iter().map(is_short).collect();
     // How many blocks share each block's words.
     let hashes: Vec<u64> = blocks
         .iter()
-        .map(|b| crate::vocabulary::words::hash_of(word_hashes(&b.text)))
+        .map(|b| hash_of(word_hashes(&b.text)))
         .collect();
     let mut counts: HashMap<u64, usize> = HashMap::default();
     for &h in &hashes {
@@ -316,14 +318,18 @@ fn text_features(page: &Page<'_>, judgement: &Judgement) -> Vec<(usize, TextRow)
             let mut row = [0.0f32; TEXT_FEATURE_COUNT];
             let mut put = |feature: TextFeature, value: f32| row[feature as usize] = value;
             let words = block.words.max(1) as f32;
-            let chars = text.chars().count().max(1) as f32;
-            let letters = text.chars().filter(|c| c.is_alphabetic()).count().max(1) as f32;
-            let capitals = text.chars().filter(|c| c.is_uppercase()).count() as f32;
+            let (mut chars, mut letters, mut capitals, mut separators) =
+                (0usize, 0usize, 0usize, 0usize);
+            for c in text.chars() {
+                chars += 1;
+                letters += usize::from(c.is_alphabetic());
+                capitals += usize::from(c.is_uppercase());
+                separators += usize::from(matches!(c, '|' | '•' | '·' | '/' | '>' | '»'));
+            }
+            let chars = chars.max(1) as f32;
+            let letters = letters.max(1) as f32;
+            let (capitals, separators) = (capitals as f32, separators as f32);
             let (punctuation, digits) = punctuation_and_digits(text);
-            let separators = text
-                .chars()
-                .filter(|c| matches!(c, '|' | '•' | '·' | '/' | '>' | '»'))
-                .count() as f32;
             put(Words, ln1(block.words as f32));
             put(EndsClause, flag(ends[b]));
             put(EndsColon, flag(text.trim_end().ends_with(':')));
@@ -369,11 +375,12 @@ fn text_features(page: &Page<'_>, judgement: &Judgement) -> Vec<(usize, TextRow)
                 put(NextEnds, flag(ends[b + 1]));
                 put(NextDropped, flag(!kept[b + 1]));
             }
-            let near: Vec<usize> = (b.saturating_sub(2)..(b + 3).min(n))
-                .filter(|&x| x != b)
-                .collect();
-            let dropped_near = near.iter().filter(|&&x| !kept[x]).count();
-            put(DroppedNear, dropped_near as f32 / near.len().max(1) as f32);
+            // The up to four blocks around it, two on each side.
+            let near = (b.saturating_sub(2)..(b + 3).min(n)).filter(|&x| x != b);
+            let (around, dropped) = near.fold((0usize, 0usize), |(all, out), x| {
+                (all + 1, out + usize::from(!kept[x]))
+            });
+            put(DroppedNear, dropped as f32 / around.max(1) as f32);
             put(TextWords, ln1(total as f32));
             put(LongestBlock, ln1(longest as f32));
             put(ProseShare, prose_words as f32 / total.max(1) as f32);
