@@ -10,6 +10,7 @@ use crate::error::{BuildError, CleanError};
 use crate::input::{Input, Source};
 use crate::page::Page;
 use crate::preparse;
+use crate::profile::SiteProfile;
 use crate::rules::RuleSet;
 use crate::segment;
 
@@ -46,6 +47,7 @@ struct Compiled {
     engine: Engine,
     limits: Limits,
     include_comments: bool,
+    site_profile: Option<SiteProfile>,
 }
 
 /// The limits a cleaner enforces on its input.
@@ -92,6 +94,7 @@ pub struct CleanerBuilder {
     rules: Option<RuleSet>,
     limits: Limits,
     include_comments: bool,
+    site_profile: Option<SiteProfile>,
 }
 
 impl CleanerBuilder {
@@ -138,6 +141,15 @@ impl CleanerBuilder {
         self
     }
 
+    /// The profile of the site every page comes from (default none): the
+    /// blocks it knows as template go, under the rule `site-template`
+    /// (see [`SiteProfile`]). An input's own profile
+    /// ([`Input::site_profile`]) takes its place.
+    pub fn site_profile(mut self, profile: SiteProfile) -> Self {
+        self.site_profile = Some(profile);
+        self
+    }
+
     /// Compiles the rules.
     ///
     /// # Errors
@@ -150,6 +162,7 @@ impl CleanerBuilder {
                 engine: Engine::new(self.rules.unwrap_or_default())?,
                 limits: self.limits,
                 include_comments: self.include_comments,
+                site_profile: self.site_profile,
             }),
         })
     }
@@ -195,11 +208,14 @@ impl Cleaner {
     pub fn clean<'a>(&self, input: impl Into<Input<'a>>) -> Result<Cleaned, CleanError> {
         let input = input.into();
         self.check_size(input.len())?;
-        let url = input.url;
+        let about = About {
+            url: input.url,
+            site_profile: input.site_profile.or(self.inner.site_profile.as_ref()),
+        };
         match input.source {
-            Source::Html(html) => self.clean_html(html, url),
-            Source::Text(text) => self.clean_text(text, url),
-            Source::Detect(input) => self.clean_detected(input, url),
+            Source::Html(html) => self.clean_html(html, about),
+            Source::Text(text) => self.clean_text(text, about),
+            Source::Detect(input) => self.clean_detected(input, about),
             Source::Bytes(bytes) => {
                 if looks_binary(bytes) {
                     let mut cleaned = Cleaned::default();
@@ -212,26 +228,68 @@ impl Cleaner {
                 // Decoding can make the text larger than its bytes.
                 let text = decode(bytes, input.content_type);
                 self.check_size(text.len())?;
-                self.clean_detected(&text, url)
+                self.clean_detected(&text, about)
             }
         }
     }
 
-    fn clean_detected(&self, input: &str, url: Option<&str>) -> Result<Cleaned, CleanError> {
-        if looks_like_html(input) {
-            self.clean_html(input, url)
-        } else {
-            self.clean_text(input, url)
+    /// Learns one page of a site into `profile`: the page is decoded and
+    /// segmented as [`clean`](Cleaner::clean) does, and its blocks counted
+    /// (see [`SiteProfile`]). Rules do not run: the profile counts every
+    /// block, template or not, so learning costs about a parse.
+    ///
+    /// # Errors
+    ///
+    /// As [`clean`](Cleaner::clean): an input over the size or block
+    /// limits is not learned. Binary bytes are not an error; they teach
+    /// nothing.
+    pub fn learn<'a>(
+        &self,
+        profile: &mut SiteProfile,
+        input: impl Into<Input<'a>>,
+    ) -> Result<(), CleanError> {
+        let input = input.into();
+        self.check_size(input.len())?;
+        let decoded;
+        let detected = match input.source {
+            Source::Html(html) => Ok(html),
+            Source::Text(text) => Err(text),
+            Source::Detect(input) => detect(input),
+            Source::Bytes(bytes) if looks_binary(bytes) => return Ok(()),
+            Source::Bytes(bytes) => {
+                decoded = decode(bytes, input.content_type);
+                self.check_size(decoded.len())?;
+                detect(&decoded)
+            }
+        };
+        let segmented = match detected {
+            Ok(html) => {
+                let (html, prepared) = preparse::prepare(html, self.inner.limits.max_depth);
+                let document = segment::html::parse(&html, prepared.noscript_holds_markup());
+                segment::html::segment(&document)
+            }
+            Err(text) => segment::text::segment(text),
+        };
+        self.check_blocks(segmented.blocks.len())?;
+        profile.learn_blocks(segmented.blocks.iter().map(|block| block.text.as_str()));
+        Ok(())
+    }
+
+    fn clean_detected(&self, input: &str, about: About<'_>) -> Result<Cleaned, CleanError> {
+        match detect(input) {
+            Ok(html) => self.clean_html(html, about),
+            Err(text) => self.clean_text(text, about),
         }
     }
 
-    fn clean_html(&self, html: &str, url: Option<&str>) -> Result<Cleaned, CleanError> {
+    fn clean_html(&self, html: &str, about: About<'_>) -> Result<Cleaned, CleanError> {
         let (html, prepared) = preparse::prepare(html, self.inner.limits.max_depth);
         let document = segment::html::parse(&html, prepared.noscript_holds_markup());
         let segmented = segment::html::segment(&document);
         self.check_blocks(segmented.blocks.len())?;
         let engine = &self.inner.engine;
-        let page = Page::new(segmented, Some(&document), url, engine);
+        let mut page = Page::new(segmented, Some(&document), about.url, engine);
+        page.site_profile = about.site_profile;
         let mut cleaned = engine.judge(page, self.inner.include_comments);
         if prepared.dropped_tags > 0 {
             cleaned.warn(format!(
@@ -242,11 +300,12 @@ impl Cleaner {
         Ok(cleaned)
     }
 
-    fn clean_text(&self, text: &str, url: Option<&str>) -> Result<Cleaned, CleanError> {
+    fn clean_text(&self, text: &str, about: About<'_>) -> Result<Cleaned, CleanError> {
         let segmented = segment::text::segment(text);
         self.check_blocks(segmented.blocks.len())?;
         let engine = &self.inner.engine;
-        let page = Page::new(segmented, None, url, engine);
+        let mut page = Page::new(segmented, None, about.url, engine);
+        page.site_profile = about.site_profile;
         Ok(engine.judge(page, self.inner.include_comments))
     }
 
@@ -264,6 +323,22 @@ impl Cleaner {
             return Err(CleanError::TooManyBlocks { blocks, limit });
         }
         Ok(())
+    }
+}
+
+/// What the cleaner knows of a page besides its text.
+#[derive(Clone, Copy)]
+struct About<'a> {
+    url: Option<&'a str>,
+    site_profile: Option<&'a SiteProfile>,
+}
+
+/// HTML (`Ok`) or plain text (`Err`), told apart by looking.
+fn detect(input: &str) -> Result<&str, &str> {
+    if looks_like_html(input) {
+        Ok(input)
+    } else {
+        Err(input)
     }
 }
 

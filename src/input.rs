@@ -1,6 +1,8 @@
 //! What the caller hands the cleaner: a page as HTML, text or raw bytes,
 //! with where it came from.
 
+use crate::SiteProfile;
+
 /// One page to clean, as the caller has it.
 ///
 /// Make one with [`Input::html`], [`Input::text`] or [`Input::bytes`], or
@@ -28,6 +30,7 @@ pub struct Input<'a> {
     pub(crate) source: Source<'a>,
     pub(crate) url: Option<&'a str>,
     pub(crate) content_type: Option<&'a str>,
+    pub(crate) site_profile: Option<&'a SiteProfile>,
 }
 
 /// What an [`Input`] holds.
@@ -47,6 +50,7 @@ impl<'a> Input<'a> {
             source,
             url: None,
             content_type: None,
+            site_profile: None,
         }
     }
 
@@ -87,6 +91,15 @@ impl<'a> Input<'a> {
     /// them. Only [`Input::bytes`] are decoded; other inputs ignore it.
     pub fn content_type(mut self, content_type: &'a str) -> Input<'a> {
         self.content_type = Some(content_type);
+        self
+    }
+
+    /// The profile of the page's site, learned from its other pages: its
+    /// template blocks go (rule `site-template`; see [`SiteProfile`]). It
+    /// takes the place of the cleaner's own profile
+    /// ([`CleanerBuilder::site_profile`](crate::CleanerBuilder::site_profile)).
+    pub fn site_profile(mut self, profile: &'a SiteProfile) -> Input<'a> {
+        self.site_profile = Some(profile);
         self
     }
 

@@ -69,6 +69,7 @@ mod error;
 mod input;
 mod page;
 mod preparse;
+mod profile;
 #[cfg(feature = "serde")]
 mod rule_file;
 pub mod rules;
@@ -86,6 +87,7 @@ pub use decode::{decode, looks_binary};
 pub use error::{BuildError, CleanError};
 pub use input::Input;
 pub use page::{Judgement, Page, PhraseHits, Region};
+pub use profile::SiteProfile;
 pub use rules::{Phase, Rule, RuleSet};
 
 /// The README's code, compiled and run as doctests.

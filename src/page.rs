@@ -9,6 +9,7 @@ use once_cell::unsync::OnceCell;
 
 use crate::block::Block;
 use crate::engine::Engine;
+use crate::profile::SiteProfile;
 use crate::vocabulary::class_words::tokens;
 use crate::vocabulary::tags::TagTraits;
 
@@ -82,6 +83,8 @@ pub struct Page<'a> {
     pub(crate) engine: &'a Engine,
     /// Which rules of the set apply to this page (by its URL).
     pub(crate) active: Vec<bool>,
+    /// The profile of the page's site, when the cleaner or the input has one.
+    pub(crate) site_profile: Option<&'a SiteProfile>,
     analyses: Analyses,
 }
 
@@ -134,6 +137,7 @@ impl<'a> Page<'a> {
             declared: segmented.declared,
             active: engine.active_for(url),
             engine,
+            site_profile: None,
             analyses: Analyses::default(),
         }
     }
@@ -146,6 +150,12 @@ impl<'a> Page<'a> {
     /// The URL the caller gave for the page, if any.
     pub fn url(&self) -> Option<&str> {
         self.url
+    }
+
+    /// The profile of the page's site ([`SiteProfile`]), when the cleaner or
+    /// the input was given one.
+    pub fn site_profile(&self) -> Option<&SiteProfile> {
+        self.site_profile
     }
 
     /// Whether the page came in as HTML (as opposed to plain text).

@@ -32,8 +32,10 @@ pub enum Half {
 }
 
 impl Half {
+    /// The parity of the last byte of the page's name: of its last digit,
+    /// for numbered pages.
     fn takes(self, id: &str) -> bool {
-        let odd = id.bytes().last().is_some_and(|b| (b - b'0') % 2 == 1);
+        let odd = id.bytes().last().is_some_and(|b| b % 2 == 1);
         match self {
             Half::All => true,
             Half::Even => !odd,

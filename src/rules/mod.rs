@@ -27,6 +27,7 @@
 //! | `comment-form`, `share-buttons`, `newsletter`, `cookie-notice`, `related-content`, `advertisement`, `site-footer`, `loading-placeholder`, `navigation-links`, `shop-controls` | blocks made of boilerplate phrases ([`Phrases`]) |
 //! | `text-navigation` | runs of very short lines at the top or bottom of a plain text ([`TextNavigation`]) |
 //! | `text-lines` | lines of a plain text a learned model judges to be boilerplate, by their words and their neighbours ([`TextLineClassifier`]) |
+//! | `site-template` | blocks that recur on most pages of the site, when the cleaner or the input has a [`SiteProfile`](crate::SiteProfile) ([`SiteTemplate`]) |
 //! | `repeated-blocks` | exact and near repeats of an earlier block ([`RepeatedBlocks`]) |
 //! | `minimum-text` | everything left of an HTML page that keeps fewer than ten words of the many it shows ([`MinimumText`]) |
 //! | `boilerplate-classes` (strict) | elements whose class or id says share, social, newsletter, cookie, related, sidebar, ... ([`BoilerplateClasses`]) |
@@ -40,6 +41,7 @@ pub(crate) mod page_chrome;
 mod phrases;
 mod repeats;
 mod selector;
+mod site_template;
 mod structure;
 
 use std::fmt;
@@ -78,6 +80,7 @@ pub(crate) use phrases::PhraseMatcher;
 pub use phrases::Phrases;
 pub use repeats::RepeatedBlocks;
 pub use selector::Selector;
+pub use site_template::SiteTemplate;
 pub use structure::{BoilerplateClasses, Hidden, LinkLists, NonContent, TextNavigation};
 
 use crate::block::Block;
@@ -267,7 +270,7 @@ impl Scope {
 }
 
 /// The lowercased host of an absolute URL (`scheme://[user@]host[:port]/...`).
-fn host_of(url: &str) -> Option<String> {
+pub(crate) fn host_of(url: &str) -> Option<String> {
     let rest = url.split_once("://")?.1;
     let authority = rest.split(['/', '?', '#']).next()?;
     let host = authority.rsplit('@').next()?;
@@ -338,6 +341,7 @@ impl RuleSet {
         }
         set.with(TextNavigation::default())
             .with(text_lines)
+            .with(SiteTemplate)
             .with(RepeatedBlocks::default())
             .with(MinimumText::default())
     }

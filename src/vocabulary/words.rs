@@ -102,25 +102,65 @@ pub(crate) fn hash_of(value: impl Hash) -> u64 {
 /// A hash of each word of `text`, lowercased: equal for words that differ
 /// only in case.
 pub(crate) fn word_hashes(text: &str) -> Vec<u64> {
+    hash_words(text, false)
+}
+
+/// What every word with a digit in it hashes to in a [`fingerprint`].
+const NUMBER_WORD: u64 = 0x6e75_6d62_6572_0023;
+
+/// A block's fingerprint as a site's template knows it: its words as
+/// [`word_hashes`] gives them (so case, whitespace and punctuation do not
+/// matter), with every word that holds a digit taken as the same word, so
+/// that a footer whose year or counter changes from page to page is the
+/// same block. (The repeat rule compares the words as they are: on one
+/// page, a number that differs makes distinct content.) `None` for a block
+/// with no word but numbers: there is nothing of the template to know it by.
+pub(crate) fn fingerprint(text: &str) -> Option<u64> {
+    let words = hash_words(text, true);
+    words
+        .iter()
+        .any(|&word| word != NUMBER_WORD)
+        .then(|| hash_of(words))
+}
+
+/// The word hashes of `text`; with `numbers_alike`, every word with a digit
+/// hashes to [`NUMBER_WORD`].
+fn hash_words(text: &str, numbers_alike: bool) -> Vec<u64> {
     if text.is_ascii() {
         // The common case, by bytes.
         let mut hashes = Vec::new();
         let mut current: Option<u64> = None;
+        let mut digit = false;
         for b in text.bytes() {
             if b.is_ascii_alphanumeric() {
                 let hash = current.unwrap_or(FNV_OFFSET);
                 current = Some(fnv_step(hash, u32::from(b.to_ascii_lowercase())));
+                digit |= b.is_ascii_digit();
             } else if let Some(hash) = current.take() {
-                hashes.push(hash);
+                hashes.push(if numbers_alike && digit {
+                    NUMBER_WORD
+                } else {
+                    hash
+                });
+                digit = false;
             }
         }
-        hashes.extend(current);
+        hashes.extend(current.map(|hash| {
+            if numbers_alike && digit {
+                NUMBER_WORD
+            } else {
+                hash
+            }
+        }));
         return hashes;
     }
     words(text)
         .map(|range| {
-            text[range]
-                .chars()
+            let word = &text[range];
+            if numbers_alike && word.chars().any(|c| c.is_numeric()) {
+                return NUMBER_WORD;
+            }
+            word.chars()
                 .flat_map(char::to_lowercase)
                 .fold(FNV_OFFSET, |hash, c| fnv_step(hash, u32::from(c)))
         })
@@ -149,5 +189,21 @@ mod tests {
         assert_eq!(ascii, other);
         assert_eq!(name_hash(b"DIV"), name_hash(b"div"));
         assert_eq!(name_hash(b"div"), word_hashes("div")[0]);
+    }
+
+    #[test]
+    fn fingerprints_take_numbers_alike_and_nothing_else() {
+        assert_eq!(
+            fingerprint("© 2025 Example News. 1204 readers online"),
+            fingerprint("© 2026 example news -- 998 readers online")
+        );
+        // Digits of other scripts too, on the path for text that is not ASCII.
+        assert_eq!(fingerprint("Seite 3 von 12"), fingerprint("Seite ٣ von ١٢"));
+        assert_ne!(fingerprint("Example News"), fingerprint("Example Views"));
+        assert_ne!(
+            fingerprint("Example News 2026"),
+            fingerprint("Example News")
+        );
+        assert_eq!(fingerprint("1,204 — 2026"), None);
     }
 }
