@@ -233,6 +233,32 @@ impl Cleaner {
         }
     }
 
+    /// Cleans a batch of pages held in memory, and gives each page's result
+    /// in the order of `inputs`. With the `rayon` feature the pages are
+    /// cleaned in parallel, on rayon's global thread pool (or the pool it
+    /// is called in); without it, one after the other.
+    ///
+    /// ```
+    /// use deboiler::{Cleaner, Input};
+    ///
+    /// let pages = ["<nav>Home</nav><p>First page, in full.</p>", "<p>Second page, in full.</p>"];
+    /// let inputs: Vec<Input> = pages.iter().map(|p| Input::html(p)).collect();
+    /// let cleaned = Cleaner::default().clean_many(&inputs);
+    /// assert_eq!(cleaned[0].as_ref().unwrap().text(), "First page, in full.");
+    /// assert_eq!(cleaned[1].as_ref().unwrap().text(), "Second page, in full.");
+    /// ```
+    pub fn clean_many(&self, inputs: &[Input<'_>]) -> Vec<Result<Cleaned, CleanError>> {
+        #[cfg(feature = "rayon")]
+        {
+            use rayon::prelude::*;
+            inputs.par_iter().map(|&input| self.clean(input)).collect()
+        }
+        #[cfg(not(feature = "rayon"))]
+        {
+            inputs.iter().map(|&input| self.clean(input)).collect()
+        }
+    }
+
     /// Learns one page of a site into `profile`: the page is decoded and
     /// segmented as [`clean`](Cleaner::clean) does, and its blocks counted
     /// (see [`SiteProfile`]). Rules do not run: the profile counts every
@@ -345,6 +371,30 @@ fn detect(input: &str) -> Result<&str, &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clean_many_gives_what_clean_gives_page_by_page() {
+        let pages: Vec<String> = (0..40)
+            .map(|i| {
+                format!(
+                    "<nav><a href=/>Home</a></nav><p>Page {i} says what it has to say, in full.</p>"
+                )
+            })
+            .collect();
+        let inputs: Vec<Input> = pages.iter().map(|p| Input::html(p)).collect();
+        let cleaner = Cleaner::default();
+        let many: Vec<String> = cleaner
+            .clean_many(&inputs)
+            .into_iter()
+            .map(|r| r.unwrap().into_text())
+            .collect();
+        let one_by_one: Vec<String> = inputs
+            .iter()
+            .map(|&i| cleaner.clean(i).unwrap().into_text())
+            .collect();
+        assert_eq!(many, one_by_one);
+        assert_eq!(many[7], "Page 7 says what it has to say, in full.");
+    }
 
     #[test]
     fn cleaner_is_send_sync_and_cheap_to_clone() {

@@ -26,14 +26,16 @@ use crate::vocabulary::words::fingerprint;
 /// page.
 ///
 /// **Memory is bounded.** The profile holds at most
-/// [`capacity`](SiteProfile::capacity) fingerprints (default 20,000, about
-/// 16 bytes each: some 400 KB at most), however many pages it learns. When
+/// [`capacity`](SiteProfile::capacity) fingerprints (default 20,000), however
+/// many pages it learns: a hash table of at most 65,536 slots of 17 bytes,
+/// 1.1 MB (measured on 100,000 pages of 40 blocks: 1.11 MB). When
 /// it is full, it counts as the Misra–Gries summary does: a new block
 /// lowers every count by one instead of being added, and counts that reach
 /// zero go. A count is then at most `n / (capacity + 1)` below the truth,
-/// where `n` is the number of (page, distinct block) pairs learned; blocks
-/// on a large share of the pages, the template, are never lost. While the
-/// profile is not full (a site of a few hundred pages), its counts are exact.
+/// where `n` is the number of (page, distinct block) pairs learned: for
+/// pages of 40 blocks, 0.2 % of the pages learned, so the template (blocks
+/// on most pages) is never lost. While the profile is not full (a site of a
+/// few hundred pages), its counts are exact.
 ///
 /// **Profiles merge** ([`merge`](SiteProfile::merge)): profiles learned on
 /// parts of a crawl add up to the profile of the whole, exactly while the

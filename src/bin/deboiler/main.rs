@@ -1,17 +1,29 @@
-//! The `deboiler` command line: clean one page, or a folder of pages into
-//! JSON Lines.
+//! The `deboiler` command line: clean one page, clean many into JSON Lines,
+//! learn and merge site profiles.
 
+mod batch;
+mod inputs;
 mod ordered;
+mod profiles;
+mod warc;
 
-use std::io::{BufWriter, Read, Write};
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
-use deboiler::{Cleaned, Cleaner, Input, RuleSet};
+use deboiler::{Cleaner, DEFAULT_MAX_INPUT_BYTES, Input, RuleSet, SiteProfile};
+
+use batch::{Batch, Outcome};
+use profiles::SiteProfiles;
 
 /// Strips boilerplate (navigation, footers, comment forms, share and cookie
 /// prompts, repeated blocks) from scraped HTML or text.
+///
+/// Exit status: 0 when all went well; 1 when the command could not run
+/// (bad options, an unreadable rule or profile file, output that cannot be
+/// written); 3 when `batch` or `profile learn` ran but skipped some inputs,
+/// each reported on standard error with its position.
 #[derive(Debug, Parser)]
 #[command(name = "deboiler", version, about)]
 struct Cli {
@@ -26,30 +38,105 @@ enum Command {
     Clean {
         /// The file to clean; `-` or nothing for standard input.
         file: Option<PathBuf>,
-        /// The page's URL, for rules scoped to a site.
+        /// The page's URL, for rules scoped to a site and for its profile.
         #[arg(long)]
         url: Option<String>,
         /// Also list every removed block, with its rule and reason, on standard error.
         #[arg(long)]
         explain: bool,
+        /// A profiles file (from `profile learn`): the template of the
+        /// page's site goes. The site is that of --url, or the file's only one.
+        #[arg(long)]
+        profile: Option<PathBuf>,
         #[command(flatten)]
         rules: RuleOptions,
     },
-    /// Clean every .html, .htm, .html.gz and .txt file of a folder and write
-    /// one JSON line per file: {"id": <file name without extension>, "text": ...}.
+    /// Clean many pages and write one JSON line per page, in input order:
+    /// {"url", "id", "text", "removed": <blocks removed>}, and "comments"
+    /// with --include-comments.
+    ///
+    /// Each PATH is a folder (its .html, .htm and .txt files, gzipped or
+    /// not; the id is the file name without its extension), a .jsonl file
+    /// or `-` for JSON Lines on standard input ({"url": ..., "html": ...} or
+    /// {"url": ..., "text": ...} per line; "id" and the other fields are
+    /// passed through), or a WARC file (.warc, .warc.gz: its HTML
+    /// responses; the id is the record's WARC-Record-ID).
     Batch {
-        /// The folder to read.
-        dir: PathBuf,
-        /// The JSON Lines file to write.
+        /// Folders, .jsonl, .warc or .warc.gz files, or `-`.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// The JSON Lines file to write; standard output without it.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        #[command(flatten)]
+        run: RunOptions,
+        /// Learn one profile per site from the inputs first, then clean each
+        /// page with its site's profile (the inputs are read twice).
+        #[arg(long, conflicts_with = "profile")]
+        learn_sites: bool,
+        /// A profiles file (from `profile learn`): each page is cleaned with
+        /// the profile of its URL's site.
+        #[arg(long)]
+        profile: Option<PathBuf>,
+        #[command(flatten)]
+        rules: RuleOptions,
+    },
+    /// Learn and merge site profiles.
+    #[command(subcommand)]
+    Profile(ProfileCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum ProfileCommand {
+    /// Learn one profile per site from the pages of PATH... (read as `batch`
+    /// reads them; a page without a URL teaches nothing) and write them to a
+    /// profiles file.
+    Learn {
+        /// Folders, .jsonl, .warc or .warc.gz files, or `-`.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// The profiles file to write.
         #[arg(long)]
         out: PathBuf,
-        /// Worker threads (1: strictly single-threaded; default: all cores).
-        /// The output is the same whatever the number.
-        #[arg(long)]
-        jobs: Option<usize>,
         #[command(flatten)]
-        rules: RuleOptions,
+        run: RunOptions,
     },
+    /// Merge profiles files (learned on parts of a crawl, on many machines)
+    /// into the profiles of the whole.
+    Merge {
+        /// The profiles files to merge.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The profiles file to write.
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+#[derive(Debug, Args)]
+struct RunOptions {
+    /// Worker threads (1: strictly single-threaded; default: all cores).
+    /// The output is the same whatever the number.
+    #[arg(long)]
+    jobs: Option<usize>,
+    /// Pages larger than this many bytes are skipped, with a message.
+    #[arg(long, default_value_t = DEFAULT_MAX_INPUT_BYTES)]
+    max_bytes: usize,
+}
+
+impl RunOptions {
+    fn batch<'a>(&self, paths: &'a [PathBuf]) -> Result<Batch<'a>, String> {
+        let jobs = match self.jobs {
+            Some(0) => return Err("--jobs must be at least 1".to_string()),
+            Some(n) => n,
+            None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        };
+        Ok(Batch {
+            paths,
+            jobs,
+            max_bytes: self.max_bytes,
+        })
+    }
 }
 
 #[derive(Debug, Args)]
@@ -66,10 +153,20 @@ struct RuleOptions {
     include_comments: bool,
 }
 
+/// The exit status of a run that skipped some inputs.
+const SOME_INPUTS_FAILED: u8 = 3;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli.command) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(outcome) if outcome.problems == 0 => ExitCode::SUCCESS,
+        Ok(outcome) => {
+            eprintln!(
+                "deboiler: {} of {} inputs skipped",
+                outcome.problems, outcome.pages
+            );
+            ExitCode::from(SOME_INPUTS_FAILED)
+        }
         Err(message) => {
             eprintln!("deboiler: {message}");
             ExitCode::FAILURE
@@ -77,60 +174,146 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(command: Command) -> Result<(), String> {
+/// Runs a command: how many inputs it read, and how many it skipped.
+fn run(command: Command) -> Result<Outcome, String> {
     match command {
         Command::Clean {
             file,
             url,
             explain,
+            profile,
             rules,
         } => {
-            let cleaner = cleaner(&rules)?;
-            let bytes = match file.as_deref() {
-                None => read_stdin()?,
-                Some(path) if path == Path::new("-") => read_stdin()?,
-                Some(path) => read_file(path)?,
-            };
-            let cleaned = clean(&cleaner, &bytes, url.as_deref())?;
-            if explain {
-                for removal in cleaned.removed() {
-                    eprintln!(
-                        "[{}] {}: {}",
-                        removal.rule(),
-                        removal.reason(),
-                        preview(removal.block().text())
-                    );
-                }
-            }
-            let mut stdout = std::io::stdout().lock();
-            let mut out = cleaned.text().to_string();
-            for comment in cleaned.comments() {
-                if !out.is_empty() {
-                    out.push_str("\n\n");
-                }
-                out.push_str("---\n");
-                for line in [comment.author(), comment.date()].into_iter().flatten() {
-                    out.push_str(line);
-                    out.push('\n');
-                }
-                out.push_str(&comment.text());
-            }
-            match writeln!(stdout, "{out}") {
-                // The reader stopped reading (`| head`): not an error.
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-                other => other.map_err(|e| e.to_string()),
-            }
+            clean_one(file, url, explain, profile, &rules)?;
+            Ok(Outcome::default())
         }
         Command::Batch {
-            dir,
+            paths,
             out,
-            jobs,
+            run,
+            learn_sites,
+            profile,
             rules,
-        } => batch(&cleaner(&rules)?, &dir, &out, jobs, rules.include_comments),
+        } => {
+            let cleaner = cleaner(&rules, run.max_bytes)?;
+            let batch = run.batch(&paths)?;
+            let profiles = match (&profile, learn_sites) {
+                (Some(path), _) => SiteProfiles::load(path)?,
+                (None, true) if paths.iter().any(|p| p == Path::new("-")) => {
+                    return Err("--learn-sites reads its inputs twice, and standard input \
+                                cannot be read twice: learn with `deboiler profile learn` \
+                                and clean with --profile"
+                        .to_string());
+                }
+                // The inputs that fail to be learned fail to be cleaned
+                // next, and are reported then.
+                (None, true) => batch.learn(&cleaner, false)?.0,
+                (None, false) => SiteProfiles::default(),
+            };
+            let write = |writer: &mut dyn Write| -> Result<Outcome, String> {
+                let outcome = batch.clean(&cleaner, &profiles, rules.include_comments, writer)?;
+                writer.flush().map_err(|e| format!("cannot write: {e}"))?;
+                Ok(outcome)
+            };
+            match &out {
+                Some(path) => {
+                    let file = std::fs::File::create(path)
+                        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+                    write(&mut BufWriter::new(file))
+                }
+                None => write(&mut BufWriter::new(std::io::stdout().lock())),
+            }
+        }
+        Command::Profile(ProfileCommand::Learn { paths, out, run }) => {
+            // Learning runs no rules: it counts every block of every page.
+            let cleaner = Cleaner::builder()
+                .rules(RuleSet::empty())
+                .max_input_bytes(run.max_bytes)
+                .build()
+                .map_err(|e| e.to_string())?;
+            let (profiles, outcome) = run.batch(&paths)?.learn(&cleaner, true)?;
+            profiles.save(&out)?;
+            let (sites, pages) = profiles.summary();
+            eprintln!(
+                "deboiler: {pages} pages of {sites} sites learned into {}",
+                out.display()
+            );
+            Ok(outcome)
+        }
+        Command::Profile(ProfileCommand::Merge { files, out }) => {
+            let mut merged = SiteProfiles::default();
+            for file in &files {
+                merged.merge(SiteProfiles::load(file)?);
+            }
+            merged.save(&out)?;
+            Ok(Outcome::default())
+        }
     }
 }
 
-fn cleaner(options: &RuleOptions) -> Result<Cleaner, String> {
+/// `deboiler clean`: one page, printed.
+fn clean_one(
+    file: Option<PathBuf>,
+    url: Option<String>,
+    explain: bool,
+    profile: Option<PathBuf>,
+    rules: &RuleOptions,
+) -> Result<(), String> {
+    let cleaner = cleaner(rules, DEFAULT_MAX_INPUT_BYTES)?;
+    let bytes = match file.as_deref() {
+        None => read_stdin()?,
+        Some(path) if path == Path::new("-") => read_stdin()?,
+        Some(path) => inputs::read_file(path, DEFAULT_MAX_INPUT_BYTES)
+            .map_err(|p| format!("{}: {}", p.at, p.message))?,
+    };
+    let profiles = profile.as_deref().map(SiteProfiles::load).transpose()?;
+    let site_profile: Option<&SiteProfile> = match (&profiles, url.as_deref()) {
+        (None, _) => None,
+        (Some(profiles), Some(url)) => profiles.for_url(url),
+        (Some(profiles), None) => Some(
+            profiles
+                .only()
+                .ok_or("--profile holds several sites: give --url to choose the page's")?,
+        ),
+    };
+    let mut input = Input::bytes(&bytes);
+    if let Some(url) = url.as_deref() {
+        input = input.url(url);
+    }
+    if let Some(profile) = site_profile {
+        input = input.site_profile(profile);
+    }
+    let cleaned = cleaner.clean(input).map_err(|e| e.to_string())?;
+    if explain {
+        for removal in cleaned.removed() {
+            eprintln!(
+                "[{}] {}: {}",
+                removal.rule(),
+                removal.reason(),
+                preview(removal.block().text())
+            );
+        }
+    }
+    let mut out = cleaned.text().to_string();
+    for comment in cleaned.comments() {
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str("---\n");
+        for line in [comment.author(), comment.date()].into_iter().flatten() {
+            out.push_str(line);
+            out.push('\n');
+        }
+        out.push_str(&comment.text());
+    }
+    match writeln!(std::io::stdout().lock(), "{out}") {
+        // The reader stopped reading (`| head`): not an error.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.map_err(|e| e.to_string()),
+    }
+}
+
+fn cleaner(options: &RuleOptions, max_bytes: usize) -> Result<Cleaner, String> {
     let rules = match &options.rules {
         Some(path) => {
             let source = std::fs::read_to_string(path)
@@ -152,101 +335,16 @@ fn cleaner(options: &RuleOptions) -> Result<Cleaner, String> {
     Cleaner::builder()
         .rules(rules)
         .include_comments(options.include_comments)
+        .max_input_bytes(max_bytes)
         .build()
         .map_err(|e| e.to_string())
 }
 
-fn clean(cleaner: &Cleaner, bytes: &[u8], url: Option<&str>) -> Result<Cleaned, String> {
-    let input = Input::bytes(bytes);
-    let input = match url {
-        Some(url) => input.url(url),
-        None => input,
-    };
-    cleaner.clean(input).map_err(|e| e.to_string())
-}
-
+/// Standard input, gunzipped when it is gzip.
 fn read_stdin() -> Result<Vec<u8>, String> {
-    let mut bytes = Vec::new();
-    std::io::stdin()
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read standard input: {e}"))?;
-    gunzip_if_gzip(bytes)
-}
-
-fn read_file(path: &Path) -> Result<Vec<u8>, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    gunzip_if_gzip(bytes).map_err(|e| format!("{}: {e}", path.display()))
-}
-
-/// Gzip is recognised by its magic bytes, whatever the file is called.
-fn gunzip_if_gzip(bytes: Vec<u8>) -> Result<Vec<u8>, String> {
-    if !bytes.starts_with(&[0x1f, 0x8b]) {
-        return Ok(bytes);
-    }
-    let mut out = Vec::new();
-    flate2::read::GzDecoder::new(bytes.as_slice())
-        .read_to_end(&mut out)
-        .map_err(|e| format!("bad gzip data: {e}"))?;
-    Ok(out)
-}
-
-/// The id of a file the batch takes: its name without the extension, or
-/// `None` for files it does not take.
-fn batch_id(path: &Path) -> Option<String> {
-    let name = path.file_name()?.to_str()?;
-    let lower = name.to_ascii_lowercase();
-    [".html.gz", ".html", ".htm", ".txt"]
-        .iter()
-        .find(|ext| lower.ends_with(*ext))
-        .map(|ext| name[..name.len() - ext.len()].to_string())
-}
-
-fn batch(
-    cleaner: &Cleaner,
-    dir: &Path,
-    out: &Path,
-    jobs: Option<usize>,
-    include_comments: bool,
-) -> Result<(), String> {
-    let mut files: Vec<(String, PathBuf)> = std::fs::read_dir(dir)
-        .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|path| path.is_file())
-        .filter_map(|path| batch_id(&path).map(|id| (id, path)))
-        .collect();
-    files.sort();
-    let jobs = match jobs {
-        Some(0) => return Err("--jobs must be at least 1".to_string()),
-        Some(n) => n,
-        None => std::thread::available_parallelism().map_or(1, |n| n.get()),
-    };
-    let one = |(id, path): &(String, PathBuf)| -> String {
-        let result = read_file(path).and_then(|bytes| clean(cleaner, &bytes, None));
-        let line = match result {
-            Ok(cleaned) if include_comments => {
-                let comments: Vec<String> = cleaned.comments().iter().map(|c| c.text()).collect();
-                serde_json::json!({ "id": id, "text": cleaned.text(), "comments": comments })
-            }
-            Ok(cleaned) => serde_json::json!({ "id": id, "text": cleaned.text() }),
-            Err(error) => {
-                eprintln!("deboiler: {id}: {error}");
-                let mut line = serde_json::json!({ "id": id, "text": "", "error": error });
-                if include_comments {
-                    line["comments"] = serde_json::json!([]);
-                }
-                line
-            }
-        };
-        line.to_string()
-    };
-    let file =
-        std::fs::File::create(out).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
-    let mut writer = BufWriter::new(file);
-    // Each record is written as soon as it and the ones before it are
-    // ready, so memory stays bounded for any number of files.
-    ordered::map_in_order(&files, jobs, one, |line| writeln!(writer, "{line}"))
-        .and_then(|()| writer.flush())
-        .map_err(|e| format!("cannot write {}: {e}", out.display()))
+    let stdin = std::io::BufReader::new(std::io::stdin().lock());
+    inputs::read_gunzipped(stdin, DEFAULT_MAX_INPUT_BYTES)
+        .map_err(|message| format!("standard input: {message}"))
 }
 
 /// The start of a block's text, on one line.

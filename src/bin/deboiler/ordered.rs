@@ -2,49 +2,54 @@
 //! can, with a bounded number of them held at any time.
 
 use std::collections::BTreeMap;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Condvar, Mutex, mpsc};
 
 /// How many results per worker may wait for an earlier one to be written.
 const WINDOW_PER_JOB: usize = 16;
 
-/// Calls `work` on every item with `jobs` threads and hands the results to
-/// `sink` in the order of `items`: each as soon as it and all before it are
-/// done. At most `jobs * 16` results are held at once, whatever the number
-/// of items, so memory stays bounded. The first error of `sink` stops the
-/// work and is returned.
+/// Calls `work` on every item of `items` with `jobs` threads and hands the
+/// results to `sink` in the order of `items`: each as soon as it and all
+/// before it are done. Items are taken from the iterator one at a time, as
+/// workers are free (reading the input overlaps with the work), and at most
+/// `jobs * 16` results are held at once, whatever the number of items, so
+/// memory stays bounded. The first error of `sink` stops the work and is
+/// returned.
 pub fn map_in_order<T, R, E>(
-    items: &[T],
+    items: impl Iterator<Item = T> + Send,
     jobs: usize,
-    work: impl Fn(&T) -> R + Sync,
+    work: impl Fn(T) -> R + Sync,
     mut sink: impl FnMut(R) -> Result<(), E>,
 ) -> Result<(), E>
 where
-    T: Sync,
+    T: Send,
     R: Send,
 {
     let jobs = jobs.max(1);
     let window = jobs * WINDOW_PER_JOB;
-    let next = AtomicUsize::new(0);
+    let items = Mutex::new(items.enumerate());
     let stop = AtomicBool::new(false);
     // How many results the sink has taken; workers wait while the item they
-    // would take next is a window ahead of it.
+    // took is a window ahead of it.
     let written = Mutex::new(0usize);
     let advanced = Condvar::new();
     let (results, received) = mpsc::channel::<(usize, R)>();
     std::thread::scope(|scope| {
-        for _ in 0..jobs.min(items.len()) {
+        for _ in 0..jobs {
             let results = results.clone();
-            let (next, stop, written, advanced, work) = (&next, &stop, &written, &advanced, &work);
+            let (items, stop, written, advanced, work) =
+                (&items, &stop, &written, &advanced, &work);
             scope.spawn(move || {
                 // Should `work` panic, the other workers must not wait for
                 // the result it will never send.
                 let _stop_on_panic = StopOnPanic(stop, advanced);
                 loop {
-                    let index = next.fetch_add(1, Ordering::Relaxed);
-                    if index >= items.len() {
+                    if stop.load(Ordering::Relaxed) {
                         break;
                     }
+                    let Some((index, item)) = items.lock().expect("items lock").next() else {
+                        break;
+                    };
                     let mut taken = written.lock().expect("window lock");
                     while index >= *taken + window && !stop.load(Ordering::Relaxed) {
                         taken = advanced.wait(taken).expect("window lock");
@@ -53,7 +58,7 @@ where
                     if stop.load(Ordering::Relaxed) {
                         break;
                     }
-                    if results.send((index, work(&items[index]))).is_err() {
+                    if results.send((index, work(item))).is_err() {
                         break;
                     }
                 }
@@ -95,6 +100,8 @@ impl Drop for StopOnPanic<'_> {
 
 #[cfg(test)]
 mod tests {
+    use std::sync::atomic::AtomicUsize;
+
     use super::*;
 
     #[test]
@@ -102,12 +109,12 @@ mod tests {
         let items: Vec<u64> = (0..500).collect();
         for jobs in [1, 2, 7] {
             let mut out = Vec::new();
-            let work = |&i: &u64| {
+            let work = |i: u64| {
                 // Uneven work, so that later items often finish first.
                 std::thread::sleep(std::time::Duration::from_micros((i * 7919) % 200));
                 i * 2
             };
-            map_in_order(&items, jobs, work, |r| {
+            map_in_order(items.iter().copied(), jobs, work, |r| {
                 out.push(r);
                 Ok::<(), ()>(())
             })
@@ -125,11 +132,11 @@ mod tests {
         let items: Vec<usize> = (0..400).collect();
         let in_flight = AtomicUsize::new(0);
         let most = AtomicUsize::new(0);
-        let work = |_: &usize| {
+        let work = |_: usize| {
             let now = in_flight.fetch_add(1, Ordering::SeqCst) + 1;
             most.fetch_max(now, Ordering::SeqCst);
         };
-        map_in_order(&items, 3, work, |()| {
+        map_in_order(items.iter().copied(), 3, work, |()| {
             // The sink is slow: results pile up unless the window holds them back.
             std::thread::sleep(std::time::Duration::from_micros(200));
             in_flight.fetch_sub(1, Ordering::SeqCst);
@@ -147,9 +154,9 @@ mod tests {
         let items: Vec<usize> = (0..10_000).collect();
         let outcome = std::panic::catch_unwind(|| {
             map_in_order(
-                &items,
+                items.iter().copied(),
                 3,
-                |&i| assert!(i != 5, "item 5 is bad"),
+                |i| assert!(i != 5, "item 5 is bad"),
                 |()| Ok::<(), ()>(()),
             )
         });
@@ -161,7 +168,7 @@ mod tests {
         let items: Vec<usize> = (0..10_000).collect();
         let done = AtomicUsize::new(0);
         let result = map_in_order(
-            &items,
+            items.iter().copied(),
             2,
             |_| done.fetch_add(1, Ordering::SeqCst),
             |_| Err("disk full"),
