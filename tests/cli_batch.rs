@@ -197,6 +197,24 @@ fn a_warc_file_cut_off_inside_a_record_gives_what_came_before() {
 }
 
 #[test]
+fn a_corrupt_warc_record_is_reported_with_its_number() {
+    let dir = tempdir("corrupt");
+    let records = crawl();
+    let mut bytes = records[..3].concat();
+    bytes.extend_from_slice(b"GARBAGE where a record should start\r\nno: warc\r\n\r\n");
+    let path = dir.join("corrupt.warc");
+    std::fs::write(&path, bytes).unwrap();
+    let out = run(&["batch", path.to_str().unwrap()], b"");
+    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(json_lines(&out.stdout).len(), 1);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("corrupt.warc: record 4: corrupt or truncated WARC record"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn an_unreadable_file_and_a_page_over_the_limit_are_skipped_and_the_rest_is_cleaned() {
     let dir = tempdir("bad");
     let pages = dir.join("pages");

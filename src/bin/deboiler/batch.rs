@@ -89,7 +89,7 @@ impl Batch<'_> {
         work: impl Fn(Item) -> Result<R, Problem> + Sync,
         mut sink: impl FnMut(R) -> Result<(), String>,
     ) -> Result<Outcome, String> {
-        let progress = progress_bar();
+        let progress = progress_bar(inputs::count(self.paths));
         let mut outcome = Outcome::default();
         let items = inputs::read(self.paths, self.max_bytes);
         let result = map_in_order(items, self.jobs, work, |result| {
@@ -112,16 +112,25 @@ impl Batch<'_> {
     }
 }
 
-/// A progress bar on standard error when it is a terminal (pages, pages/s
-/// and time so far); hidden otherwise, so logs stay clean.
-fn progress_bar() -> ProgressBar {
+/// A progress bar on standard error when it is a terminal: pages, pages/s
+/// and the time so far, and the time left when the number of pages is
+/// known (folders); hidden otherwise, so that logs stay clean.
+fn progress_bar(total: Option<usize>) -> ProgressBar {
     if !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
-    let bar = ProgressBar::new_spinner().with_style(
-        ProgressStyle::with_template("{spinner} {pos} pages, {per_sec}, {elapsed}")
-            .expect("a valid progress template"),
-    );
+    let (bar, template) = match total {
+        Some(total) => (
+            ProgressBar::new(total as u64),
+            "{bar:30} {pos}/{len} pages, {per_sec}, {elapsed} so far, {eta} left",
+        ),
+        None => (
+            ProgressBar::new_spinner(),
+            "{spinner} {pos} pages, {per_sec}, {elapsed}",
+        ),
+    };
+    let bar =
+        bar.with_style(ProgressStyle::with_template(template).expect("a valid progress template"));
     bar.enable_steady_tick(Duration::from_millis(200));
     bar
 }

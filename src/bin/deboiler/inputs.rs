@@ -54,6 +54,15 @@ pub fn read(paths: &[PathBuf], max_bytes: usize) -> impl Iterator<Item = Item> +
         .flat_map(move |path| open(path, max_bytes))
 }
 
+/// How many inputs there are, when that is known before reading them: when
+/// every path is a folder.
+pub fn count(paths: &[PathBuf]) -> Option<usize> {
+    paths
+        .iter()
+        .map(|path| folder(path).ok().map(|files| files.len()))
+        .sum()
+}
+
 /// The pages of one path.
 fn open(path: PathBuf, max_bytes: usize) -> Box<dyn Iterator<Item = Item> + Send> {
     let name = path.display().to_string();

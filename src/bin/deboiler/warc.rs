@@ -196,3 +196,69 @@ impl<R: BufRead> BufRead for HeaderLimit<R> {
         self.inner.consume(amount);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn warc(block: &[u8]) -> Vec<u8> {
+        let mut record = format!(
+            "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://a.example/\r\n\
+             WARC-Date: 2026-11-30T12:00:00Z\r\nWARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-000000000001>\r\n\
+             Content-Length: {}\r\n\r\n",
+            block.len()
+        )
+        .into_bytes();
+        record.extend_from_slice(block);
+        record.extend_from_slice(b"\r\n\r\n");
+        record
+    }
+
+    #[test]
+    fn damaged_warc_streams_end_in_problems_never_in_a_panic_or_a_hang() {
+        let page = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>A page of the crawl, in full.</p>";
+        let whole = [warc(page), warc(page), warc(page)].concat();
+        let pages = |bytes: Vec<u8>| -> Vec<Item> {
+            records(std::io::Cursor::new(bytes), "t".to_string(), 1 << 20).collect()
+        };
+        assert_eq!(pages(whole.clone()).iter().filter(|i| i.is_ok()).count(), 3);
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |below: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % below as u64) as usize
+        };
+        for _ in 0..300 {
+            let mut bytes = whole.clone();
+            match next(3) {
+                0 => bytes.truncate(next(whole.len())),
+                1 => {
+                    for _ in 0..1 + next(8) {
+                        let at = next(bytes.len());
+                        bytes[at] = next(256) as u8;
+                    }
+                }
+                _ => bytes
+                    .splice(next(whole.len()).., std::iter::repeat_n(b'x', next(5000)))
+                    .for_each(drop),
+            }
+            // The stream ends: with at most the three records, and a
+            // problem where what is left no longer parses as one.
+            assert!(pages(bytes).len() <= 4);
+        }
+    }
+
+    #[test]
+    fn only_html_responses_are_pages() {
+        assert!(
+            html_payload(
+                b"HTTP/1.1 200 OK\r\nContent-Type: Text/HTML; charset=utf-8\r\n\r\n<p>x</p>"
+            )
+            .is_ok()
+        );
+        let image = html_payload(b"HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\x89PNG");
+        assert_eq!(image.unwrap_err(), "not HTML (Content-Type: image/png)");
+        assert!(html_payload(b"not http at all").is_err());
+    }
+}
