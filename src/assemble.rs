@@ -5,11 +5,100 @@ use std::sync::Arc;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::block::{Block, BlockKind};
+use crate::block::Block;
+use crate::markdown::{self, MarkdownOptions, Markup};
+use crate::metadata::Metadata;
 use crate::page::{Flags, Page, Verdicts};
 use crate::vocabulary::class_words::{
     AUTHOR_WORDS, COMMENT_TEXT_WORDS, DATE_WORDS, is_comment_item_token, says_one_of, tokens,
 };
+
+#[cfg(feature = "serde")]
+mod record {
+    //! [`Cleaned`] as one serde record; its schema is documented on
+    //! [`Cleaned`], and [`RECORD_VERSION`] names it.
+
+    use serde::ser::{Serialize, SerializeStruct, Serializer};
+
+    use super::{Cleaned, Comment, Removal};
+    use crate::block::{Block, BlockKind};
+
+    /// The version of [`Cleaned`]'s serialised record; a change that is
+    /// not an added field makes a new one.
+    pub const RECORD_VERSION: u32 = 1;
+
+    /// A block as the record has it: its kind, its heading level, its text.
+    struct BlockRecord<'a>(&'a Block);
+
+    impl Serialize for BlockRecord<'_> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let block = self.0;
+            let (kind, level) = match block.kind {
+                BlockKind::Heading(level) => ("heading", Some(level)),
+                BlockKind::Paragraph => ("paragraph", None),
+                BlockKind::ListItem => ("list_item", None),
+                BlockKind::Quote => ("quote", None),
+                BlockKind::Code => ("code", None),
+                BlockKind::TableCell => ("table_cell", None),
+            };
+            let mut record = serializer.serialize_struct("Block", 3)?;
+            record.serialize_field("kind", kind)?;
+            record.serialize_field("level", &level)?;
+            record.serialize_field("text", &block.text)?;
+            record.end()
+        }
+    }
+
+    struct CommentRecord<'a>(&'a Comment);
+
+    impl Serialize for CommentRecord<'_> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut record = serializer.serialize_struct("Comment", 3)?;
+            record.serialize_field("author", &self.0.author())?;
+            record.serialize_field("date", &self.0.date())?;
+            record.serialize_field("text", &self.0.text())?;
+            record.end()
+        }
+    }
+
+    struct RemovalRecord<'a>(&'a Removal);
+
+    impl Serialize for RemovalRecord<'_> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut record = serializer.serialize_struct("Removal", 3)?;
+            record.serialize_field("rule", self.0.rule())?;
+            record.serialize_field("reason", self.0.reason())?;
+            record.serialize_field("text", self.0.block().text())?;
+            record.end()
+        }
+    }
+
+    /// A list of records made from items.
+    struct Each<'a, T, R>(&'a [T], fn(&'a T) -> R);
+
+    impl<'a, T, R: Serialize> Serialize for Each<'a, T, R> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.collect_seq(self.0.iter().map(self.1))
+        }
+    }
+
+    impl Serialize for Cleaned {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut record = serializer.serialize_struct("Cleaned", 7)?;
+            record.serialize_field("version", &RECORD_VERSION)?;
+            record.serialize_field("metadata", &self.metadata)?;
+            record.serialize_field("text", &self.text)?;
+            record.serialize_field("blocks", &Each(&self.blocks, BlockRecord))?;
+            record.serialize_field("comments", &Each(&self.comments, CommentRecord))?;
+            record.serialize_field("removed", &Each(&self.removed, RemovalRecord))?;
+            record.serialize_field("warnings", &self.warnings)?;
+            record.end()
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+pub use record::RECORD_VERSION;
 
 /// The name under which reader comments are removed when a cleaner does
 /// not include them, and the lines of a comment section that are not one
@@ -22,10 +111,27 @@ pub const COMMENTS_RULE: &str = "comments";
 /// The result of cleaning a page: the kept blocks, their text, the reader
 /// comments when asked for, and every removed block with the rule that
 /// removed it.
+///
+/// With the `serde` feature it serialises to one record (version
+/// [`RECORD_VERSION`](crate::RECORD_VERSION), 1):
+///
+/// | field | what |
+/// |---|---|
+/// | `version` | the record's version, 1 |
+/// | `metadata` | [`Metadata`]: `title`, `authors` (names), `published`, `modified` (ISO 8601), `site_name`, `language`, `url`, `description`, `tags`, `image`, `page_type`; an absent value is `null` (a list, `[]`) |
+/// | `text` | [`text`](Cleaned::text) |
+/// | `blocks` | the kept blocks: `kind` (`heading`, `paragraph`, `list_item`, `quote`, `code`, `table_cell`), `level` (a heading's, else `null`), `text` |
+/// | `comments` | the reader comments when included: `author`, `date` (their lines, or `null`), `text` |
+/// | `removed` | the removed blocks: `rule`, `reason`, `text` |
+/// | `warnings` | [`warnings`](Cleaned::warnings) |
 #[derive(Debug, Clone, Default)]
 pub struct Cleaned {
     text: String,
     blocks: Vec<Block>,
+    /// What structure each kept block sits in, for [`Cleaned::markdown`].
+    markup: Vec<Markup>,
+    markdown_options: MarkdownOptions,
+    metadata: Metadata,
     comments: Vec<Comment>,
     removed: Vec<Removal>,
     warnings: Vec<String>,
@@ -41,6 +147,38 @@ impl Cleaned {
     /// The kept blocks, in document order.
     pub fn blocks(&self) -> &[Block] {
         &self.blocks
+    }
+
+    /// The kept blocks as Markdown (GitHub-flavoured): headings by level,
+    /// paragraphs, ordered and unordered lists with their nesting, block
+    /// quotes, fenced code blocks (with the language of a `language-*` or
+    /// `lang-*` class), tables (their first row as the header, `|` escaped
+    /// in cells), emphasis, strong and inline code; links when the cleaner
+    /// was built with [`markdown_links`](crate::CleanerBuilder::markdown_links).
+    /// Characters of the text that Markdown would read as markup are
+    /// escaped, so the text reads back as it is. Plain text comes out as
+    /// paragraphs.
+    ///
+    /// ```
+    /// let page = deboiler::Cleaner::default().clean(
+    ///     "<article><h1>Knots</h1><p>Five knots <em>every</em> sailor needs:</p>\
+    ///      <ol><li>The bowline, for a loop that holds.</li><li>The clove hitch, to tie on.</li></ol></article>",
+    /// )?;
+    /// assert_eq!(
+    ///     page.markdown(),
+    ///     "# Knots\n\nFive knots *every* sailor needs:\n\n1. The bowline, for a loop that holds.\n1. The clove hitch, to tie on."
+    /// );
+    /// # Ok::<(), deboiler::CleanError>(())
+    /// ```
+    pub fn markdown(&self) -> String {
+        markdown::write(&self.blocks, &self.markup, self.markdown_options)
+    }
+
+    /// What the page says about itself: title, authors, dates, site name,
+    /// language, canonical URL, description, tags, image and page type
+    /// (see [`Metadata`]).
+    pub fn metadata(&self) -> &Metadata {
+        &self.metadata
     }
 
     /// The reader comments of the page, in document order, when the cleaner
@@ -162,12 +300,25 @@ impl Removal {
     }
 }
 
+/// What a cleaner makes of the kept blocks besides their text.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Output {
+    /// Reader comments go to [`Cleaned::comments`].
+    pub include_comments: bool,
+    pub markdown: MarkdownOptions,
+}
+
 /// Splits the page's blocks by verdict and writes the text of the kept
-/// ones; reader comments go to the comments when `include_comments`.
-pub(crate) fn assemble(page: Page<'_>, verdicts: Verdicts, include_comments: bool) -> Cleaned {
-    let mut cleaned = Cleaned::default();
+/// ones; reader comments go to the comments when the output includes them.
+pub(crate) fn assemble(mut page: Page<'_>, verdicts: Verdicts, output: Output) -> Cleaned {
+    let include_comments = output.include_comments;
+    let mut cleaned = Cleaned {
+        markdown_options: output.markdown,
+        metadata: crate::metadata::extract(&page, &page.facts),
+        ..Cleaned::default()
+    };
     let mut previous: Option<usize> = None;
-    let rows: Vec<Option<usize>> = page.blocks.iter().map(|b| table_row(&page, b)).collect();
+    let rows: Vec<Option<usize>> = (0..page.blocks.len()).map(|b| page.table_row(b)).collect();
     // Which comment each comment block belongs to (nothing to work out
     // when comments are not given back).
     let comment_items: Vec<Option<CommentItem>> = if include_comments {
@@ -185,7 +336,8 @@ pub(crate) fn assemble(page: Page<'_>, verdicts: Verdicts, include_comments: boo
     // Each comment's place in `cleaned.comments`, by its element: a
     // comment's blocks after a reply nested in it are still its own.
     let mut comment_of: HashMap<usize, usize> = HashMap::default();
-    for (index, (block, verdict)) in page.blocks.into_iter().zip(verdicts.dropped).enumerate() {
+    let blocks = std::mem::take(&mut page.blocks);
+    for (index, (block, verdict)) in blocks.into_iter().zip(verdicts.dropped).enumerate() {
         let control = block.link_density() >= 0.5 && block.words <= COMMENT_CONTROL_WORDS;
         // A line that says who or when is short; a long one is what the
         // comment says, whatever its first words are marked as.
@@ -231,6 +383,7 @@ pub(crate) fn assemble(page: Page<'_>, verdicts: Verdicts, include_comments: boo
             cleaned.text.push_str(separator);
         }
         cleaned.text.push_str(&block.text);
+        cleaned.markup.push(Markup::of(&page, &block));
         cleaned.blocks.push(block);
         previous = Some(index);
     }
@@ -291,12 +444,4 @@ fn comment_item(page: &Page<'_>, block: usize) -> Option<CommentItem> {
         author: says(AUTHOR_WORDS),
         date: page.blocks[block].dated || says(DATE_WORDS),
     })
-}
-
-/// The `<tr>` that a table-cell block sits in.
-fn table_row(page: &Page<'_>, block: &Block) -> Option<usize> {
-    if block.kind != BlockKind::TableCell {
-        return None;
-    }
-    page.elements[block.element?].parent
 }

@@ -3,7 +3,7 @@
 use std::fmt;
 use std::sync::Arc;
 
-use crate::assemble::Cleaned;
+use crate::assemble::{Cleaned, Output};
 use crate::decode::{decode, looks_binary, looks_like_html};
 use crate::engine::Engine;
 use crate::error::{BuildError, CleanError};
@@ -46,7 +46,7 @@ pub struct Cleaner {
 struct Compiled {
     engine: Engine,
     limits: Limits,
-    include_comments: bool,
+    output: Output,
     site_profile: Option<SiteProfile>,
 }
 
@@ -73,7 +73,7 @@ impl fmt::Debug for Cleaner {
         f.debug_struct("Cleaner")
             .field("rules", &self.inner.engine.rules)
             .field("limits", &self.inner.limits)
-            .field("include_comments", &self.inner.include_comments)
+            .field("output", &self.inner.output)
             .finish()
     }
 }
@@ -93,7 +93,7 @@ pub struct CleanerBuilder {
     /// The rules; `None` for [`RuleSet::default`], built only when needed.
     rules: Option<RuleSet>,
     limits: Limits,
-    include_comments: bool,
+    output: Output,
     site_profile: Option<SiteProfile>,
 }
 
@@ -137,7 +137,15 @@ impl CleanerBuilder {
     /// that holds the page (a forum or Q&A thread marked up as comments) is
     /// the content, and stays in the text either way.
     pub fn include_comments(mut self, include: bool) -> Self {
-        self.include_comments = include;
+        self.output.include_comments = include;
+        self
+    }
+
+    /// Whether [`Cleaned::markdown`] writes links as links,
+    /// `[text](href)` with the `href` as the page wrote it (default
+    /// `false`: their text only).
+    pub fn markdown_links(mut self, links: bool) -> Self {
+        self.output.markdown.links = links;
         self
     }
 
@@ -161,7 +169,7 @@ impl CleanerBuilder {
             inner: Arc::new(Compiled {
                 engine: Engine::new(self.rules.unwrap_or_default())?,
                 limits: self.limits,
-                include_comments: self.include_comments,
+                output: self.output,
                 site_profile: self.site_profile,
             }),
         })
@@ -316,7 +324,7 @@ impl Cleaner {
         let engine = &self.inner.engine;
         let mut page = Page::new(segmented, Some(&document), about.url, engine);
         page.site_profile = about.site_profile;
-        let mut cleaned = engine.judge(page, self.inner.include_comments);
+        let mut cleaned = engine.judge(page, self.inner.output);
         if prepared.dropped_tags > 0 {
             cleaned.warn(format!(
                 "nesting deeper than {} elements flattened: {} tags dropped, their text kept",
@@ -332,7 +340,7 @@ impl Cleaner {
         let engine = &self.inner.engine;
         let mut page = Page::new(segmented, None, about.url, engine);
         page.site_profile = about.site_profile;
-        Ok(engine.judge(page, self.inner.include_comments))
+        Ok(engine.judge(page, self.inner.output))
     }
 
     fn check_size(&self, size: usize) -> Result<(), CleanError> {

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use crate::assemble::{Cleaned, assemble};
+use crate::assemble::{Cleaned, Output, assemble};
 use crate::error::BuildError;
 use crate::page::{Judgement, Page, PhraseHits};
 use crate::rules::{ContentClassifier, Contribution, MainContent, Phase, PhraseMatcher, RuleSet};
@@ -116,7 +116,7 @@ impl Engine {
 
     /// Runs the rules that apply over the page, in order, and assembles the
     /// result.
-    pub fn judge(&self, page: Page<'_>, include_comments: bool) -> Cleaned {
+    pub fn judge(&self, page: Page<'_>, output: Output) -> Cleaned {
         let mut judgement = Judgement::new(page.blocks.len());
         for (index, entry) in self.rules.entries.iter().enumerate() {
             if !page.active[index] {
@@ -128,6 +128,6 @@ impl Engine {
             judgement.start_rule(index, &self.names[index]);
             entry.rule.apply(&page, &mut judgement);
         }
-        assemble(page, judgement.into_verdicts(), include_comments)
+        assemble(page, judgement.into_verdicts(), output)
     }
 }

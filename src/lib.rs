@@ -67,6 +67,8 @@ mod decode;
 mod engine;
 mod error;
 mod input;
+mod markdown;
+mod metadata;
 mod page;
 mod preparse;
 mod profile;
@@ -78,6 +80,8 @@ mod vocabulary;
 
 use once_cell::sync::Lazy;
 
+#[cfg(feature = "serde")]
+pub use assemble::RECORD_VERSION;
 pub use assemble::{COMMENTS_RULE, Cleaned, Comment, Removal};
 pub use block::{Block, BlockKind, Inline, Span};
 pub use cleaner::{
@@ -86,6 +90,7 @@ pub use cleaner::{
 pub use decode::{decode, looks_binary};
 pub use error::{BuildError, CleanError};
 pub use input::Input;
+pub use metadata::Metadata;
 pub use page::{Judgement, Page, PhraseHits, Region};
 pub use profile::SiteProfile;
 pub use rules::{Phase, Rule, RuleSet};

@@ -9,6 +9,7 @@ use once_cell::unsync::OnceCell;
 
 use crate::block::Block;
 use crate::engine::Engine;
+use crate::metadata::HeadFacts;
 use crate::profile::SiteProfile;
 use crate::vocabulary::class_words::tokens;
 use crate::vocabulary::tags::TagTraits;
@@ -79,6 +80,8 @@ pub struct Page<'a> {
     pub(crate) html: Option<&'a scraper::Html>,
     /// What the page's structured data (schema.org) says it is.
     pub(crate) declared: Declared,
+    /// What the page says about itself, for its metadata.
+    pub(crate) facts: HeadFacts,
     /// The rule set and what it shares between rules.
     pub(crate) engine: &'a Engine,
     /// Which rules of the set apply to this page (by its URL).
@@ -119,6 +122,8 @@ pub(crate) struct Segmented {
     pub attributes: String,
     /// What the page says it is, in JSON-LD or microdata.
     pub declared: Declared,
+    /// What the page says about itself, for its metadata.
+    pub facts: HeadFacts,
 }
 
 impl<'a> Page<'a> {
@@ -135,6 +140,7 @@ impl<'a> Page<'a> {
             attributes: segmented.attributes,
             html,
             declared: segmented.declared,
+            facts: segmented.facts,
             active: engine.active_for(url),
             engine,
             site_profile: None,
@@ -280,6 +286,15 @@ impl<'a> Page<'a> {
     }
 
     /// The element chain of a block, innermost first.
+    /// The `<tr>` (element) that a table-cell block sits in.
+    pub(crate) fn table_row(&self, block: usize) -> Option<usize> {
+        let block = &self.blocks[block];
+        if block.kind != crate::block::BlockKind::TableCell {
+            return None;
+        }
+        self.elements[block.element?].parent
+    }
+
     pub(crate) fn ancestors_of(&self, block: usize) -> impl Iterator<Item = usize> + '_ {
         self.element_and_ancestors(self.blocks[block].element)
     }

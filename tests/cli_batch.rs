@@ -385,3 +385,35 @@ fn learn_sites_refuses_standard_input_clearly() {
             .contains("standard input cannot be read twice")
     );
 }
+
+#[test]
+fn formats_put_markdown_in_the_text_or_write_the_whole_record() {
+    let html = format!(
+        "<html lang=en><head><title>Harbour wall | Courier</title></head><body><article><h1>Harbour wall</h1><p>{STORY}</p><p>The plan has two parts, the council said:</p><ul><li>The first part of the plan is to rebuild the sea wall from its old stones.</li><li>The second part of the plan is to raise the quay by half a metre.</li></ul></article></body></html>"
+    );
+    let input =
+        serde_json::json!({"url": "https://news.example/wall", "html": html, "lang_hint": "en"})
+            .to_string();
+    let markdown = run(&["batch", "-", "--format", "markdown"], input.as_bytes());
+    assert!(markdown.status.success());
+    let line = &json_lines(&markdown.stdout)[0];
+    let text = line["text"].as_str().unwrap();
+    assert!(text.contains("- The first part of the plan"), "{text}");
+    let json = run(&["batch", "-", "--format", "json"], input.as_bytes());
+    let record = &json_lines(&json.stdout)[0];
+    assert_eq!(record["url"], "https://news.example/wall");
+    assert_eq!(record["lang_hint"], "en");
+    assert_eq!(record["version"], 1);
+    assert_eq!(record["metadata"]["language"], "en");
+    assert!(
+        record["blocks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|b| b["kind"] == "list_item")
+    );
+    assert!(record["removed"].is_array());
+    let clean = run(&["clean", "-", "--format", "json"], html.as_bytes());
+    let record: Value = serde_json::from_slice(&clean.stdout).unwrap();
+    assert_eq!(record["metadata"]["title"], "Harbour wall");
+}

@@ -4,6 +4,7 @@
 //! This library is what the lab's programs share: reading a folder, the
 //! word-F1 metric, and the labels that training takes from a reference.
 
+pub mod markdown;
 pub mod nn;
 pub mod scraped;
 

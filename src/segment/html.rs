@@ -107,9 +107,74 @@ struct Walk {
     open_spans: Vec<OpenSpan>,
     /// The spans of the block under construction, as they close.
     spans: Vec<Span>,
+    /// The page's `<title>` and JSON-LD `<script>` elements, whose text
+    /// goes to the metadata's facts.
+    title_element: Option<usize>,
+    json_ld_elements: Vec<usize>,
 }
 
 impl Walk {
+    /// Notes what element `index` says about the page, for its metadata:
+    /// a `<meta>` or microdata value, the canonical link, the language, a
+    /// `<time>`, the `<title>` and JSON-LD scripts (whose text comes later).
+    fn note_facts(&mut self, tag: &str, attributes: &Attributes<'_>, index: usize) {
+        let facts = &mut self.page.facts;
+        match tag {
+            "meta" => {
+                let key = [
+                    attributes.property,
+                    attributes.name,
+                    attributes.itemprop,
+                    attributes.http_equiv,
+                ]
+                .into_iter()
+                .flatten()
+                .next();
+                if let (Some(key), Some(content)) = (key, attributes.content) {
+                    facts.note_meta(key, content);
+                }
+            }
+            "link"
+                if attributes.rel.is_some_and(|r| {
+                    r.split_ascii_whitespace()
+                        .any(|r| r.eq_ignore_ascii_case("canonical"))
+                }) =>
+            {
+                facts.canonical = facts
+                    .canonical
+                    .take()
+                    .or(attributes.href.map(str::to_string));
+            }
+            "html" => {
+                facts.language = attributes
+                    .lang
+                    .map(|l| l.trim().to_string())
+                    .filter(|l| !l.is_empty())
+            }
+            "title" if self.title_element.is_none() => self.title_element = Some(index),
+            "script"
+                if attributes
+                    .kind
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) =>
+            {
+                self.json_ld_elements.push(index);
+            }
+            _ => {
+                if let (Some(key), Some(value)) = (
+                    attributes.itemprop,
+                    attributes.content.or(attributes.datetime),
+                ) {
+                    facts.note_meta(key, value);
+                }
+                if tag == "time" {
+                    if let Some(datetime) = attributes.datetime {
+                        facts.note_time(self.page.blocks.len(), datetime);
+                    }
+                }
+            }
+        }
+    }
+
     fn open(&mut self, node: ego_tree::NodeId, element: &scraper::node::Element) {
         let tag = element.name.local.clone();
         let traits = traits_of(&tag);
@@ -120,6 +185,8 @@ impl Walk {
         } else if after_inline_close {
             self.buffer.separate_words();
         }
+        let attributes = Attributes::of(element);
+        self.note_facts(&tag, &attributes, self.page.elements.len());
         let parent = self.stack.last();
         let inherited = parent.map_or(BlockKind::Paragraph, |f| f.kind);
         let kind = match traits.kind {
@@ -134,7 +201,6 @@ impl Walk {
             Some(frame) if !traits.block => frame.block_owner,
             _ => index,
         };
-        let attributes = Attributes::of(element);
         if let Some(itemtype) = attributes.itemtype {
             declare(&mut self.page.declared, itemtype);
         }
@@ -321,6 +387,11 @@ impl Walk {
         });
         spans.sort_by_key(|s| (s.range.start, std::cmp::Reverse(s.range.end)));
         // Script and style text is never shown: its words are not counted.
+        if self.title_element == Some(owner) && self.page.facts.title.is_none() {
+            self.page.facts.title = Some(text.clone());
+        } else if self.json_ld_elements.contains(&owner) {
+            self.page.facts.json_ld.push(text.clone());
+        }
         let mut block =
             if self.page.elements[owner].flags.contains(Flags::NON_CONTENT) && self.raw_depth > 0 {
                 // JSON-LD is script text too.
@@ -353,6 +424,14 @@ struct Attributes<'a> {
     /// A `<meta>`'s `property` and `content`: Open Graph's `og:type`.
     property: Option<&'a str>,
     content: Option<&'a str>,
+    /// For the metadata: a `<meta>`'s `name` and `http-equiv`, a `<link>`'s
+    /// `rel`, `<html lang>`, a `<time>`'s `datetime`, a `<script>`'s `type`.
+    name: Option<&'a str>,
+    http_equiv: Option<&'a str>,
+    rel: Option<&'a str>,
+    lang: Option<&'a str>,
+    datetime: Option<&'a str>,
+    kind: Option<&'a str>,
     aria_hidden: Option<&'a str>,
     aria_modal: Option<&'a str>,
     hidden: bool,
@@ -378,6 +457,12 @@ impl<'a> Attributes<'a> {
                 "itemtype" => attributes.itemtype = Some(value),
                 "property" => attributes.property = Some(value),
                 "content" => attributes.content = Some(value),
+                "name" => attributes.name = Some(value),
+                "http-equiv" => attributes.http_equiv = Some(value),
+                "rel" => attributes.rel = Some(value),
+                "lang" => attributes.lang = Some(value),
+                "datetime" => attributes.datetime = Some(value),
+                "type" => attributes.kind = Some(value),
                 "aria-hidden" => attributes.aria_hidden = Some(value),
                 "aria-modal" => attributes.aria_modal = Some(value),
                 "hidden" => attributes.hidden = true,

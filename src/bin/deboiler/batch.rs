@@ -12,6 +12,7 @@ use serde_json::{Value, json};
 use crate::inputs::{self, Body, Item, Page, Problem};
 use crate::ordered::map_in_order;
 use crate::profiles::SiteProfiles;
+use crate::{Format, RuleOptions};
 
 /// What a batch reads, and how.
 pub struct Batch<'a> {
@@ -35,14 +36,14 @@ impl Batch<'_> {
         &self,
         cleaner: &Cleaner,
         profiles: &SiteProfiles,
-        include_comments: bool,
+        options: &RuleOptions,
         out: &mut dyn Write,
     ) -> Result<Outcome, String> {
         let work = |item: Item| -> Result<String, Problem> {
             let page = item?;
             let profile = page.url.as_deref().and_then(|url| profiles.for_url(url));
             let cleaned = clean(cleaner, &page, profile)?;
-            Ok(line(page, &cleaned, include_comments).to_string())
+            Ok(line(page, &cleaned, options).to_string())
         };
         self.run(true, work, |line| {
             writeln!(out, "{line}").map_err(|e| format!("cannot write: {e}"))
@@ -173,15 +174,26 @@ pub fn clean(
 }
 
 /// The JSON line of a cleaned page: its input's other fields, then `url`,
-/// `id`, `text`, `removed` (how many blocks went) and, when asked for,
-/// `comments` (their texts).
-fn line(page: Page, cleaned: &Cleaned, include_comments: bool) -> Value {
+/// `id`, `text` (Markdown with `--format markdown`), `removed` (how many
+/// blocks went) and, when asked for, `comments` (their texts); with
+/// `--format json`, the page's whole record (see `Cleaned`) with `url`,
+/// `id` and the input's other fields.
+fn line(page: Page, cleaned: &Cleaned, options: &RuleOptions) -> Value {
     let mut line = Value::Object(page.fields);
     line["url"] = page.url.map_or(Value::Null, Value::String);
     line["id"] = Value::String(page.id);
-    line["text"] = Value::String(cleaned.text().to_string());
+    if options.format == Format::Json {
+        if let Ok(Value::Object(record)) = serde_json::to_value(cleaned) {
+            line.as_object_mut().expect("an object").extend(record);
+        }
+        return line;
+    }
+    line["text"] = Value::String(match options.format {
+        Format::Markdown => cleaned.markdown(),
+        _ => cleaned.text().to_string(),
+    });
     line["removed"] = json!(cleaned.removed().len());
-    if include_comments {
+    if options.include_comments {
         let comments: Vec<String> = cleaned.comments().iter().map(|c| c.text()).collect();
         line["comments"] = json!(comments);
     }

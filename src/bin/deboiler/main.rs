@@ -140,7 +140,7 @@ impl RunOptions {
 }
 
 #[derive(Debug, Args)]
-struct RuleOptions {
+pub struct RuleOptions {
     /// The rule-set preset: default, strict, wordpress or none.
     #[arg(long, default_value = "default")]
     preset: String,
@@ -151,6 +151,22 @@ struct RuleOptions {
     /// the text, `batch` adds a "comments" field (their texts) to each line.
     #[arg(long)]
     include_comments: bool,
+    /// What to write: the text, Markdown (in `batch`, in each line's
+    /// "text"), or the whole JSON record (in `batch`, one per line, with
+    /// "url", "id" and the input's other fields).
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+    /// Write links in the Markdown as links.
+    #[arg(long)]
+    markdown_links: bool,
+}
+
+/// What `clean` and `batch` write of a page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Markdown,
+    Json,
 }
 
 /// The exit status of a run that skipped some inputs.
@@ -211,7 +227,7 @@ fn run(command: Command) -> Result<Outcome, String> {
                 (None, false) => SiteProfiles::default(),
             };
             let write = |writer: &mut dyn Write| -> Result<Outcome, String> {
-                let outcome = batch.clean(&cleaner, &profiles, rules.include_comments, writer)?;
+                let outcome = batch.clean(&cleaner, &profiles, &rules, writer)?;
                 writer.flush().map_err(|e| format!("cannot write: {e}"))?;
                 Ok(outcome)
             };
@@ -294,7 +310,21 @@ fn clean_one(
             );
         }
     }
-    let mut out = cleaned.text().to_string();
+    let out = match rules.format {
+        Format::Json => serde_json::to_string(&cleaned).map_err(|e| e.to_string())?,
+        Format::Markdown => with_comments(cleaned.markdown(), &cleaned),
+        Format::Text => with_comments(cleaned.text().to_string(), &cleaned),
+    };
+    match writeln!(std::io::stdout().lock(), "{out}") {
+        // The reader stopped reading (`| head`): not an error.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.map_err(|e| e.to_string()),
+    }
+}
+
+/// `out` followed by the page's reader comments, each after a `---` line
+/// with its author and date lines.
+fn with_comments(mut out: String, cleaned: &deboiler::Cleaned) -> String {
     for comment in cleaned.comments() {
         if !out.is_empty() {
             out.push_str("\n\n");
@@ -306,11 +336,7 @@ fn clean_one(
         }
         out.push_str(&comment.text());
     }
-    match writeln!(std::io::stdout().lock(), "{out}") {
-        // The reader stopped reading (`| head`): not an error.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => other.map_err(|e| e.to_string()),
-    }
+    out
 }
 
 fn cleaner(options: &RuleOptions, max_bytes: usize) -> Result<Cleaner, String> {
@@ -335,6 +361,7 @@ fn cleaner(options: &RuleOptions, max_bytes: usize) -> Result<Cleaner, String> {
     Cleaner::builder()
         .rules(rules)
         .include_comments(options.include_comments)
+        .markdown_links(options.markdown_links)
         .max_input_bytes(max_bytes)
         .build()
         .map_err(|e| e.to_string())

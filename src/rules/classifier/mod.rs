@@ -63,6 +63,8 @@ mod text_lines;
 
 use std::sync::Arc;
 
+use rustc_hash::FxHashMap as HashMap;
+
 use crate::error::BuildError;
 use crate::page::{Judgement, Page};
 use crate::rules::main_content::drop_outside;
@@ -303,14 +305,18 @@ impl Rule for ContentClassifier {
             Some(own) => own.blocks.get(b).copied().flatten(),
             None => page.content_probability(b, judgement),
         };
-        let probabilities: Vec<f32> = kept
-            .iter()
-            .map(|&b| probability(b).unwrap_or(0.0))
-            .collect();
         let words: Vec<f32> = kept
             .iter()
             .map(|&b| page.blocks[b].words.max(1) as f32)
             .collect();
+        let probabilities = by_table_row(
+            page,
+            &kept,
+            kept.iter()
+                .map(|&b| probability(b).unwrap_or(0.0))
+                .collect(),
+            &words,
+        );
         let cutoff = best_f1_cutoff(&probabilities, &words).max(self.threshold);
         for (&block, &p) in kept.iter().zip(&probabilities) {
             if p < cutoff {
@@ -359,6 +365,31 @@ const SMALL_PAGE_BLOCKS: usize = 3;
 /// a page of linked titles (a small listing) the region is a heading, and the
 /// networks judge the rest.
 const SMALL_PAGE_REGION_SHARE: f32 = 0.25;
+
+/// The cells of a table row share one verdict: the mean of their
+/// probabilities, weighted by words. A row is the table's unit: a row kept
+/// without its number or its price says something else.
+fn by_table_row(
+    page: &Page<'_>,
+    kept: &[usize],
+    mut probabilities: Vec<f32>,
+    words: &[f32],
+) -> Vec<f32> {
+    let mut rows: HashMap<usize, (f32, f32)> = HashMap::default();
+    for (at, &block) in kept.iter().enumerate() {
+        if let Some(row) = page.table_row(block) {
+            let sums = rows.entry(row).or_default();
+            sums.0 += probabilities[at] * words[at];
+            sums.1 += words[at];
+        }
+    }
+    for (at, &block) in kept.iter().enumerate() {
+        if let Some((weighted, words)) = page.table_row(block).map(|row| rows[&row]) {
+            probabilities[at] = weighted / words;
+        }
+    }
+    probabilities
+}
 
 #[cfg(test)]
 mod tests {

@@ -1,0 +1,456 @@
+//! Markdown (GitHub-flavoured) from the kept blocks and their spans: what
+//! structure each block sits in is noted when the page is assembled
+//! ([`Markup`]), and written here without a second walk of the page.
+
+use crate::block::{Block, BlockKind, Inline, Span};
+use crate::page::Page;
+
+/// The structure a block sits in, beyond its kind: noted at assembly, from
+/// the page's elements, for the Markdown writer.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Markup {
+    /// A list item's nesting (1 for a list in no other list) and whether
+    /// its list is ordered (`<ol>`).
+    list: Option<(usize, bool)>,
+    /// A table cell's table and row (element indices), and whether it is
+    /// a header cell (`<th>`, or in `<thead>`).
+    cell: Option<Cell>,
+    /// A code block's language, from a `language-*` or `lang-*` class.
+    language: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Cell {
+    table: usize,
+    row: usize,
+    header: bool,
+}
+
+/// What the Markdown includes besides the text and its emphasis and code:
+/// see [`CleanerBuilder::markdown_links`](crate::CleanerBuilder::markdown_links).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct MarkdownOptions {
+    pub links: bool,
+}
+
+impl Markup {
+    /// The markup of `block` of `page` (none for plain text).
+    pub(crate) fn of(page: &Page<'_>, block: &Block) -> Markup {
+        let Some(element) = block.element else {
+            return Markup::default();
+        };
+        let tag = |e: usize| &*page.elements[e].tag;
+        let ancestors = || page.element_and_ancestors(Some(element));
+        match block.kind {
+            BlockKind::ListItem => {
+                let lists: Vec<usize> = ancestors()
+                    .filter(|&e| matches!(tag(e), "ul" | "ol" | "menu"))
+                    .collect();
+                let ordered = lists.first().is_some_and(|&e| tag(e) == "ol");
+                Markup {
+                    list: Some((lists.len().max(1), ordered)),
+                    ..Markup::default()
+                }
+            }
+            BlockKind::TableCell => {
+                let row = page.elements[element].parent;
+                let table = ancestors().find(|&e| tag(e) == "table");
+                let header = tag(element) == "th" || ancestors().any(|e| tag(e) == "thead");
+                Markup {
+                    cell: row
+                        .zip(table)
+                        .map(|(row, table)| Cell { table, row, header }),
+                    ..Markup::default()
+                }
+            }
+            // From the element of its first text: `<code class=language-*>`
+            // inside the `<pre>`.
+            BlockKind::Code => Markup {
+                language: page
+                    .element_and_ancestors(block.first_text_element.or(Some(element)))
+                    .take_while(|&e| matches!(tag(e), "pre" | "code" | "div"))
+                    .find_map(|e| language_of(page.class_of(e))),
+                ..Markup::default()
+            },
+            _ => Markup::default(),
+        }
+    }
+}
+
+/// The language a class names: `language-rust`, `lang-py`.
+fn language_of(class: &str) -> Option<String> {
+    class.split_ascii_whitespace().find_map(|token| {
+        let language = token
+            .strip_prefix("language-")
+            .or_else(|| token.strip_prefix("lang-"))?;
+        let language: String = language
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '#' | '-' | '_'))
+            .collect();
+        (!language.is_empty()).then_some(language)
+    })
+}
+
+/// The blocks as Markdown: blocks separated by a blank line, the items of
+/// a list and the rows of a table by a line break.
+pub(crate) fn write(blocks: &[Block], markup: &[Markup], options: MarkdownOptions) -> String {
+    let mut out = String::new();
+    let mut at = 0;
+    // The nesting of the last list item, as the page has it and as shown.
+    let mut list_depth: Option<(usize, usize)> = None;
+    while at < blocks.len() {
+        let (block, mark) = (&blocks[at], &markup[at]);
+        if block.kind != BlockKind::ListItem {
+            list_depth = None;
+        }
+        if !out.is_empty() {
+            let tight = block.kind == BlockKind::ListItem
+                && at > 0
+                && blocks[at - 1].kind == BlockKind::ListItem;
+            out.push_str(if tight { "\n" } else { "\n\n" });
+        }
+        match block.kind {
+            BlockKind::Heading(level) => {
+                out.push_str(&"#".repeat(usize::from(level.clamp(1, 6))));
+                out.push(' ');
+                inline(&mut out, block, options, Escape::OneLine);
+            }
+            BlockKind::ListItem => {
+                let (depth, ordered) = mark.list.unwrap_or((1, false));
+                // Nesting as the kept items show it: a list whose parent
+                // item went starts at the margin, and an item is at most
+                // one level below the one before it.
+                let shown = match list_depth {
+                    Some((last_depth, last_shown)) if depth > last_depth => last_shown + 1,
+                    Some((last_depth, last_shown)) => {
+                        last_shown.saturating_sub(last_depth - depth).max(1)
+                    }
+                    None => 1,
+                };
+                list_depth = Some((depth, shown));
+                // Four spaces a level: inside the item above it whatever its
+                // marker ("- " or "1. "), and never a code block.
+                let indent = "    ".repeat(shown - 1);
+                out.push_str(&indent);
+                out.push_str(if ordered { "1. " } else { "- " });
+                let mut item = String::new();
+                inline(&mut item, block, options, Escape::Text);
+                push_indented(&mut out, &item, &format!("{indent}   "));
+            }
+            BlockKind::Quote => {
+                let mut quote = String::new();
+                inline(&mut quote, block, options, Escape::Text);
+                out.push_str("> ");
+                push_indented(&mut out, &quote, "> ");
+            }
+            BlockKind::Code => code_block(&mut out, &block.text, mark.language.as_deref()),
+            BlockKind::TableCell if mark.cell.is_some() => {
+                at = table(&mut out, blocks, markup, at, options);
+                continue;
+            }
+            // A cell outside a table row, and paragraphs.
+            _ => inline(&mut out, block, options, Escape::Text),
+        }
+        at += 1;
+    }
+    out
+}
+
+/// `text` with every line after the first prefixed by `prefix`.
+fn push_indented(out: &mut String, text: &str, prefix: &str) {
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+            out.push_str(prefix);
+        }
+        out.push_str(line);
+    }
+}
+
+/// A fenced code block, its fence longer than any run of backticks inside.
+fn code_block(out: &mut String, code: &str, language: Option<&str>) {
+    let longest = longest_run(code, '`');
+    let fence = "`".repeat(longest.max(2) + 1);
+    out.push_str(&fence);
+    out.push_str(language.unwrap_or(""));
+    out.push('\n');
+    out.push_str(code.trim_end_matches('\n'));
+    out.push('\n');
+    out.push_str(&fence);
+}
+
+/// The longest run of `c` in `text`.
+fn longest_run(text: &str, c: char) -> usize {
+    let (mut longest, mut run) = (0, 0);
+    for ch in text.chars() {
+        run = if ch == c { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    longest
+}
+
+/// The table whose first cell is `blocks[start]`, as a GFM table (its first
+/// row is the header: GFM tables have one), and the index after its last
+/// cell.
+fn table(
+    out: &mut String,
+    blocks: &[Block],
+    markup: &[Markup],
+    start: usize,
+    options: MarkdownOptions,
+) -> usize {
+    let table = markup[start].cell.map(|c| c.table);
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut last_row = None;
+    let mut end = start;
+    while end < blocks.len() {
+        let Some(cell) = markup[end].cell.filter(|c| Some(c.table) == table) else {
+            break;
+        };
+        if last_row != Some(cell.row) {
+            rows.push(Vec::new());
+            last_row = Some(cell.row);
+        }
+        let mut text = String::new();
+        inline(&mut text, &blocks[end], options, Escape::OneLine);
+        rows.last_mut().expect("a row was started").push(text);
+        end += 1;
+    }
+    let columns = rows.iter().map(Vec::len).max().unwrap_or(1);
+    for (i, row) in rows.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push('|');
+        for column in 0..columns {
+            out.push(' ');
+            out.push_str(row.get(column).map_or("", String::as_str));
+            out.push_str(" |");
+        }
+        if i == 0 {
+            out.push_str("\n|");
+            out.push_str(&" --- |".repeat(columns));
+        }
+    }
+    end
+}
+
+/// How text is escaped: in running text, or on one line (a heading, a
+/// table cell), where a line break cannot be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Escape {
+    Text,
+    OneLine,
+}
+
+/// The block's text with its spans as Markdown: emphasis, strong, inline
+/// code, line breaks, and links when asked for. Spans nest (never cross),
+/// so one stack of the open ones is enough.
+fn inline(out: &mut String, block: &Block, options: MarkdownOptions, escape: Escape) {
+    let text = &block.text;
+    let spans: Vec<&Span> = block
+        .spans
+        .iter()
+        .filter(|span| options.links || !matches!(span.inline, Inline::Link { .. }))
+        .collect();
+    let mut line = String::new();
+    let mut open: Vec<&Span> = Vec::new();
+    let (mut at, mut next) = (0, 0);
+    loop {
+        // Close the spans that end here, innermost first.
+        while let Some(span) = open.last().filter(|s| s.range.end <= at) {
+            line.push_str(&closing(span));
+            open.pop();
+        }
+        // Open the next span if it starts here.
+        if let Some(span) = spans.get(next).filter(|s| s.range.start <= at) {
+            next += 1;
+            match &span.inline {
+                Inline::LineBreak => {
+                    line.push_str(if escape == Escape::OneLine {
+                        " "
+                    } else {
+                        "\\\n"
+                    });
+                    at = at.max(span.range.end);
+                }
+                Inline::Code => {
+                    line.push_str(&inline_code(&text[span.range.clone()]));
+                    at = at.max(span.range.end);
+                    // What is inside code is not marked.
+                    while spans.get(next).is_some_and(|s| s.range.start < at) {
+                        next += 1;
+                    }
+                }
+                _ if span.range.is_empty() => {}
+                _ => {
+                    line.push_str(opening(span));
+                    open.push(span);
+                }
+            }
+            continue;
+        }
+        if at >= text.len() {
+            break;
+        }
+        // The text up to where the next span opens or the innermost closes.
+        let boundary = open
+            .last()
+            .map(|s| s.range.end)
+            .into_iter()
+            .chain(spans.get(next).map(|s| s.range.start))
+            .fold(text.len(), usize::min);
+        escape_into(&mut line, &text[at..boundary], escape);
+        at = boundary;
+    }
+    escape_line_starts(out, &line, escape);
+}
+
+fn opening(span: &Span) -> &'static str {
+    match span.inline {
+        Inline::Emphasis => "*",
+        Inline::Strong => "**",
+        Inline::Link { .. } => "[",
+        _ => "",
+    }
+}
+
+fn closing(span: &Span) -> String {
+    match &span.inline {
+        Inline::Emphasis => "*".to_string(),
+        Inline::Strong => "**".to_string(),
+        Inline::Link { href } => {
+            let href = href.as_deref().unwrap_or("");
+            let href: String = href
+                .chars()
+                .map(|c| match c {
+                    ' ' => "%20".to_string(),
+                    '(' => "%28".to_string(),
+                    ')' => "%29".to_string(),
+                    '<' => "%3C".to_string(),
+                    '>' => "%3E".to_string(),
+                    c => c.to_string(),
+                })
+                .collect();
+            format!("]({href})")
+        }
+        _ => String::new(),
+    }
+}
+
+/// Inline code: in backticks one more than any run inside, padded when it
+/// starts or ends with one.
+fn inline_code(code: &str) -> String {
+    let ticks = "`".repeat(longest_run(code, '`') + 1);
+    let pad = if code.starts_with('`') || code.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{ticks}{pad}{code}{pad}{ticks}")
+}
+
+/// Characters that mean something to Markdown anywhere in a line.
+const INLINE_SPECIAL: &[char] = &['\\', '`', '*', '_', '[', ']', '<', '>', '&', '#', '~', '!'];
+
+fn escape_into(out: &mut String, text: &str, escape: Escape) {
+    for c in text.chars() {
+        match c {
+            '|' => out.push_str("\\|"),
+            '\n' if escape == Escape::OneLine => out.push(' '),
+            c if INLINE_SPECIAL.contains(&c) => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+}
+
+/// `text` into `out`, with what would start a block at the start of a line
+/// (a list marker, a thematic break, a setext underline, `+`, `=`, a
+/// number and a dot) escaped.
+fn escape_line_starts(out: &mut String, text: &str, escape: Escape) {
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        if escape == Escape::Text {
+            let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+            if line.starts_with(['-', '+', '=']) {
+                out.push('\\');
+            } else if digits > 0 && line[digits..].starts_with(['.', ')']) {
+                out.push_str(&line[..digits]);
+                out.push('\\');
+                out.push_str(&line[digits..]);
+                continue;
+            }
+        }
+        out.push_str(line);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Cleaner;
+
+    fn markdown(html: &str) -> String {
+        Cleaner::builder()
+            .rules(crate::RuleSet::empty())
+            .build()
+            .unwrap()
+            .clean(html)
+            .unwrap()
+            .markdown()
+    }
+
+    #[test]
+    fn headings_lists_quotes_and_code_are_marked() {
+        let md = markdown(
+            "<h2>Tides</h2><p>Read the <em>tables</em> and <strong>plan</strong> with <code>a*b</code>.</p>\
+             <ul><li>Spring<ul><li>High</li></ul></li><li>Neap</li></ul><ol><li>First</li></ol>\
+             <blockquote>Time and tide.</blockquote>\
+             <pre><code class='language-rust'>fn main() {}</code></pre>",
+        );
+        assert_eq!(
+            md,
+            "## Tides\n\nRead the *tables* and **plan** with `a*b`.\n\n- Spring\n    - High\n- Neap\n1. First\n\n\
+             > Time and tide.\n\n```rust\nfn main() {}\n```"
+        );
+    }
+
+    #[test]
+    fn tables_have_a_header_row_and_escaped_cells() {
+        let md = markdown(
+            "<table><tr><th>Name</th><th>Pipe</th></tr><tr><td>a|b</td><td>c</td></tr><tr><td>d</td></tr></table>",
+        );
+        assert_eq!(
+            md,
+            "| Name | Pipe |\n| --- | --- |\n| a\\|b | c |\n| d |  |"
+        );
+    }
+
+    #[test]
+    fn text_that_markdown_would_read_as_markup_is_escaped() {
+        let md = markdown("<p>1. Not a list</p><p>- nor this</p><p># nor a *heading* [x]</p>");
+        assert_eq!(
+            md,
+            "1\\. Not a list\n\n\\- nor this\n\n\\# nor a \\*heading\\* \\[x\\]"
+        );
+    }
+
+    #[test]
+    fn links_are_written_only_when_asked_for() {
+        let html = "<p>See <a href='/a guide'>the <em>guide</em></a> first.</p>";
+        assert_eq!(markdown(html), "See the *guide* first.");
+        let cleaner = Cleaner::builder()
+            .rules(crate::RuleSet::empty())
+            .markdown_links(true)
+            .build()
+            .unwrap();
+        assert_eq!(
+            cleaner.clean(html).unwrap().markdown(),
+            "See [the *guide*](/a%20guide) first."
+        );
+    }
+}

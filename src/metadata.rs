@@ -1,0 +1,737 @@
+//! Metadata: what a page says about itself (title, authors, dates, site,
+//! language, ...), from its structured data, its `<head>` and its visible
+//! byline. The segmenter notes the facts on its one walk ([`HeadFacts`]);
+//! they are weighed here when the page is assembled.
+
+use serde_json::Value;
+
+use crate::block::{Block, BlockKind};
+use crate::page::Page;
+use crate::vocabulary::class_words::{AUTHOR_WORDS, says_one_of, tokens};
+
+/// What a page says about itself.
+///
+/// Each field comes from the most reliable place the page gives it:
+/// JSON-LD (`@graph` included) first, then Open Graph, Twitter cards and
+/// `<meta>` tags (Dublin Core, `article:*`, `citation_*`, `parsely-*`),
+/// microdata and `<time>`, then the visible page (its `<h1>`, its byline).
+/// A field the page does not give is empty; nothing is guessed (a date
+/// "3 hours ago" is not made into one). Dates are ISO 8601 as the page
+/// wrote them (a date, or a date and time).
+///
+/// ```
+/// let page = deboiler::Cleaner::default().clean(
+///     r#"<html lang="en-GB"><head><title>Bridge reopens | Valley Courier</title>
+///        <meta property="og:site_name" content="Valley Courier">
+///        <meta name="author" content="Mara Jones">
+///        <meta property="article:published_time" content="2026-03-02T08:00:00Z"></head>
+///        <body><article><h1>Bridge reopens</h1><p>The old bridge reopened on Monday after a year of repairs.</p></article></body></html>"#,
+/// )?;
+/// let metadata = page.metadata();
+/// assert_eq!(metadata.title(), Some("Bridge reopens"));
+/// assert_eq!(metadata.authors(), ["Mara Jones"]);
+/// assert_eq!(metadata.published(), Some("2026-03-02T08:00:00Z"));
+/// assert_eq!(metadata.site_name(), Some("Valley Courier"));
+/// assert_eq!(metadata.language(), Some("en-GB"));
+/// # Ok::<(), deboiler::CleanError>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Metadata {
+    title: Option<String>,
+    authors: Vec<String>,
+    published: Option<String>,
+    modified: Option<String>,
+    site_name: Option<String>,
+    language: Option<String>,
+    url: Option<String>,
+    description: Option<String>,
+    tags: Vec<String>,
+    image: Option<String>,
+    page_type: Option<String>,
+}
+
+impl Metadata {
+    /// The page's title: its headline, without the site's name.
+    pub fn title(&self) -> Option<&str> {
+        self.title.as_deref()
+    }
+
+    /// The names of its authors.
+    pub fn authors(&self) -> &[String] {
+        &self.authors
+    }
+
+    /// When it was published (ISO 8601).
+    pub fn published(&self) -> Option<&str> {
+        self.published.as_deref()
+    }
+
+    /// When it was last changed (ISO 8601).
+    pub fn modified(&self) -> Option<&str> {
+        self.modified.as_deref()
+    }
+
+    /// The name of the site.
+    pub fn site_name(&self) -> Option<&str> {
+        self.site_name.as_deref()
+    }
+
+    /// Its language (a BCP 47 tag, as the page declares it).
+    pub fn language(&self) -> Option<&str> {
+        self.language.as_deref()
+    }
+
+    /// Its canonical URL, or the URL it was cleaned with.
+    pub fn url(&self) -> Option<&str> {
+        self.url.as_deref()
+    }
+
+    /// Its description, as it gives one.
+    pub fn description(&self) -> Option<&str> {
+        self.description.as_deref()
+    }
+
+    /// Its tags and categories.
+    pub fn tags(&self) -> &[String] {
+        &self.tags
+    }
+
+    /// Its main image's URL.
+    pub fn image(&self) -> Option<&str> {
+        self.image.as_deref()
+    }
+
+    /// What it declares it is: a schema.org type (`NewsArticle`,
+    /// `Product`, ...) or its Open Graph type.
+    pub fn page_type(&self) -> Option<&str> {
+        self.page_type.as_deref()
+    }
+}
+
+/// What the walk notes for the metadata: `<meta>` values by key, the
+/// canonical link, the declared language, JSON-LD texts, `<time>` dates,
+/// the `<title>`.
+#[derive(Debug, Default)]
+pub(crate) struct HeadFacts {
+    /// `(key, content)`: the `name`, `property`, `itemprop` or `http-equiv`
+    /// of a `<meta>` (lowercased) or of a microdata element with `content`
+    /// or `datetime`, and its value.
+    pub meta: Vec<(String, String)>,
+    pub canonical: Option<String>,
+    pub language: Option<String>,
+    pub title: Option<String>,
+    pub json_ld: Vec<String>,
+    /// The `datetime` of `<time>` elements, in document order, each with
+    /// the number of blocks before it.
+    pub times: Vec<(usize, String)>,
+}
+
+/// Keys of `<meta>` worth keeping: the walk keeps no other.
+const META_KEYS: &[&str] = &[
+    "og:",
+    "twitter:",
+    "article:",
+    "author",
+    "description",
+    "keywords",
+    "news_keywords",
+    "dc.",
+    "dcterms.",
+    "citation_",
+    "parsely-",
+    "sailthru.",
+    "date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "datepublished",
+    "datemodified",
+    "headline",
+    "content-language",
+    "application-name",
+];
+
+/// At most this many `<meta>` values and `<time>` dates are kept per page.
+const MAX_FACTS: usize = 200;
+
+impl HeadFacts {
+    /// Notes a `<meta>` (or microdata) value under `key`, when it is one
+    /// the metadata reads.
+    pub(crate) fn note_meta(&mut self, key: &str, value: &str) {
+        let key = key.trim().to_ascii_lowercase();
+        let value = value.trim();
+        if value.is_empty() || self.meta.len() >= MAX_FACTS {
+            return;
+        }
+        if META_KEYS.iter().any(|k| key.starts_with(k)) {
+            self.meta.push((key, value.to_string()));
+        }
+    }
+
+    pub(crate) fn note_time(&mut self, blocks_before: usize, datetime: &str) {
+        if self.times.len() < MAX_FACTS {
+            self.times
+                .push((blocks_before, datetime.trim().to_string()));
+        }
+    }
+
+    /// The first value under one of `keys`, in the order of `keys`.
+    fn meta(&self, keys: &[&str]) -> Option<&str> {
+        keys.iter().find_map(|key| {
+            self.meta
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.as_str())
+        })
+    }
+}
+
+/// The metadata of a page, from its facts, its blocks and its URL.
+pub(crate) fn extract(page: &Page<'_>, facts: &HeadFacts) -> Metadata {
+    let ld = JsonLd::parse(&facts.json_ld);
+    let h1 = page
+        .blocks
+        .iter()
+        .find(|b| b.kind == BlockKind::Heading(1))
+        .map(|b| b.text.clone());
+    let site_name = ld
+        .site_name
+        .clone()
+        .or_else(|| {
+            facts
+                .meta(&["og:site_name", "application-name", "twitter:site"])
+                .map(str::to_string)
+        })
+        .filter(|s| !s.starts_with('@'));
+    let title = title(&ld, facts, h1.as_deref(), site_name.as_deref());
+    // People named in the structured data, else the byline the page
+    // shows, else its `<meta>`, else an organisation named as the author.
+    let mut authors = ld.people.clone();
+    if authors.is_empty() {
+        authors = byline(page).map(names).unwrap_or_default();
+    }
+    if authors.is_empty() {
+        authors = facts
+            .meta(&[
+                "author",
+                "article:author",
+                "parsely-author",
+                "sailthru.author",
+                "dc.creator",
+                "citation_author",
+                "twitter:creator",
+            ])
+            .map(names)
+            .unwrap_or_default();
+    }
+    if authors.is_empty() {
+        authors = ld.organisations.clone();
+    }
+    let declared_published = ld.published.clone().or_else(|| {
+        facts
+            .meta(&[
+                "article:published_time",
+                "datepublished",
+                "og:published_time",
+                "citation_publication_date",
+                "citation_date",
+                "dc.date",
+                "dc.date.issued",
+                "dcterms.created",
+                "date",
+                "pubdate",
+                "publishdate",
+                "publish-date",
+                "parsely-pub-date",
+                "sailthru.date",
+            ])
+            .map(str::to_string)
+    });
+    let modified = ld
+        .modified
+        .clone()
+        .or_else(|| {
+            facts
+                .meta(&[
+                    "article:modified_time",
+                    "og:updated_time",
+                    "datemodified",
+                    "dcterms.modified",
+                ])
+                .map(str::to_string)
+        })
+        .and_then(|d| iso_date(&d));
+    let declared_published = declared_published.and_then(|d| iso_date(&d));
+    // The page's date is the one it shows by its title (its update, when
+    // it shows that), else the publication it declares, else its update.
+    let published = shown_date(page, facts)
+        .or(declared_published)
+        .or_else(|| modified.clone());
+    let language = facts
+        .language
+        .clone()
+        .or_else(|| ld.language.clone())
+        .or_else(|| {
+            facts
+                .meta(&["content-language", "og:locale", "dc.language"])
+                .map(str::to_string)
+        });
+    let tags = if ld.tags.is_empty() {
+        facts
+            .meta(&["keywords", "news_keywords", "article:tag", "parsely-tags"])
+            .map(split_list)
+            .unwrap_or_default()
+    } else {
+        ld.tags.clone()
+    };
+    let mut tags = tags;
+    for (key, value) in &facts.meta {
+        if (key == "article:tag" || key == "article:section") && !tags.contains(value) {
+            tags.push(value.clone());
+        }
+    }
+    Metadata {
+        title,
+        authors,
+        published,
+        modified,
+        site_name,
+        language,
+        url: facts
+            .canonical
+            .clone()
+            .or_else(|| facts.meta(&["og:url"]).map(str::to_string))
+            .or_else(|| page.url.map(str::to_string)),
+        description: ld.description.clone().or_else(|| {
+            facts
+                .meta(&[
+                    "description",
+                    "og:description",
+                    "twitter:description",
+                    "dc.description",
+                ])
+                .map(str::to_string)
+        }),
+        tags,
+        image: ld.image.clone().or_else(|| {
+            facts
+                .meta(&[
+                    "og:image",
+                    "og:image:url",
+                    "twitter:image",
+                    "twitter:image:src",
+                ])
+                .map(str::to_string)
+        }),
+        page_type: ld
+            .page_type
+            .clone()
+            .or_else(|| facts.meta(&["og:type"]).map(str::to_string)),
+    }
+}
+
+/// The title: the page's `<h1>` when its `<title>` or Open Graph title
+/// starts with it (the site's name after it), else the headline of its
+/// structured data, else its titles with the site's name taken off, else
+/// the `<h1>`. (An `<h1>` alone is as often the site's name or a section's
+/// as the page's headline.)
+fn title(ld: &JsonLd, facts: &HeadFacts, h1: Option<&str>, site: Option<&str>) -> Option<String> {
+    let declared = [
+        facts.meta(&["og:title", "twitter:title"]),
+        facts.title.as_deref(),
+    ];
+    if let Some(h1) = h1 {
+        let folded = fold(h1);
+        if !folded.is_empty()
+            && declared
+                .iter()
+                .flatten()
+                .any(|t| fold(t).starts_with(&folded))
+        {
+            return Some(h1.to_string());
+        }
+    }
+    ld.headline
+        .clone()
+        .or_else(|| {
+            declared
+                .into_iter()
+                .flatten()
+                .next()
+                .map(|t| without_site_name(t, site))
+        })
+        .or_else(|| h1.map(str::to_string))
+        .filter(|t| !t.is_empty())
+}
+
+/// `title` without a site's name after ` | `, ` - `, ` – ` or ` — `: the
+/// part that is not the site's name, or the first.
+fn without_site_name(title: &str, site: Option<&str>) -> String {
+    for separator in [" | ", " – ", " — ", " - ", " :: ", " · "] {
+        if let Some((head, tail)) = title.rsplit_once(separator) {
+            let site_is_first = site.is_some_and(|s| fold(head) == fold(s));
+            return if site_is_first { tail } else { head }.trim().to_string();
+        }
+    }
+    title.trim().to_string()
+}
+
+/// A visible byline by the title (see [`near_title`]): a short block that
+/// starts with "By " (or "Written by", "Posted by", "Author:"), or whose
+/// element or its parents say author or byline; the name without what
+/// follows it on the line (" | date", " on date", " - role").
+fn byline<'p>(page: &'p Page<'_>) -> Option<&'p str> {
+    const LEADS: [&str; 6] = ["By ", "by ", "BY ", "Written by ", "Posted by ", "Author: "];
+    page.blocks[near_title(page)?]
+        .iter()
+        .filter(|b| b.words > 0 && b.words <= 8)
+        .find_map(|b| {
+            let text = b.text.trim();
+            let name = match LEADS.iter().find_map(|lead| text.strip_prefix(lead)) {
+                Some(name) => name,
+                None if says_author(page, b) => text,
+                None => return None,
+            };
+            let end = [" | ", " • ", " · ", " on ", " - ", " – "]
+                .iter()
+                .filter_map(|s| name.find(s))
+                .min()
+                .unwrap_or(name.len());
+            Some(name[..end].trim()).filter(|n| !n.is_empty())
+        })
+}
+
+/// Whether a block's element or an ancestor of it is marked as the author.
+fn says_author(page: &Page<'_>, block: &Block) -> bool {
+    page.element_and_ancestors(block.first_text_element.or(block.element))
+        .take(4)
+        .any(|e| tokens(page.class_of(e)).any(|t| says_one_of(t, AUTHOR_WORDS)))
+}
+
+/// Names in a list of them: split at commas, semicolons, `&` and " and ";
+/// a URL or a handle is not a name.
+fn names(list: &str) -> Vec<String> {
+    let list = list
+        .replace("&amp;", "&")
+        .replace(" and ", ",")
+        .replace(" & ", ",")
+        .replace(';', ",");
+    list.split(',')
+        .map(str::trim)
+        .filter(|n| {
+            !n.is_empty() && !n.contains("://") && !n.starts_with('@') && !n.starts_with('/')
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+/// A comma-separated list, trimmed.
+fn split_list(list: &str) -> Vec<String> {
+    list.split(',')
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// The date as ISO 8601, when it is one (a date, with a time or not); a
+/// date as people write it ("3 hours ago", "Monday") is not.
+fn iso_date(date: &str) -> Option<String> {
+    let date = date.trim();
+    let bytes = date.as_bytes();
+    let digits = |range: std::ops::Range<usize>| {
+        bytes
+            .get(range.clone())
+            .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+    };
+    let iso = digits(0..4)
+        && bytes.get(4) == Some(&b'-')
+        && digits(5..7)
+        && bytes.get(7) == Some(&b'-')
+        && digits(8..10);
+    if !iso {
+        return None;
+    }
+    let end = date.find(|c: char| c.is_whitespace()).unwrap_or(date.len());
+    Some(date[..end].to_string())
+}
+
+/// Month names in the languages of the phrase lists, by their first three
+/// letters (as bylines abbreviate them), lowercased.
+const MONTHS: [&[&str]; 12] = [
+    &["jan", "gen", "ene", "janv"],
+    &["feb", "fév", "fev"],
+    &["mar", "mär", "mrt"],
+    &["apr", "avr", "abr"],
+    &["may", "mai", "mag", "mei", "mayo"],
+    &["jun", "jui", "giu", "juin"],
+    &["jul", "lug", "juil"],
+    &["aug", "aoû", "ago", "aou"],
+    &["sep", "set"],
+    &["oct", "okt", "ott", "out"],
+    &["nov"],
+    &["dec", "dez", "déc", "dic"],
+];
+
+/// How many blocks from the title a byline or a date it shows may be.
+const NEAR_TITLE: usize = 12;
+
+/// The blocks by the page's title (its `<h1>`, else its first prose):
+/// where its byline and date are, and not those of a story card further
+/// down.
+fn near_title(page: &Page<'_>) -> Option<std::ops::Range<usize>> {
+    let title = page
+        .blocks
+        .iter()
+        .position(|b| b.kind == BlockKind::Heading(1))
+        .or_else(|| {
+            page.blocks.iter().position(|b| {
+                b.words >= crate::vocabulary::words::PROSE_WORDS && b.kind == BlockKind::Paragraph
+            })
+        })?;
+    Some(title.saturating_sub(NEAR_TITLE)..(title + NEAR_TITLE + 1).min(page.blocks.len()))
+}
+
+/// The date the page shows by its title (see [`near_title`]), as ISO
+/// 8601: a `<time>`, or a short block that holds a month's name, a day and
+/// a year ("Updated August 14, 2025"). Relative dates ("3 hours ago") are
+/// not dates.
+fn shown_date(page: &Page<'_>, facts: &HeadFacts) -> Option<String> {
+    let near = near_title(page)?;
+    let time = facts
+        .times
+        .iter()
+        .filter(|(before, _)| near.contains(before))
+        .find_map(|(_, t)| iso_date(t));
+    time.or_else(|| {
+        page.blocks[near]
+            .iter()
+            .filter(|b| b.words > 0 && b.words <= 12)
+            .find_map(|b| text_date(&b.text))
+    })
+}
+
+/// The first "Month D, YYYY" or "D Month YYYY" in `text`, as ISO 8601.
+fn text_date(text: &str) -> Option<String> {
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let month_of = |word: &str| {
+        let word = word.to_lowercase();
+        let prefix: String = word.chars().take(3).collect();
+        (word.chars().count() >= 3)
+            .then(|| {
+                MONTHS
+                    .iter()
+                    .position(|names| names.iter().any(|n| prefix == *n || word == *n))
+            })
+            .flatten()
+            .map(|m| m + 1)
+    };
+    let day = |word: &str| word.parse::<u32>().ok().filter(|d| (1..=31).contains(d));
+    let year = |word: &str| {
+        word.parse::<u32>()
+            .ok()
+            .filter(|y| (1990..=2100).contains(y))
+    };
+    for window in words.windows(3) {
+        let found = match (month_of(window[0]), month_of(window[1])) {
+            (Some(month), _) => day(window[1])
+                .zip(year(window[2]))
+                .map(|(d, y)| (y, month, d)),
+            (None, Some(month)) => day(window[0])
+                .zip(year(window[2]))
+                .map(|(d, y)| (y, month, d)),
+            _ => None,
+        };
+        if let Some((year, month, day)) = found {
+            return Some(format!("{year:04}-{month:02}-{day:02}"));
+        }
+    }
+    None
+}
+
+/// Text folded for comparing titles: lowercase letters and digits.
+fn fold(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// What a page's JSON-LD says of its main item.
+#[derive(Debug, Default)]
+struct JsonLd {
+    headline: Option<String>,
+    /// The authors that are people (or just names).
+    people: Vec<String>,
+    /// The authors that are organisations.
+    organisations: Vec<String>,
+    published: Option<String>,
+    modified: Option<String>,
+    site_name: Option<String>,
+    language: Option<String>,
+    description: Option<String>,
+    tags: Vec<String>,
+    image: Option<String>,
+    page_type: Option<String>,
+}
+
+impl JsonLd {
+    /// The main item among the objects of `texts` (and their `@graph`s):
+    /// an article first, then a web page, then any other item; fields it
+    /// lacks come from the others in that order.
+    fn parse(texts: &[String]) -> JsonLd {
+        let mut items: Vec<Value> = Vec::new();
+        for text in texts {
+            if let Ok(value) = serde_json::from_str::<Value>(text) {
+                flatten(value, &mut items);
+            }
+        }
+        let rank = |item: &Value| {
+            let types = types(item);
+            if types
+                .iter()
+                .any(|t| t.ends_with("Article") || t == "BlogPosting" || t == "Report")
+            {
+                0
+            } else if types.iter().any(|t| t.ends_with("Page")) {
+                2
+            } else if types.iter().any(|t| {
+                t == "Organization"
+                    || t == "WebSite"
+                    || t == "Person"
+                    || t == "BreadcrumbList"
+                    || t == "ImageObject"
+            }) {
+                3
+            } else {
+                1
+            }
+        };
+        items.sort_by_key(rank);
+        let mut ld = JsonLd::default();
+        for item in items.iter().filter(|i| rank(i) < 3) {
+            let text = |key: &str| item.get(key).and_then(as_text);
+            ld.headline = ld
+                .headline
+                .or_else(|| text("headline"))
+                .or_else(|| (rank(item) < 2).then(|| text("name")).flatten());
+            if ld.people.is_empty() && ld.organisations.is_empty() {
+                let authors = item.get("author").or_else(|| item.get("creator"));
+                if let Some(authors) = authors {
+                    authors_into(authors, &mut ld.people, &mut ld.organisations);
+                }
+            }
+            ld.published = ld
+                .published
+                .or_else(|| text("datePublished"))
+                .or_else(|| text("dateCreated"));
+            ld.modified = ld.modified.or_else(|| text("dateModified"));
+            ld.site_name = ld.site_name.or_else(|| {
+                item.get("publisher")
+                    .and_then(|p| p.get("name"))
+                    .and_then(as_text)
+            });
+            ld.language = ld.language.or_else(|| text("inLanguage"));
+            ld.description = ld.description.or_else(|| text("description"));
+            if ld.tags.is_empty() {
+                ld.tags = item.get("keywords").map(keywords).unwrap_or_default();
+            }
+            ld.image = ld.image.or_else(|| item.get("image").and_then(image));
+            ld.page_type = ld.page_type.or_else(|| types(item).into_iter().next());
+        }
+        if ld.site_name.is_none() {
+            ld.site_name = items
+                .iter()
+                .find(|i| {
+                    types(i)
+                        .iter()
+                        .any(|t| t == "WebSite" || t == "Organization")
+                })
+                .and_then(|i| i.get("name"))
+                .and_then(as_text);
+        }
+        ld
+    }
+}
+
+/// The items of a JSON-LD value: objects, in arrays and `@graph`s.
+fn flatten(value: Value, items: &mut Vec<Value>) {
+    match value {
+        Value::Array(values) => values.into_iter().for_each(|v| flatten(v, items)),
+        Value::Object(mut object) => {
+            if let Some(graph) = object.remove("@graph") {
+                flatten(graph, items);
+            }
+            if object.contains_key("@type") {
+                items.push(Value::Object(object));
+            }
+        }
+        _ => {}
+    }
+}
+
+/// An item's `@type`s.
+fn types(item: &Value) -> Vec<String> {
+    match item.get("@type") {
+        Some(Value::String(t)) => vec![t.clone()],
+        Some(Value::Array(ts)) => ts.iter().filter_map(as_text).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// A value's text: a string, its HTML entities decoded (JSON-LD often
+/// holds `&amp;` or `&#8217;`), trimmed, not empty.
+fn as_text(value: &Value) -> Option<String> {
+    let text = html_escape::decode_html_entities(value.as_str()?);
+    let text = text.trim();
+    (!text.is_empty()).then(|| text.to_string())
+}
+
+/// The names of authors: a name or a person (`name`) to `people`, an
+/// organisation to `organisations`, or a list of them.
+fn authors_into(value: &Value, people: &mut Vec<String>, organisations: &mut Vec<String>) {
+    match value {
+        Value::String(list) => people.extend(names(list)),
+        Value::Array(values) => values
+            .iter()
+            .for_each(|v| authors_into(v, people, organisations)),
+        Value::Object(_) => {
+            let organisation = types(value)
+                .iter()
+                .any(|t| t == "Organization" || t.ends_with("Organization"));
+            let name = value
+                .get("name")
+                .and_then(Value::as_str)
+                .map(names)
+                .unwrap_or_default();
+            if organisation { organisations } else { people }.extend(name);
+        }
+        _ => {}
+    }
+}
+
+/// Keywords: a comma-separated string or a list.
+fn keywords(value: &Value) -> Vec<String> {
+    match value {
+        Value::String(list) => split_list(list),
+        Value::Array(values) => values.iter().filter_map(as_text).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// An image's URL: a string, an `ImageObject`'s `url`, or the first of a list.
+fn image(value: &Value) -> Option<String> {
+    match value {
+        Value::String(_) => as_text(value),
+        Value::Array(values) => values.iter().find_map(image),
+        Value::Object(_) => value
+            .get("url")
+            .or_else(|| value.get("contentUrl"))
+            .and_then(as_text),
+        _ => None,
+    }
+}

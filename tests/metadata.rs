@@ -1,0 +1,160 @@
+//! Metadata, and the traps extractors fall into.
+
+use deboiler::{Cleaner, Metadata};
+
+fn metadata(html: &str) -> Metadata {
+    Cleaner::default().clean(html).unwrap().metadata().clone()
+}
+
+const STORY: &str = "<p>The old stone bridge reopened on Monday after a year of repairs to its arches, and the town came out to walk across it.</p>";
+
+#[test]
+fn the_site_name_after_the_title_is_not_the_title() {
+    let page = format!(
+        "<html><head><title>Bridge reopens after a year – Valley Courier</title>\
+         <meta property='og:site_name' content='Valley Courier'></head><body><article>{STORY}</article></body></html>"
+    );
+    assert_eq!(metadata(&page).title(), Some("Bridge reopens after a year"));
+    // The site's name may come first, too.
+    let page = format!(
+        "<html><head><title>Valley Courier | Bridge reopens after a year</title>\
+         <meta property='og:site_name' content='Valley Courier'></head><body>{STORY}</body></html>"
+    );
+    assert_eq!(metadata(&page).title(), Some("Bridge reopens after a year"));
+}
+
+#[test]
+fn an_h1_that_the_title_starts_with_is_the_title() {
+    let page = format!(
+        "<html><head><title>Bridge reopens: what changes for drivers | Valley Courier</title></head>\
+         <body><article><h1>Bridge reopens</h1>{STORY}</article></body></html>"
+    );
+    assert_eq!(metadata(&page).title(), Some("Bridge reopens"));
+}
+
+#[test]
+fn an_author_field_holding_a_url_is_not_a_name() {
+    let page = format!(
+        "<html><head><meta property='article:author' content='https://www.facebook.com/valleycourier'>\
+         <meta name='author' content='Mara Jones'></head><body><article>{STORY}</article></body></html>"
+    );
+    // The URL comes first and is passed over; the name is taken.
+    assert_eq!(metadata(&page).authors(), ["Mara Jones"]);
+    let page = format!(
+        "<html><head><meta name='author' content='https://example.com/staff/mara'></head><body>{STORY}</body></html>"
+    );
+    assert!(metadata(&page).authors().is_empty());
+}
+
+#[test]
+fn comment_authors_are_not_the_byline() {
+    let page = format!(
+        "<html><body><article><h1>Bridge reopens</h1><p class=byline>By Mara Jones</p>{STORY}</article>\
+         <div id=comments><ol><li class=comment><span class='comment-author'>Tom Lee</span>\
+         <p>Finally! I walked over it every day as a child.</p></li></ol></div></body></html>"
+    );
+    assert_eq!(metadata(&page).authors(), ["Mara Jones"]);
+    // A page with no byline of its own does not take a commenter's name.
+    let page = format!(
+        "<html><body><article><h1>Bridge reopens</h1>{STORY}{STORY}{STORY}{STORY}{STORY}{STORY}{STORY}{STORY}{STORY}{STORY}{STORY}{STORY}{STORY}</article>\
+         <div id=comments><ol><li class=comment><span class='comment-author'>Tom Lee</span>\
+         <p>Finally! I walked over it every day as a child.</p></li></ol></div></body></html>"
+    );
+    assert!(
+        metadata(&page).authors().is_empty(),
+        "{:?}",
+        metadata(&page).authors()
+    );
+}
+
+#[test]
+fn a_date_in_a_script_or_a_story_card_is_not_the_pages_date() {
+    let cards: String = (1..=14)
+        .map(|n| format!("<li><a href=/s{n}>Another story, number {n}</a> <time datetime='2019-01-{n:02}'>January {n}, 2019</time></li>"))
+        .collect();
+    let page = format!(
+        "<html><head><script>var built = '2020-02-02T10:00:00Z';</script></head>\
+         <body><article><h1>Bridge reopens</h1><p>Published <time datetime='2026-03-02'>March 2, 2026</time></p>{STORY}</article>\
+         <ul class=related>{cards}</ul></body></html>"
+    );
+    assert_eq!(metadata(&page).published(), Some("2026-03-02"));
+    // Without a date by the title, the cards' dates are not taken either.
+    let page = format!(
+        "<html><body><article><h1>Bridge reopens</h1>{STORY}{STORY}{STORY}{STORY}{STORY}{STORY}{STORY}{STORY}{STORY}{STORY}{STORY}{STORY}{STORY}{STORY}</article>\
+         <ul class=related>{cards}</ul></body></html>"
+    );
+    assert_eq!(metadata(&page).published(), None);
+}
+
+#[test]
+fn a_relative_date_is_left_empty_not_guessed() {
+    let page = format!(
+        "<html><body><article><h1>Bridge reopens</h1><p>Updated 3 hours ago</p>{STORY}</article></body></html>"
+    );
+    assert_eq!(metadata(&page).published(), None);
+}
+
+#[test]
+fn json_ld_with_a_graph_gives_the_article_s_fields() {
+    let page = format!(
+        r#"<html lang="en"><head><script type="application/ld+json">{{"@context":"https://schema.org","@graph":[
+            {{"@type":"WebSite","name":"Valley Courier"}},
+            {{"@type":"NewsArticle","headline":"Bridge reopens &amp; traffic returns","datePublished":"2026-03-02T08:00:00+01:00",
+              "dateModified":"2026-03-03","author":[{{"@type":"Person","name":"Mara Jones"}},{{"@type":"Person","name":"Tom Lee"}}],
+              "keywords":"bridges, town","image":{{"@type":"ImageObject","url":"https://example.com/bridge.jpg"}}}}]}}</script></head>
+            <body>{STORY}</body></html>"#
+    );
+    let metadata = metadata(&page);
+    assert_eq!(metadata.title(), Some("Bridge reopens & traffic returns"));
+    assert_eq!(metadata.authors(), ["Mara Jones", "Tom Lee"]);
+    assert_eq!(metadata.published(), Some("2026-03-02T08:00:00+01:00"));
+    assert_eq!(metadata.modified(), Some("2026-03-03"));
+    assert_eq!(metadata.site_name(), Some("Valley Courier"));
+    assert_eq!(metadata.tags(), ["bridges", "town"]);
+    assert_eq!(metadata.image(), Some("https://example.com/bridge.jpg"));
+    assert_eq!(metadata.page_type(), Some("NewsArticle"));
+    assert_eq!(metadata.language(), Some("en"));
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn the_json_record_has_the_documented_fields() {
+    let page = format!(
+        "<html lang=en><head><title>Bridge reopens | Valley Courier</title></head><body><nav><a href=/>Home</a></nav>\
+         <article><h1>Bridge reopens</h1>{STORY}</article></body></html>"
+    );
+    let rules = deboiler::RuleSet::empty()
+        .with(deboiler::rules::NonContent)
+        .with(deboiler::rules::PageChrome::default());
+    let cleaner = Cleaner::builder().rules(rules).build().unwrap();
+    let cleaned = cleaner.clean(page.as_str()).unwrap();
+    let record = serde_json::to_value(&cleaned).unwrap();
+    assert_eq!(record["version"], deboiler::RECORD_VERSION);
+    assert_eq!(record["metadata"]["title"], "Bridge reopens");
+    assert_eq!(record["metadata"]["authors"], serde_json::json!([]));
+    assert_eq!(record["metadata"]["language"], "en");
+    for key in [
+        "published",
+        "modified",
+        "site_name",
+        "url",
+        "description",
+        "image",
+        "page_type",
+    ] {
+        assert!(record["metadata"].get(key).is_some(), "{key}");
+    }
+    assert_eq!(record["text"], cleaned.text());
+    assert_eq!(record["blocks"][0]["kind"], "heading");
+    assert_eq!(record["blocks"][0]["level"], 1);
+    assert_eq!(record["blocks"][1]["kind"], "paragraph");
+    assert_eq!(record["blocks"][1]["level"], serde_json::Value::Null);
+    let removed = record["removed"].as_array().unwrap();
+    assert!(
+        removed
+            .iter()
+            .any(|r| r["text"] == "Home" && r["rule"] == "page-chrome" && r["reason"].is_string())
+    );
+    assert_eq!(record["comments"], serde_json::json!([]));
+    assert!(record["warnings"].is_array());
+}
