@@ -387,6 +387,7 @@ pub(crate) fn assemble(mut page: Page<'_>, verdicts: Verdicts, output: Output) -
         cleaned.blocks.push(block);
         previous = Some(index);
     }
+    cleaned.metadata.detect_language(&cleaned.text);
     cleaned
 }
 

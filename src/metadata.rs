@@ -5,7 +5,7 @@
 
 use serde_json::Value;
 
-use crate::block::{Block, BlockKind};
+use crate::block::{Block, BlockKind, Inline};
 use crate::page::Page;
 use crate::vocabulary::class_words::{AUTHOR_WORDS, says_one_of, tokens};
 
@@ -77,7 +77,9 @@ impl Metadata {
         self.site_name.as_deref()
     }
 
-    /// Its language (a BCP 47 tag, as the page declares it).
+    /// Its language: as the page declares it (a BCP 47 tag such as
+    /// `en-GB`), else as detected from its text (an ISO 639-3 code such as
+    /// `eng`), when the detection is reliable.
     pub fn language(&self) -> Option<&str> {
         self.language.as_deref()
     }
@@ -109,6 +111,28 @@ impl Metadata {
     }
 }
 
+/// How much of the text language detection reads: enough to tell the
+/// language, little enough to cost nothing.
+const DETECTION_CHARS: usize = 1_000;
+
+impl Metadata {
+    /// Fills in the language, when the page declares none, from its kept
+    /// text (`whatlang`; an ISO 639-3 code such as `eng`), when the
+    /// detection is reliable.
+    pub(crate) fn detect_language(&mut self, text: &str) {
+        if self.language.is_some() {
+            return;
+        }
+        let end = text
+            .char_indices()
+            .nth(DETECTION_CHARS)
+            .map_or(text.len(), |(i, _)| i);
+        self.language = whatlang::detect(&text[..end])
+            .filter(whatlang::Info::is_reliable)
+            .map(|info| info.lang().code().to_string());
+    }
+}
+
 /// What the walk notes for the metadata: `<meta>` values by key, the
 /// canonical link, the declared language, JSON-LD texts, `<time>` dates,
 /// the `<title>`.
@@ -127,29 +151,79 @@ pub(crate) struct HeadFacts {
     pub times: Vec<(usize, String)>,
 }
 
-/// Keys of `<meta>` worth keeping: the walk keeps no other.
-const META_KEYS: &[&str] = &[
-    "og:",
-    "twitter:",
-    "article:",
+/// The `<meta>` keys (`name`, `property`, `itemprop`) that give each
+/// field, most reliable first.
+const TITLE_KEYS: &[&str] = &["og:title", "twitter:title"];
+const SITE_NAME_KEYS: &[&str] = &["og:site_name", "application-name", "twitter:site"];
+const AUTHOR_KEYS: &[&str] = &[
     "author",
-    "description",
-    "keywords",
-    "news_keywords",
-    "dc.",
-    "dcterms.",
-    "citation_",
-    "parsely-",
-    "sailthru.",
+    "article:author",
+    "parsely-author",
+    "sailthru.author",
+    "dc.creator",
+    "citation_author",
+    "twitter:creator",
+];
+const PUBLISHED_KEYS: &[&str] = &[
+    "article:published_time",
+    "datepublished",
+    "og:published_time",
+    "citation_publication_date",
+    "citation_date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.created",
     "date",
     "pubdate",
     "publishdate",
     "publish-date",
-    "datepublished",
+    "parsely-pub-date",
+    "sailthru.date",
+];
+const MODIFIED_KEYS: &[&str] = &[
+    "article:modified_time",
+    "og:updated_time",
     "datemodified",
-    "headline",
-    "content-language",
-    "application-name",
+    "dcterms.modified",
+];
+const LANGUAGE_KEYS: &[&str] = &["content-language", "og:locale", "dc.language"];
+const TAG_KEYS: &[&str] = &[
+    "keywords",
+    "news_keywords",
+    "article:tag",
+    "article:section",
+    "parsely-tags",
+];
+const URL_KEYS: &[&str] = &["og:url"];
+const DESCRIPTION_KEYS: &[&str] = &[
+    "description",
+    "og:description",
+    "twitter:description",
+    "dc.description",
+];
+const IMAGE_KEYS: &[&str] = &[
+    "og:image",
+    "og:image:url",
+    "twitter:image",
+    "twitter:image:src",
+];
+const TYPE_KEYS: &[&str] = &["og:type"];
+
+/// Every key the metadata reads: the walk keeps no other.
+const KEYS: [&[&str]; 13] = [
+    TITLE_KEYS,
+    SITE_NAME_KEYS,
+    AUTHOR_KEYS,
+    PUBLISHED_KEYS,
+    MODIFIED_KEYS,
+    LANGUAGE_KEYS,
+    TAG_KEYS,
+    URL_KEYS,
+    DESCRIPTION_KEYS,
+    IMAGE_KEYS,
+    TYPE_KEYS,
+    &["headline"],
+    &["datecreated"],
 ];
 
 /// At most this many `<meta>` values and `<time>` dates are kept per page.
@@ -164,7 +238,7 @@ impl HeadFacts {
         if value.is_empty() || self.meta.len() >= MAX_FACTS {
             return;
         }
-        if META_KEYS.iter().any(|k| key.starts_with(k)) {
+        if KEYS.iter().any(|keys| keys.contains(&key.as_str())) {
             self.meta.push((key, value.to_string()));
         }
     }
@@ -198,69 +272,34 @@ pub(crate) fn extract(page: &Page<'_>, facts: &HeadFacts) -> Metadata {
     let site_name = ld
         .site_name
         .clone()
-        .or_else(|| {
-            facts
-                .meta(&["og:site_name", "application-name", "twitter:site"])
-                .map(str::to_string)
-        })
+        .or_else(|| facts.meta(SITE_NAME_KEYS).map(str::to_string))
         .filter(|s| !s.starts_with('@'));
     let title = title(&ld, facts, h1.as_deref(), site_name.as_deref());
     // People named in the structured data, else the byline the page
     // shows, else its `<meta>`, else an organisation named as the author.
     let mut authors = ld.people.clone();
     if authors.is_empty() {
-        authors = byline(page).map(names).unwrap_or_default();
+        authors = byline(page)
+            .map(names)
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|n| person_name(&n))
+            .collect();
     }
     if authors.is_empty() {
-        authors = facts
-            .meta(&[
-                "author",
-                "article:author",
-                "parsely-author",
-                "sailthru.author",
-                "dc.creator",
-                "citation_author",
-                "twitter:creator",
-            ])
-            .map(names)
-            .unwrap_or_default();
+        authors = facts.meta(AUTHOR_KEYS).map(names).unwrap_or_default();
     }
     if authors.is_empty() {
         authors = ld.organisations.clone();
     }
-    let declared_published = ld.published.clone().or_else(|| {
-        facts
-            .meta(&[
-                "article:published_time",
-                "datepublished",
-                "og:published_time",
-                "citation_publication_date",
-                "citation_date",
-                "dc.date",
-                "dc.date.issued",
-                "dcterms.created",
-                "date",
-                "pubdate",
-                "publishdate",
-                "publish-date",
-                "parsely-pub-date",
-                "sailthru.date",
-            ])
-            .map(str::to_string)
-    });
+    let declared_published = ld
+        .published
+        .clone()
+        .or_else(|| facts.meta(PUBLISHED_KEYS).map(str::to_string));
     let modified = ld
         .modified
         .clone()
-        .or_else(|| {
-            facts
-                .meta(&[
-                    "article:modified_time",
-                    "og:updated_time",
-                    "datemodified",
-                    "dcterms.modified",
-                ])
-                .map(str::to_string)
-        })
+        .or_else(|| facts.meta(MODIFIED_KEYS).map(str::to_string))
         .and_then(|d| iso_date(&d));
     let declared_published = declared_published.and_then(|d| iso_date(&d));
     // The page's date is the one it shows by its title (its update, when
@@ -272,25 +311,20 @@ pub(crate) fn extract(page: &Page<'_>, facts: &HeadFacts) -> Metadata {
         .language
         .clone()
         .or_else(|| ld.language.clone())
-        .or_else(|| {
-            facts
-                .meta(&["content-language", "og:locale", "dc.language"])
-                .map(str::to_string)
-        });
-    let tags = if ld.tags.is_empty() {
-        facts
-            .meta(&["keywords", "news_keywords", "article:tag", "parsely-tags"])
-            .map(split_list)
-            .unwrap_or_default()
-    } else {
-        ld.tags.clone()
-    };
-    let mut tags = tags;
-    for (key, value) in &facts.meta {
-        if (key == "article:tag" || key == "article:section") && !tags.contains(value) {
-            tags.push(value.clone());
+        .or_else(|| facts.meta(LANGUAGE_KEYS).map(str::to_string));
+    // Tags: the structured data's keywords, else every tag and section the
+    // `<meta>` tags name.
+    let mut tags = ld.tags.clone();
+    if tags.is_empty() {
+        for (key, value) in &facts.meta {
+            for tag in split_list(value) {
+                if TAG_KEYS.contains(&key.as_str()) && !tags.contains(&tag) {
+                    tags.push(tag);
+                }
+            }
         }
     }
+    let declared = |keys| facts.meta(keys).map(str::to_string);
     Metadata {
         title,
         authors,
@@ -301,33 +335,15 @@ pub(crate) fn extract(page: &Page<'_>, facts: &HeadFacts) -> Metadata {
         url: facts
             .canonical
             .clone()
-            .or_else(|| facts.meta(&["og:url"]).map(str::to_string))
+            .or_else(|| declared(URL_KEYS))
             .or_else(|| page.url.map(str::to_string)),
-        description: ld.description.clone().or_else(|| {
-            facts
-                .meta(&[
-                    "description",
-                    "og:description",
-                    "twitter:description",
-                    "dc.description",
-                ])
-                .map(str::to_string)
-        }),
-        tags,
-        image: ld.image.clone().or_else(|| {
-            facts
-                .meta(&[
-                    "og:image",
-                    "og:image:url",
-                    "twitter:image",
-                    "twitter:image:src",
-                ])
-                .map(str::to_string)
-        }),
-        page_type: ld
-            .page_type
+        description: ld
+            .description
             .clone()
-            .or_else(|| facts.meta(&["og:type"]).map(str::to_string)),
+            .or_else(|| declared(DESCRIPTION_KEYS)),
+        tags,
+        image: ld.image.clone().or_else(|| declared(IMAGE_KEYS)),
+        page_type: ld.page_type.clone().or_else(|| declared(TYPE_KEYS)),
     }
 }
 
@@ -337,10 +353,7 @@ pub(crate) fn extract(page: &Page<'_>, facts: &HeadFacts) -> Metadata {
 /// the `<h1>`. (An `<h1>` alone is as often the site's name or a section's
 /// as the page's headline.)
 fn title(ld: &JsonLd, facts: &HeadFacts, h1: Option<&str>, site: Option<&str>) -> Option<String> {
-    let declared = [
-        facts.meta(&["og:title", "twitter:title"]),
-        facts.title.as_deref(),
-    ];
+    let declared = [facts.meta(TITLE_KEYS), facts.title.as_deref()];
     if let Some(h1) = h1 {
         let folded = fold(h1);
         if !folded.is_empty()
@@ -383,23 +396,72 @@ fn without_site_name(title: &str, site: Option<&str>) -> String {
 /// follows it on the line (" | date", " on date", " - role").
 fn byline<'p>(page: &'p Page<'_>) -> Option<&'p str> {
     const LEADS: [&str; 6] = ["By ", "by ", "BY ", "Written by ", "Posted by ", "Author: "];
-    page.blocks[near_title(page)?]
-        .iter()
-        .filter(|b| b.words > 0 && b.words <= 8)
-        .find_map(|b| {
-            let text = b.text.trim();
-            let name = match LEADS.iter().find_map(|lead| text.strip_prefix(lead)) {
-                Some(name) => name,
-                None if says_author(page, b) => text,
-                None => return None,
-            };
-            let end = [" | ", " • ", " · ", " on ", " - ", " – "]
-                .iter()
-                .filter_map(|s| name.find(s))
-                .min()
-                .unwrap_or(name.len());
-            Some(name[..end].trim()).filter(|n| !n.is_empty())
+    const LABELS: [&str; 6] = ["By", "by", "Written by", "Posted by", "Author", "Author:"];
+    let near = &page.blocks[near_title(page)?];
+    // A link to the author's page, where the page has one.
+    let linked = near.iter().find_map(|b| {
+        b.spans.iter().find_map(|span| match &span.inline {
+            Inline::Link { href: Some(href) } if href.contains("/author") => {
+                Some(b.text[span.range.clone()].trim()).filter(|t| !t.is_empty())
+            }
+            _ => None,
         })
+    });
+    let name = linked.or_else(|| {
+        near.iter()
+            .enumerate()
+            .filter(|(_, b)| b.words > 0 && b.words <= 8)
+            .find_map(|(at, b)| {
+                let text = b.text.trim();
+                // A label on a line of its own names the author on the next.
+                if LABELS.contains(&text) {
+                    return near.get(at + 1).map(|next| next.text.trim());
+                }
+                match LEADS.iter().find_map(|lead| text.strip_prefix(lead)) {
+                    Some(name) => Some(name),
+                    None if says_author(page, b) => Some(text),
+                    None => None,
+                }
+            })
+    })?;
+    let end = [" | ", " • ", " · ", " on ", " - ", " – "]
+        .iter()
+        .filter_map(|s| name.find(s))
+        .min()
+        .unwrap_or(name.len());
+    Some(name[..end].trim()).filter(|n| !n.is_empty())
+}
+
+/// Particles that names hold in lowercase ("Michiel de Jong").
+const NAME_PARTICLES: &[&str] = &[
+    "de", "da", "di", "du", "van", "von", "der", "den", "del", "la", "le", "al", "bin", "y",
+];
+
+/// The person's name a byline's text holds: its first line, without a
+/// leading "by:" and without the date after it ("Laura June Topolsky July
+/// 10, 2015"); `None` when what is left does not look like a name (two to
+/// five words, each capitalised but for particles): a byline's "Follow"
+/// or "on Jalopnik" is not one.
+fn person_name(text: &str) -> Option<String> {
+    let line = text.lines().next()?.trim();
+    let line = line
+        .strip_prefix("by:")
+        .or_else(|| line.strip_prefix("By:"))
+        .unwrap_or(line)
+        .trim();
+    let all: Vec<&str> = line.split_whitespace().collect();
+    let has_digit = |w: &str| w.chars().any(|c| c.is_ascii_digit());
+    // The name ends where a number or a date ("July 10") starts.
+    let end = (0..all.len())
+        .find(|&i| {
+            has_digit(all[i])
+                || (month(all[i]).is_some() && all.get(i + 1).is_some_and(|w| has_digit(w)))
+        })
+        .unwrap_or(all.len());
+    let words = &all[..end];
+    let capitalised =
+        |w: &&str| w.chars().next().is_some_and(char::is_uppercase) || NAME_PARTICLES.contains(w);
+    ((2..=5).contains(&words.len()) && words.iter().all(capitalised)).then(|| words.join(" "))
 }
 
 /// Whether a block's element or an ancestor of it is marked as the author.
@@ -510,6 +572,19 @@ fn shown_date(page: &Page<'_>, facts: &HeadFacts) -> Option<String> {
             .filter(|b| b.words > 0 && b.words <= 12)
             .find_map(|b| text_date(&b.text))
     })
+}
+
+/// The month (1 to 12) a word names ("Sep", "September", "sept."), if any.
+fn month(word: &str) -> Option<usize> {
+    let word = word.trim_end_matches('.').to_lowercase();
+    let prefix: String = word.chars().take(3).collect();
+    if word.chars().count() < 3 {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .position(|names| names.iter().any(|n| prefix == *n || word == *n))
+        .map(|m| m + 1)
 }
 
 /// The first "Month D, YYYY" or "D Month YYYY" in `text`, as ISO 8601.

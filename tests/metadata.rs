@@ -158,3 +158,13 @@ fn the_json_record_has_the_documented_fields() {
     assert_eq!(record["comments"], serde_json::json!([]));
     assert!(record["warnings"].is_array());
 }
+
+#[test]
+fn an_undeclared_language_is_detected_from_the_text() {
+    let german = "Der Hafen wird im Frühjahr wieder geöffnet, nachdem die Mauer ein Jahr lang repariert wurde und die Stadt endlich wieder Boote empfangen kann.";
+    let cleaned = Cleaner::default().clean(german).unwrap();
+    assert_eq!(cleaned.metadata().language(), Some("deu"));
+    // A declared language is kept as the page declares it.
+    let page = format!("<html lang='de-AT'><body><p>{german}</p></body></html>");
+    assert_eq!(metadata(&page).language(), Some("de-AT"));
+}
