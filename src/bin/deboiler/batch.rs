@@ -39,8 +39,8 @@ impl Batch<'_> {
         options: &RuleOptions,
         out: &mut dyn Write,
     ) -> Result<Outcome, String> {
-        let work = |item: Item| -> Result<String, Problem> {
-            let page = item?;
+        let work = |page: Result<Page, Problem>| -> Result<String, Problem> {
+            let page = page?;
             let profile = page.url.as_deref().and_then(|url| profiles.for_url(url));
             let cleaned = clean(cleaner, &page, profile)?;
             Ok(line(page, &cleaned, options).to_string())
@@ -59,8 +59,8 @@ impl Batch<'_> {
     ) -> Result<(SiteProfiles, Outcome), String> {
         // Each page is learned on its own, in parallel; the sink merges it
         // into its site's profile, in input order.
-        let work = |item: Item| -> Result<Option<(String, SiteProfile)>, Problem> {
-            let page = item?;
+        let work = |page: Result<Page, Problem>| -> Result<Option<(String, SiteProfile)>, Problem> {
+            let page = page?;
             let Some(site) = page.url.as_deref().and_then(SiteProfile::site_of) else {
                 return Ok(None);
             };
@@ -87,13 +87,15 @@ impl Batch<'_> {
     fn run<R: Send>(
         &self,
         report: bool,
-        work: impl Fn(Item) -> Result<R, Problem> + Sync,
+        work: impl Fn(Result<Page, Problem>) -> Result<R, Problem> + Sync,
         mut sink: impl FnMut(R) -> Result<(), String>,
     ) -> Result<Outcome, String> {
         let progress = progress_bar(inputs::count(self.paths));
         let mut outcome = Outcome::default();
         let items = inputs::read(self.paths, self.max_bytes);
-        let result = map_in_order(items, self.jobs, work, |result| {
+        // A folder's files are read by the workers, in parallel.
+        let load = |item: Item| work(item.and_then(|entry| entry.load(self.max_bytes)));
+        let result = map_in_order(items, self.jobs, load, |result| {
             progress.inc(1);
             outcome.pages += 1;
             match result {

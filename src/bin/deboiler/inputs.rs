@@ -40,8 +40,32 @@ pub struct Problem {
     pub message: String,
 }
 
-/// A page, or why an input is not one.
-pub type Item = Result<Page, Problem>;
+/// An input: a page, or a folder's file, read (and gunzipped) by the worker
+/// that cleans it, so that reading goes in parallel too.
+pub enum Entry {
+    Page(Page),
+    File { id: String, path: PathBuf },
+}
+
+/// An input, or why one cannot be read.
+pub type Item = Result<Entry, Problem>;
+
+impl Entry {
+    /// The page, its file read when it is one.
+    pub fn load(self, max_bytes: usize) -> Result<Page, Problem> {
+        match self {
+            Entry::Page(page) => Ok(page),
+            Entry::File { id, path } => {
+                let bytes = read_file(&path, max_bytes)?;
+                Ok(Page::new(
+                    id,
+                    path.display().to_string(),
+                    Body::Bytes(bytes),
+                ))
+            }
+        }
+    }
+}
 
 /// The inputs, in order: each path is a folder, a `.jsonl` file, a `.warc`
 /// or `.warc.gz` file, or `-` for JSON Lines on standard input. Nothing is
@@ -79,14 +103,11 @@ fn open(path: PathBuf, max_bytes: usize) -> Box<dyn Iterator<Item = Item> + Send
     }
     if path.is_dir() {
         return match folder(&path) {
-            Ok(files) => Box::new(files.into_iter().map(move |(id, file)| {
-                let bytes = read_file(&file, max_bytes)?;
-                Ok(Page::new(
-                    id,
-                    file.display().to_string(),
-                    Body::Bytes(bytes),
-                ))
-            })),
+            Ok(files) => Box::new(
+                files
+                    .into_iter()
+                    .map(|(id, path)| Ok(Entry::File { id, path })),
+            ),
             Err(e) => problem(format!("cannot read the folder: {e}")),
         };
     }
@@ -107,9 +128,7 @@ fn open(path: PathBuf, max_bytes: usize) -> Box<dyn Iterator<Item = Item> + Send
         Box::new(crate::warc::records(BufReader::new(file), name, max_bytes))
     } else {
         let id = batch_id(&path).unwrap_or_else(|| name.clone());
-        Box::new(std::iter::once(
-            read_file(&path, max_bytes).map(|bytes| Page::new(id, name, Body::Bytes(bytes))),
-        ))
+        Box::new(std::iter::once(Ok(Entry::File { id, path })))
     }
 }
 
@@ -206,7 +225,7 @@ fn json_lines(
                 continue;
             }
             return Some(match page_of_line(&line, number) {
-                Ok(page) => Ok(Page { at, ..page }),
+                Ok(page) => Ok(Entry::Page(Page { at, ..page })),
                 Err(message) => Err(Problem { at, message }),
             });
         }
@@ -291,7 +310,8 @@ mod tests {
     fn lines(input: &str, max: usize) -> Vec<Result<String, String>> {
         json_lines(input.as_bytes(), "in".to_string(), max)
             .map(|item| {
-                item.map(|p| p.id)
+                item.and_then(|e| e.load(max))
+                    .map(|p| p.id)
                     .map_err(|p| format!("{}: {}", p.at, p.message))
             })
             .collect()

@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use warc::{Record, RecordType, StreamingBody, WarcHeader, WarcReader};
 
-use crate::inputs::{Body, Item, Page, Problem, read_at_most};
+use crate::inputs::{Body, Entry, Item, Page, Problem, read_at_most};
 
 /// The most bytes of WARC headers one record may have.
 const MAX_HEADER_BYTES: usize = 1 << 20;
@@ -103,13 +103,15 @@ fn page(
         Err(message) => return (Err(Problem { at, message }), false),
     };
     let item = html_payload(&block)
-        .map(|(content_type, payload)| Page {
-            id,
-            at: at.clone(),
-            url,
-            body: Body::Bytes(payload),
-            content_type,
-            fields: Default::default(),
+        .map(|(content_type, payload)| {
+            Entry::Page(Page {
+                id,
+                at: at.clone(),
+                url,
+                body: Body::Bytes(payload),
+                content_type,
+                fields: Default::default(),
+            })
         })
         .map_err(|message| Problem { at, message });
     (item, false)
