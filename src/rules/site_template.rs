@@ -15,7 +15,10 @@ use crate::vocabulary::words::fingerprint;
 /// Content that happens to recur (the site's name in a title, the same
 /// disclaimer in every article) never empties a page: when the template
 /// blocks are all that is left, those in the page's main region stay, and
-/// when there is no region (plain text), they all stay.
+/// when there is no region (plain text), they all stay. A template heading
+/// or label right before the page's own content ("Reviews", "Condition:")
+/// stays with it, and a block said more than once on the page (a label on
+/// every card) is the form of its content, not template.
 ///
 /// The rule does nothing on a page cleaned without a profile; it is in the
 /// default set, so that a profile given to the cleaner or the input takes
