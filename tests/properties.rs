@@ -87,3 +87,22 @@ proptest! {
         prop_assert_eq!(deboiler::clean(&input), "");
     }
 }
+
+proptest! {
+    // Each case is a whole page through the default rules: fewer of them.
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    /// Markdown and metadata read spans, nesting, `<meta>`, `<time>` and
+    /// JSON-LD of any shape without panicking: there is Markdown exactly
+    /// when blocks were kept, and a date is always a whole ISO date.
+    #[test]
+    fn markdown_and_metadata_never_panic_on_markup_soup(
+        input in "(<(em|a href=x|code|br|li|ul|ol|table|tr|td|th|pre|h1|h2|blockquote|time datetime=2026-0[1-9]-1[0-9])>|</[a-z0-9]{1,5}>|<meta (name|property)=(author|og:title|date|keywords) content=\"[a-zé 0-9,|&-]{0,12}\">|<script type=application/ld\\+json>[\\[\\]{}\":,a-z@ 0-9]{0,40}</script>|[a-zé 0-9|*_#>\\-.`\\[\\]]{0,12}){0,40}"
+    ) {
+        let cleaned = deboiler::Cleaner::default().clean(input.as_str()).unwrap();
+        let markdown = cleaned.markdown();
+        let metadata = cleaned.metadata();
+        prop_assert!(markdown.is_empty() == cleaned.blocks().is_empty());
+        prop_assert!(metadata.published().is_none_or(|d| d.len() >= 10));
+    }
+}
