@@ -113,7 +113,7 @@ pub const COMMENTS_RULE: &str = "comments";
 /// removed it.
 ///
 /// With the `serde` feature it serialises to one record (version
-/// [`RECORD_VERSION`](crate::RECORD_VERSION), 1):
+/// `RECORD_VERSION`, 1):
 ///
 /// | field | what |
 /// |---|---|

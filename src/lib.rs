@@ -45,16 +45,22 @@
 //!    blocks and says why (see [`rules`] for the built-in ones). What
 //!    several rules need of a page (phrase hits, the main region, the
 //!    classifier's verdicts) is computed once and offered through [`Page`].
-//! 4. **Assemble** the kept blocks into a [`Cleaned`]: text, blocks, and the
-//!    removed blocks with the rule and reason for each.
+//! 4. **Assemble** the kept blocks into a [`Cleaned`]: text, Markdown,
+//!    blocks, the page's [`Metadata`], and the removed blocks with the rule
+//!    and reason for each.
+//!
+//! A [`SiteProfile`], learned from many pages of one site, adds what
+//! recurs on them to what a cleaner removes.
 //!
 //! # Crate features
 //!
-//! - `serde`: rule-set files in TOML or JSON ([`RuleSet::from_toml`],
-//!   [`RuleSet::from_json`]).
-//! - `cli`: the `deboiler` command-line program.
+//! - `serde`: rule-set files in TOML or JSON (`RuleSet::from_toml`,
+//!   `RuleSet::from_json`); [`Cleaned`] and [`SiteProfile`] serialise.
+//! - `rayon`: [`Cleaner::clean_many`] cleans in parallel.
+//! - `cli`: the `deboiler` command-line program (JSON Lines, WARC, site
+//!   profiles, progress bar).
 //! - `training`: the hooks the lab's trainer needs
-//!   ([`rules::training`], `ContentClassifier::features`); not a stable
+//!   (`rules::training`, `ContentClassifier::features`); not a stable
 //!   API, it changes whenever the classifier's features do.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]

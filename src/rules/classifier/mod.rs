@@ -70,10 +70,15 @@ use crate::page::{Judgement, Page};
 use crate::rules::main_content::drop_outside;
 use crate::rules::{Contribution, Phase, Rule};
 
-pub use features::{CONTEXT_FEATURE_COUNT, FEATURE_COUNT, PAGE_FEATURE_COUNT};
+pub use features::{CONTEXT_FEATURE_COUNT, FEATURE_COUNT};
+// The trainers' (and these docs') sizes of the page and line features.
+#[cfg(any(feature = "training", doc))]
+pub use features::PAGE_FEATURE_COUNT;
 pub use layout::Layout;
 use network::Model;
-pub use text_lines::{TEXT_FEATURE_COUNT, TextLineClassifier};
+#[cfg(any(feature = "training", doc))]
+pub use text_lines::TEXT_FEATURE_COUNT;
+pub use text_lines::TextLineClassifier;
 
 /// The model that ships with the crate.
 const SHIPPED_MODEL: &str = include_str!("classifier.model");
