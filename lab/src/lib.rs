@@ -21,6 +21,8 @@ pub struct Sample {
     pub reference: String,
     pub with: Vec<String>,
     pub without: Vec<String>,
+    /// The whole `ground_truth` object (title, author, Markdown, ...).
+    pub ground_truth: serde_json::Value,
 }
 
 /// Which pages to take: all, or half of them by the parity of their number
@@ -91,6 +93,7 @@ pub fn load(root: &Path, page_type: Option<&str>, half: Half) -> std::io::Result
             with: strings(&gt["with"]),
             without: strings(&gt["without"]),
             page_type: kind,
+            ground_truth: gt.clone(),
             id,
         });
     }

@@ -69,16 +69,7 @@ fn main() {
         .as_ref()
         .map(|path| std::io::BufWriter::new(std::fs::File::create(path).expect("dump file")));
     for sample in &samples {
-        let truth: serde_json::Value = serde_json::from_slice(
-            &std::fs::read(
-                options
-                    .root
-                    .join("ground-truth")
-                    .join(format!("{}.json", sample.id)),
-            )
-            .expect("ground truth"),
-        )
-        .expect("JSON");
+        let truth = &sample.ground_truth;
         let cleaned = cleaner
             .clean(Input::bytes(&sample.html).url(&sample.url))
             .expect("page cleans");
@@ -109,7 +100,7 @@ fn main() {
                 &got[at..(at + 3).min(got.len())]
             );
         }
-        let Some(reference) = truth["ground_truth"]["main_content_markdown"].as_str() else {
+        let Some(reference) = truth["main_content_markdown"].as_str() else {
             continue;
         };
         pages += 1;

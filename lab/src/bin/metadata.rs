@@ -97,17 +97,7 @@ fn main() {
     let cleaner = Cleaner::default();
     let (mut title, mut author, mut date) = Default::default();
     for sample in &samples {
-        let truth: serde_json::Value = serde_json::from_slice(
-            &std::fs::read(
-                options
-                    .root
-                    .join("ground-truth")
-                    .join(format!("{}.json", sample.id)),
-            )
-            .expect("ground truth"),
-        )
-        .expect("JSON");
-        let truth = &truth["ground_truth"];
+        let truth = &sample.ground_truth;
         let cleaned = cleaner
             .clean(Input::bytes(&sample.html).url(&sample.url))
             .expect("page cleans");
