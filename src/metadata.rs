@@ -3,11 +3,14 @@
 //! byline. The segmenter notes the facts on its one walk ([`HeadFacts`]);
 //! they are weighed here when the page is assembled.
 
+use std::ops::Range;
+
 use serde_json::Value;
 
 use crate::block::{Block, BlockKind, Inline};
 use crate::page::Page;
 use crate::vocabulary::class_words::{AUTHOR_WORDS, says_one_of, tokens};
+use crate::vocabulary::words::{PROSE_WORDS, words};
 
 /// What a page says about itself.
 ///
@@ -264,6 +267,8 @@ impl HeadFacts {
 /// The metadata of a page, from its facts, its blocks and its URL.
 pub(crate) fn extract(page: &Page<'_>, facts: &HeadFacts) -> Metadata {
     let ld = JsonLd::parse(&facts.json_ld);
+    // Where the byline and the shown date are looked for.
+    let near = near_title(page);
     let h1 = page
         .blocks
         .iter()
@@ -279,7 +284,9 @@ pub(crate) fn extract(page: &Page<'_>, facts: &HeadFacts) -> Metadata {
     // shows, else its `<meta>`, else an organisation named as the author.
     let mut authors = ld.people.clone();
     if authors.is_empty() {
-        authors = byline(page)
+        authors = near
+            .as_ref()
+            .and_then(|near| byline(page, near))
             .map(names)
             .unwrap_or_default()
             .into_iter()
@@ -304,7 +311,8 @@ pub(crate) fn extract(page: &Page<'_>, facts: &HeadFacts) -> Metadata {
     let declared_published = declared_published.and_then(|d| iso_date(&d));
     // The page's date is the one it shows by its title (its update, when
     // it shows that), else the publication it declares, else its update.
-    let published = shown_date(page, facts)
+    let published = near
+        .and_then(|near| shown_date(page, facts, near))
         .or(declared_published)
         .or_else(|| modified.clone());
     let language = facts
@@ -394,10 +402,10 @@ fn without_site_name(title: &str, site: Option<&str>) -> String {
 /// starts with "By " (or "Written by", "Posted by", "Author:"), or whose
 /// element or its parents say author or byline; the name without what
 /// follows it on the line (" | date", " on date", " - role").
-fn byline<'p>(page: &'p Page<'_>) -> Option<&'p str> {
+fn byline<'p>(page: &'p Page<'_>, near: &Range<usize>) -> Option<&'p str> {
     const LEADS: [&str; 6] = ["By ", "by ", "BY ", "Written by ", "Posted by ", "Author: "];
     const LABELS: [&str; 6] = ["By", "by", "Written by", "Posted by", "Author", "Author:"];
-    let near = &page.blocks[near_title(page)?];
+    let near = &page.blocks[near.clone()];
     // A link to the author's page, where the page has one.
     let linked = near.iter().find_map(|b| {
         b.spans.iter().find_map(|span| match &span.inline {
@@ -542,15 +550,15 @@ const NEAR_TITLE: usize = 12;
 /// The blocks by the page's title (its `<h1>`, else its first prose):
 /// where its byline and date are, and not those of a story card further
 /// down.
-fn near_title(page: &Page<'_>) -> Option<std::ops::Range<usize>> {
+fn near_title(page: &Page<'_>) -> Option<Range<usize>> {
     let title = page
         .blocks
         .iter()
         .position(|b| b.kind == BlockKind::Heading(1))
         .or_else(|| {
-            page.blocks.iter().position(|b| {
-                b.words >= crate::vocabulary::words::PROSE_WORDS && b.kind == BlockKind::Paragraph
-            })
+            page.blocks
+                .iter()
+                .position(|b| b.words >= PROSE_WORDS && b.kind == BlockKind::Paragraph)
         })?;
     Some(title.saturating_sub(NEAR_TITLE)..(title + NEAR_TITLE + 1).min(page.blocks.len()))
 }
@@ -559,8 +567,7 @@ fn near_title(page: &Page<'_>) -> Option<std::ops::Range<usize>> {
 /// 8601: a `<time>`, or a short block that holds a month's name, a day and
 /// a year ("Updated August 14, 2025"). Relative dates ("3 hours ago") are
 /// not dates.
-fn shown_date(page: &Page<'_>, facts: &HeadFacts) -> Option<String> {
-    let near = near_title(page)?;
+fn shown_date(page: &Page<'_>, facts: &HeadFacts, near: Range<usize>) -> Option<String> {
     let time = facts
         .times
         .iter()
@@ -589,22 +596,7 @@ fn month(word: &str) -> Option<usize> {
 
 /// The first "Month D, YYYY" or "D Month YYYY" in `text`, as ISO 8601.
 fn text_date(text: &str) -> Option<String> {
-    let words: Vec<&str> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let month_of = |word: &str| {
-        let word = word.to_lowercase();
-        let prefix: String = word.chars().take(3).collect();
-        (word.chars().count() >= 3)
-            .then(|| {
-                MONTHS
-                    .iter()
-                    .position(|names| names.iter().any(|n| prefix == *n || word == *n))
-            })
-            .flatten()
-            .map(|m| m + 1)
-    };
+    let words: Vec<&str> = words(text).map(|range| &text[range]).collect();
     let day = |word: &str| word.parse::<u32>().ok().filter(|d| (1..=31).contains(d));
     let year = |word: &str| {
         word.parse::<u32>()
@@ -612,7 +604,7 @@ fn text_date(text: &str) -> Option<String> {
             .filter(|y| (1990..=2100).contains(y))
     };
     for window in words.windows(3) {
-        let found = match (month_of(window[0]), month_of(window[1])) {
+        let found = match (month(window[0]), month(window[1])) {
             (Some(month), _) => day(window[1])
                 .zip(year(window[2]))
                 .map(|(d, y)| (y, month, d)),

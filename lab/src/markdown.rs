@@ -2,6 +2,7 @@
 //! headings, list items, table rows and code blocks (for the structure
 //! measurement), and the sequence of its block kinds (for the round trip).
 
+use deboiler::BlockKind;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 /// The structure of a Markdown text, each element's text folded (see
@@ -12,31 +13,6 @@ pub struct Structure {
     pub list_items: Vec<String>,
     pub table_rows: Vec<String>,
     pub code_blocks: Vec<String>,
-}
-
-/// A block as the round trip compares it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    Heading(u8),
-    Paragraph,
-    ListItem,
-    Quote,
-    Code,
-    TableCell,
-}
-
-impl Kind {
-    /// The kind of a deboiler block.
-    pub fn of(kind: deboiler::BlockKind) -> Kind {
-        match kind {
-            deboiler::BlockKind::Heading(level) => Kind::Heading(level),
-            deboiler::BlockKind::ListItem => Kind::ListItem,
-            deboiler::BlockKind::Quote => Kind::Quote,
-            deboiler::BlockKind::Code => Kind::Code,
-            deboiler::BlockKind::TableCell => Kind::TableCell,
-            _ => Kind::Paragraph,
-        }
-    }
 }
 
 fn parser(markdown: &str) -> Parser<'_> {
@@ -110,26 +86,26 @@ pub fn structure(markdown: &str) -> Structure {
 /// The block kinds of `markdown`, in order: a paragraph counts only where
 /// it is a block of its own (not the text of an item or a quote), and a
 /// table's empty cells (the padding of a short row) not at all.
-pub fn kinds(markdown: &str) -> Vec<Kind> {
+pub fn kinds(markdown: &str) -> Vec<BlockKind> {
     let mut kinds = Vec::new();
     // Items, quotes and cells open: a paragraph inside them is their text.
     let mut inside = 0usize;
     let mut cell_text = false;
     for event in parser(markdown) {
         match event {
-            Event::Start(Tag::Heading { level, .. }) => kinds.push(Kind::Heading(level as u8)),
-            Event::Start(Tag::Paragraph) if inside == 0 => kinds.push(Kind::Paragraph),
+            Event::Start(Tag::Heading { level, .. }) => kinds.push(BlockKind::Heading(level as u8)),
+            Event::Start(Tag::Paragraph) if inside == 0 => kinds.push(BlockKind::Paragraph),
             Event::Start(Tag::Item) => {
-                kinds.push(Kind::ListItem);
+                kinds.push(BlockKind::ListItem);
                 inside += 1;
             }
             Event::Start(Tag::BlockQuote(_)) => {
-                kinds.push(Kind::Quote);
+                kinds.push(BlockKind::Quote);
                 inside += 1;
             }
-            Event::Start(Tag::CodeBlock(_)) => kinds.push(Kind::Code),
+            Event::Start(Tag::CodeBlock(_)) => kinds.push(BlockKind::Code),
             Event::Start(Tag::TableCell) => cell_text = false,
-            Event::End(TagEnd::TableCell) if cell_text => kinds.push(Kind::TableCell),
+            Event::End(TagEnd::TableCell) if cell_text => kinds.push(BlockKind::TableCell),
             Event::End(TagEnd::Item | TagEnd::BlockQuote(_)) => inside -= 1,
             Event::Text(_) | Event::Code(_) => cell_text = true,
             _ => {}

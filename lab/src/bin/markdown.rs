@@ -15,10 +15,11 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use clap::Parser;
+use deboiler::BlockKind;
 use deboiler::{Cleaner, Input};
 use deboiler_lab as wcxb;
 use wcxb::Half;
-use wcxb::markdown::{Kind, kinds, structure};
+use wcxb::markdown::{kinds, structure};
 
 /// Measures Markdown structure on a WCXB-format folder.
 #[derive(Debug, Parser)]
@@ -78,11 +79,7 @@ fn main() {
             let line = serde_json::json!({ "id": sample.id, "markdown": markdown });
             writeln!(dump, "{line}").expect("write dump");
         }
-        let expected: Vec<Kind> = cleaned
-            .blocks()
-            .iter()
-            .map(|b| Kind::of(b.kind()))
-            .collect();
+        let expected: Vec<BlockKind> = cleaned.blocks().iter().map(|b| b.kind()).collect();
         let got = kinds(&markdown);
         if got == expected {
             round_trips += 1;

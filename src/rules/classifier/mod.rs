@@ -380,16 +380,17 @@ fn by_table_row(
     mut probabilities: Vec<f32>,
     words: &[f32],
 ) -> Vec<f32> {
+    let row_of: Vec<Option<usize>> = kept.iter().map(|&b| page.table_row(b)).collect();
     let mut rows: HashMap<usize, (f32, f32)> = HashMap::default();
-    for (at, &block) in kept.iter().enumerate() {
-        if let Some(row) = page.table_row(block) {
-            let sums = rows.entry(row).or_default();
+    for (at, row) in row_of.iter().enumerate() {
+        if let Some(row) = row {
+            let sums = rows.entry(*row).or_default();
             sums.0 += probabilities[at] * words[at];
             sums.1 += words[at];
         }
     }
-    for (at, &block) in kept.iter().enumerate() {
-        if let Some((weighted, words)) = page.table_row(block).map(|row| rows[&row]) {
+    for (at, row) in row_of.iter().enumerate() {
+        if let Some((weighted, words)) = row.map(|row| rows[&row]) {
             probabilities[at] = weighted / words;
         }
     }
