@@ -314,7 +314,11 @@ pub(crate) fn assemble(mut page: Page<'_>, verdicts: Verdicts, output: Output) -
     let include_comments = output.include_comments;
     let mut cleaned = Cleaned {
         markdown_options: output.markdown,
-        metadata: crate::metadata::extract(&page, &page.facts),
+        metadata: crate::metadata::extract(
+            &page,
+            &page.facts,
+            (0..page.blocks.len()).find(|&b| verdicts.is_comment(b)),
+        ),
         ..Cleaned::default()
     };
     let mut previous: Option<usize> = None;

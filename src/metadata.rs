@@ -265,10 +265,20 @@ impl HeadFacts {
 }
 
 /// The metadata of a page, from its facts, its blocks and its URL.
-pub(crate) fn extract(page: &Page<'_>, facts: &HeadFacts) -> Metadata {
+///
+/// `comments_start` is the first block of the page's reader comments, if it
+/// has any: a commenter's name and date are not the article's byline.
+pub(crate) fn extract(
+    page: &Page<'_>,
+    facts: &HeadFacts,
+    comments_start: Option<usize>,
+) -> Metadata {
     let ld = JsonLd::parse(&facts.json_ld);
     // Where the byline and the shown date are looked for.
-    let near = near_title(page);
+    let near = near_title(page).map(|near| match comments_start {
+        Some(comments) if near.contains(&comments) => near.start..comments,
+        _ => near,
+    });
     let h1 = page
         .blocks
         .iter()

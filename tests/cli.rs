@@ -148,7 +148,10 @@ fn include_comments_gives_them_back_in_clean_and_batch() {
         .output()
         .unwrap();
     let printed = String::from_utf8(printed.stdout).unwrap();
-    assert!(printed.starts_with("The pier reopens"), "{printed}");
+    assert!(
+        printed.starts_with("Pier reopens\n\nThe pier reopens"),
+        "{printed}"
+    );
     assert!(
         printed.contains("---\nMara\nFinally, I walked there"),
         "{printed}"

@@ -65,6 +65,18 @@ fn comment_authors_are_not_the_byline() {
         "{:?}",
         metadata(&page).authors()
     );
+    // Nor does a short one, whose comments are right under its title; and
+    // a comment's date is not the page's.
+    let page = format!(
+        "<html><head><meta property='article:published_time' content='2026-03-02T08:00:00Z'></head>\
+         <body><article><h1>Bridge reopens</h1>{STORY}</article>\
+         <div id=comments><ol class=comment-list><li class=comment><div class='comment-author vcard'><b class=fn>Tom Lee</b> says:</div>\
+         <div class=comment-metadata><time>March 3, 2026</time></div>\
+         <p>Finally! I walked over it every day as a child.</p></li></ol></div></body></html>"
+    );
+    let short = metadata(&page);
+    assert!(short.authors().is_empty(), "{:?}", short.authors());
+    assert_eq!(short.published(), Some("2026-03-02T08:00:00Z"));
 }
 
 #[test]

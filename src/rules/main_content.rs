@@ -1,6 +1,6 @@
 //! Main-content selection: which region of an HTML page is the content.
 
-use crate::block::Block;
+use crate::block::{Block, BlockKind};
 use crate::page::{Judgement, Page};
 use crate::rules::{Contribution, Phase, Rule};
 
@@ -56,7 +56,14 @@ impl MainContent {
     fn score(&self, block: &Block) -> f32 {
         let chars = block.chars as f32;
         let links = block.link_chars as f32;
-        (chars - links) - self.link_weight * links - self.block_cost
+        // A heading is short by nature: it pays no block cost, so that a
+        // story's title counts with its paragraphs, not against them.
+        let cost = if matches!(block.kind, BlockKind::Heading(_)) {
+            0.0
+        } else {
+            self.block_cost
+        };
+        (chars - links) - self.link_weight * links - cost
     }
 }
 
@@ -167,6 +174,16 @@ mod tests {
             page.removed()
                 .iter()
                 .all(|r| r.reason().contains("class=\"story\""))
+        );
+    }
+
+    #[test]
+    fn a_short_story_keeps_its_title() {
+        let html = "<body><nav><a href=/>Home</a></nav><main><h1>Crème brûlée</h1>\
+            <p>Heat the cream with the vanilla pod until it just simmers, then pour it over the yolks.</p></main></body>";
+        assert_eq!(
+            clean_with(MainContent::default(), html).text(),
+            "Crème brûlée\n\nHeat the cream with the vanilla pod until it just simmers, then pour it over the yolks."
         );
     }
 
