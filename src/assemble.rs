@@ -153,8 +153,9 @@ impl Cleaned {
     /// paragraphs, ordered and unordered lists with their nesting, block
     /// quotes, fenced code blocks (with the language of a `language-*` or
     /// `lang-*` class), tables (their first row as the header, `|` escaped
-    /// in cells), emphasis, strong and inline code; links when the cleaner
-    /// was built with [`markdown_links`](crate::CleanerBuilder::markdown_links).
+    /// in cells), emphasis, strong and inline code; links and images when
+    /// the cleaner was built with [`markdown_links`](crate::CleanerBuilder::markdown_links)
+    /// and [`markdown_images`](crate::CleanerBuilder::markdown_images).
     /// Characters of the text that Markdown would read as markup are
     /// escaped, so the text reads back as it is. Plain text comes out as
     /// paragraphs.

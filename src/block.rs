@@ -37,10 +37,20 @@ pub enum Inline {
     Code,
     /// A line break (`<br>`): the span is the `\n` in the text.
     LineBreak,
+    /// An image (`<img>`): the span is empty, where the image stands in the
+    /// text. An image with no text around it goes with the block that
+    /// follows it in the same container (a figure's caption), or nowhere.
+    Image {
+        /// The image's address as the page wrote it (`src`, else the
+        /// `data-src` of a lazily loaded one).
+        src: String,
+        /// Its alternative text (`alt`), empty without one.
+        alt: String,
+    },
 }
 
 /// A stretch of a block's text with inline structure: a link, emphasis,
-/// inline code or a line break. Spans are byte ranges of
+/// inline code, a line break or an image. Spans are byte ranges of
 /// [`Block::text`], in order of their start; they nest (a link in bold
 /// text) but never cross a block's end.
 ///

@@ -149,6 +149,27 @@ impl CleanerBuilder {
         self
     }
 
+    /// Whether [`Cleaned::markdown`] writes images, `![alt](src)` with the
+    /// address as the page wrote it (default `false`). An image goes where
+    /// it stands in a kept block's text, or before the caption of its
+    /// figure; an image with neither is left out.
+    ///
+    /// ```
+    /// let cleaner = deboiler::Cleaner::builder().markdown_images(true).build()?;
+    /// let page = cleaner.clean(
+    ///     "<article><p>The pier reopens next week after two years of work on its pilings.</p>\
+    ///      <figure><img src='/pier.jpg' alt='The new pier'><figcaption>The pier at dawn.</figcaption></figure>\
+    ///      <p>Engineers replaced forty of the oak piles with steel and concrete ones.</p></article>",
+    /// )?;
+    /// assert!(page.markdown().contains("\n\n![The new pier](/pier.jpg) The pier at dawn.\n\n"));
+    /// assert!(!page.text().contains("pier.jpg"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn markdown_images(mut self, images: bool) -> Self {
+        self.output.markdown.images = images;
+        self
+    }
+
     /// The profile of the site every page comes from (default none): the
     /// blocks it knows as template go, under the rule `site-template`
     /// (see [`SiteProfile`]). An input's own profile

@@ -27,10 +27,12 @@ struct Cell {
 }
 
 /// What the Markdown includes besides the text and its emphasis and code:
-/// see [`CleanerBuilder::markdown_links`](crate::CleanerBuilder::markdown_links).
+/// see [`CleanerBuilder::markdown_links`](crate::CleanerBuilder::markdown_links)
+/// and [`CleanerBuilder::markdown_images`](crate::CleanerBuilder::markdown_images).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct MarkdownOptions {
     pub links: bool,
+    pub images: bool,
 }
 
 impl Markup {
@@ -244,14 +246,18 @@ enum Escape {
 }
 
 /// The block's text with its spans as Markdown: emphasis, strong, inline
-/// code, line breaks, and links when asked for. Spans nest (never cross),
-/// so one stack of the open ones is enough.
+/// code, line breaks, and links and images when asked for. Spans nest
+/// (never cross), so one stack of the open ones is enough.
 fn inline(out: &mut String, block: &Block, options: MarkdownOptions, escape: Escape) {
     let text = &block.text;
     let spans: Vec<&Span> = block
         .spans
         .iter()
-        .filter(|span| options.links || !matches!(span.inline, Inline::Link { .. }))
+        .filter(|span| match span.inline {
+            Inline::Link { .. } => options.links,
+            Inline::Image { .. } => options.images,
+            _ => true,
+        })
         .collect();
     let mut line = String::new();
     let mut open: Vec<&Span> = Vec::new();
@@ -280,6 +286,19 @@ fn inline(out: &mut String, block: &Block, options: MarkdownOptions, escape: Esc
                     // What is inside code is not marked.
                     while spans.get(next).is_some_and(|s| s.range.start < at) {
                         next += 1;
+                    }
+                }
+                Inline::Image { src, alt } => {
+                    // Apart from the words around it (a link's text may
+                    // be the image alone).
+                    if line.ends_with(|c: char| !c.is_whitespace() && c != '[') {
+                        line.push(' ');
+                    }
+                    let mut described = String::new();
+                    escape_into(&mut described, alt, Escape::OneLine);
+                    line.push_str(&format!("![{described}]({})", url(src)));
+                    if text[at..].starts_with(|c: char| !c.is_whitespace()) {
+                        line.push(' ');
                     }
                 }
                 _ if span.range.is_empty() => {}
@@ -319,23 +338,25 @@ fn closing(span: &Span) -> String {
     match &span.inline {
         Inline::Emphasis => "*".to_string(),
         Inline::Strong => "**".to_string(),
-        Inline::Link { href } => {
-            let href = href.as_deref().unwrap_or("");
-            let href: String = href
-                .chars()
-                .map(|c| match c {
-                    ' ' => "%20".to_string(),
-                    '(' => "%28".to_string(),
-                    ')' => "%29".to_string(),
-                    '<' => "%3C".to_string(),
-                    '>' => "%3E".to_string(),
-                    c => c.to_string(),
-                })
-                .collect();
-            format!("]({href})")
-        }
+        Inline::Link { href } => format!("]({})", url(href.as_deref().unwrap_or(""))),
         _ => String::new(),
     }
+}
+
+/// An address as a link or image destination: the characters that would
+/// end or break it percent-encoded.
+fn url(address: &str) -> String {
+    address
+        .chars()
+        .map(|c| match c {
+            ' ' => "%20".to_string(),
+            '(' => "%28".to_string(),
+            ')' => "%29".to_string(),
+            '<' => "%3C".to_string(),
+            '>' => "%3E".to_string(),
+            c => c.to_string(),
+        })
+        .collect()
 }
 
 /// Inline code: in backticks one more than any run inside, padded when it
@@ -402,6 +423,40 @@ mod tests {
             .clean(html)
             .unwrap()
             .markdown()
+    }
+
+    fn markdown_with_images(html: &str) -> String {
+        Cleaner::builder()
+            .rules(crate::RuleSet::empty())
+            .markdown_images(true)
+            .build()
+            .unwrap()
+            .clean(html)
+            .unwrap()
+            .markdown()
+    }
+
+    #[test]
+    fn images_are_written_only_when_asked_for() {
+        let html = "<p>The map <img src='/maps/harbour map.png' alt='The [old] harbour'> shows the piers.</p>\
+            <figure><img data-src='/lazy.jpg' src='data:image/gif;base64,R0lGOD'><figcaption>Piers at dawn.</figcaption></figure>";
+        assert_eq!(markdown(html), "The map shows the piers.\n\nPiers at dawn.");
+        assert_eq!(
+            markdown_with_images(html),
+            "The map ![The \\[old\\] harbour](/maps/harbour%20map.png) shows the piers.\n\n\
+             ![](/lazy.jpg) Piers at dawn."
+        );
+    }
+
+    #[test]
+    fn an_image_without_text_of_its_own_does_not_go_to_another_container() {
+        // The logo in the header is not the story's image.
+        let html = "<header><a href=/><img src=/logo.png alt=Courier></a></header>\
+            <main><h1>Storm closes the harbour</h1><p>Waves of six metres.</p></main>";
+        assert_eq!(
+            markdown_with_images(html),
+            "# Storm closes the harbour\n\nWaves of six metres."
+        );
     }
 
     #[test]

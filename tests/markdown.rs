@@ -41,6 +41,7 @@ fn assert_round_trip(html: &str) {
     let cleaned = Cleaner::builder()
         .rules(RuleSet::empty())
         .markdown_links(true)
+        .markdown_images(true)
         .build()
         .unwrap()
         .clean(html)
@@ -81,6 +82,9 @@ fn piece() -> impl Strategy<Value = String> {
             .prop_map(|(a, b)| format!("<ul><li>{a}<ol><li>{b}</li></ol></li><li>{b}</li></ul>")),
         text.clone()
             .prop_map(|t| format!("<blockquote>{t}</blockquote>")),
+        (text.clone(), text.clone()).prop_map(|(a, b)| format!(
+            "<p>{a} <img src='/a b.png' alt='{b}'>{a}</p><figure><img src=/c.jpg alt='{a}'><figcaption>{b}</figcaption></figure>"
+        )),
         text.clone()
             .prop_map(|t| format!("<pre><code class='language-rust'>{t}\n``` fence</code></pre>")),
         (text.clone(), text.clone()).prop_map(|(a, b)| format!(

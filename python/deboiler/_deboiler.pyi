@@ -86,6 +86,7 @@ class Cleaner:
         *,
         include_comments: bool = False,
         markdown_links: bool = False,
+        markdown_images: bool = False,
         max_input_bytes: Optional[int] = None,
         max_blocks: Optional[int] = None,
         max_depth: Optional[int] = None,
@@ -93,7 +94,8 @@ class Cleaner:
         """Builds a cleaner.
 
         ``rules`` is a rule-set file (TOML, or JSON by its ``.json`` extension)
-        that replaces ``preset``. Raises :class:`InvalidRules` (a ``ValueError``)
+        that replaces ``preset``. ``markdown_links`` and ``markdown_images``
+        write links and images in :meth:`Cleaned.markdown`. Raises :class:`InvalidRules` (a ``ValueError``)
         for an unknown preset or a bad rule file, ``OSError`` when the file
         cannot be read.
         """

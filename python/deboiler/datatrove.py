@@ -39,7 +39,7 @@ class Deboiler(BaseExtractor):
         rules: a rule-set file (TOML, or JSON by its extension); replaces ``preset``.
         include_comments: keep the reader comments, in the metadata's ``"comments"``.
         output_format: ``"text"`` or ``"markdown"`` for the document's new text.
-        markdown_links: keep links in the Markdown.
+        markdown_links, markdown_images: keep links and images in the Markdown.
         max_input_bytes, max_blocks, max_depth: the cleaner's limits.
         metadata_key: where the page's metadata goes in ``doc.metadata``
             (``None``: not added).
@@ -60,6 +60,7 @@ class Deboiler(BaseExtractor):
         include_comments: bool = False,
         output_format: OutputFormat = "text",
         markdown_links: bool = False,
+        markdown_images: bool = False,
         max_input_bytes: Optional[int] = None,
         max_blocks: Optional[int] = None,
         max_depth: Optional[int] = None,
@@ -74,6 +75,7 @@ class Deboiler(BaseExtractor):
             rules=rules,
             include_comments=include_comments,
             markdown_links=markdown_links,
+            markdown_images=markdown_images,
             max_input_bytes=max_input_bytes,
             max_blocks=max_blocks,
             max_depth=max_depth,

@@ -122,6 +122,7 @@ impl Cleaner {
         *,
         include_comments = false,
         markdown_links = false,
+        markdown_images = false,
         max_input_bytes = None,
         max_blocks = None,
         max_depth = None,
@@ -132,6 +133,7 @@ impl Cleaner {
         rules: Option<PathBuf>,
         include_comments: bool,
         markdown_links: bool,
+        markdown_images: bool,
         max_input_bytes: Option<usize>,
         max_blocks: Option<usize>,
         max_depth: Option<usize>,
@@ -147,7 +149,8 @@ impl Cleaner {
         let mut builder = deboiler::Cleaner::builder()
             .rules(rules)
             .include_comments(include_comments)
-            .markdown_links(markdown_links);
+            .markdown_links(markdown_links)
+            .markdown_images(markdown_images);
         if let Some(bytes) = max_input_bytes {
             builder = builder.max_input_bytes(bytes);
         }

@@ -160,3 +160,16 @@ def test_the_package_is_typed_and_documented():
     assert "def clean(" in package.joinpath("_deboiler.pyi").read_text()
     for item in (deboiler.clean, deboiler.Cleaner, deboiler.Cleaner.clean, deboiler.Cleaned.markdown):
         assert item.__doc__
+
+
+def test_markdown_links_and_images_are_options():
+    page = (
+        "<article><p>The pier reopens next week, <a href='/works'>the council says</a>, after two years.</p>"
+        "<figure><img src='/pier.jpg' alt='The new pier'><figcaption>The pier at dawn.</figcaption></figure>"
+        "<p>Engineers replaced forty of the oak piles with steel and concrete ones.</p></article>"
+    )
+    plain = deboiler.Cleaner().clean(page).markdown()
+    assert "](/" not in plain
+    rich = deboiler.Cleaner(markdown_links=True, markdown_images=True).clean(page).markdown()
+    assert "[the council says](/works)" in rich
+    assert "![The new pier](/pier.jpg) The pier at dawn." in rich

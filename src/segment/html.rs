@@ -107,6 +107,10 @@ struct Walk {
     open_spans: Vec<OpenSpan>,
     /// The spans of the block under construction, as they close.
     spans: Vec<Span>,
+    /// Images met where no block has text yet, with the element whose
+    /// block they would be in: they go with the next block if it is inside
+    /// that element (a figure's image with its caption).
+    pending_images: Vec<(usize, Inline)>,
     /// The page's `<title>` and JSON-LD `<script>` elements, whose text
     /// goes to the metadata's facts.
     title_element: Option<usize>,
@@ -212,6 +216,9 @@ impl Walk {
             self.page.declared.article = true;
         }
         let parent = parent.map(|f| f.element);
+        if &*tag == "img" && self.raw_depth == 0 {
+            self.note_image(&attributes, block_owner);
+        }
         let id = push_class_words(&mut self.page.attributes, attributes.id);
         let class = push_class_words(&mut self.page.attributes, attributes.class);
         let flags = element_flags(&tag, traits, &attributes);
@@ -350,6 +357,33 @@ impl Walk {
         }
     }
 
+    /// An `<img>` with an address (not inline `data:`): a span where it
+    /// stands in the block's text, or pending until the next block when
+    /// no text has come yet.
+    fn note_image(&mut self, attributes: &Attributes<'_>, block_owner: usize) {
+        let src = [attributes.src, attributes.data_src]
+            .into_iter()
+            .flatten()
+            .map(str::trim)
+            .find(|src| !src.is_empty() && !src.starts_with("data:"));
+        let Some(src) = src else {
+            return;
+        };
+        let image = Inline::Image {
+            src: src.to_string(),
+            alt: attributes.alt.unwrap_or("").trim().to_string(),
+        };
+        if self.current.is_some() {
+            let at = self.buffer.text.len();
+            self.spans.push(Span {
+                range: at..at,
+                inline: image,
+            });
+        } else {
+            self.pending_images.push((block_owner, image));
+        }
+    }
+
     /// Ends the block under construction, if it has any text.
     fn flush(&mut self) {
         let link_chars = std::mem::take(&mut self.link_chars);
@@ -383,9 +417,28 @@ impl Walk {
             span.range.start = span.range.start.saturating_sub(lead).min(text.len());
             span.range.end = span.range.end.saturating_sub(lead).min(text.len());
             let code_in_code = kind == BlockKind::Code && span.inline == Inline::Code;
-            !span.range.is_empty() && !code_in_code
+            let image = matches!(span.inline, Inline::Image { .. });
+            (image || !span.range.is_empty()) && !code_in_code
         });
-        spans.sort_by_key(|s| (s.range.start, std::cmp::Reverse(s.range.end)));
+        // Images that came before any text go first, if this block is in
+        // the element they were in; others are left out.
+        let pending = std::mem::take(&mut self.pending_images);
+        let images = pending
+            .into_iter()
+            .filter(|(container, _)| self.is_within(owner, *container))
+            .map(|(_, image)| Span {
+                range: 0..0,
+                inline: image,
+            });
+        spans.splice(0..0, images);
+        // At one place, an image (empty) comes before the spans opening there.
+        spans.sort_by_key(|s| {
+            (
+                s.range.start,
+                !s.range.is_empty(),
+                std::cmp::Reverse(s.range.end),
+            )
+        });
         // Script and style text is never shown: its words are not counted.
         if self.title_element == Some(owner) && self.page.facts.title.is_none() {
             self.page.facts.title = Some(text.clone());
@@ -410,6 +463,24 @@ impl Walk {
     }
 }
 
+impl Walk {
+    /// Whether `element` is `container` or inside it.
+    fn is_within(&self, element: usize, container: usize) -> bool {
+        let mut at = Some(element);
+        while let Some(e) = at {
+            if e == container {
+                return true;
+            }
+            // Elements come in document order: an ancestor has a lower index.
+            if e < container {
+                return false;
+            }
+            at = self.page.elements[e].parent;
+        }
+        false
+    }
+}
+
 /// The attributes the walk reads, gathered in one pass over the element's
 /// attributes (looking each up by name would intern the name every time).
 #[derive(Debug, Default)]
@@ -417,6 +488,11 @@ struct Attributes<'a> {
     id: Option<&'a str>,
     class: Option<&'a str>,
     href: Option<&'a str>,
+    /// An `<img>`'s address and alternative text; `data_src` is where
+    /// lazy-loading scripts keep the address until the image is shown.
+    src: Option<&'a str>,
+    data_src: Option<&'a str>,
+    alt: Option<&'a str>,
     role: Option<&'a str>,
     style: Option<&'a str>,
     itemprop: Option<&'a str>,
@@ -451,6 +527,9 @@ impl<'a> Attributes<'a> {
                 "id" => attributes.id = Some(value),
                 "class" => attributes.class = Some(value),
                 "href" => attributes.href = Some(value),
+                "src" => attributes.src = Some(value),
+                "data-src" | "data-lazy-src" | "data-original" => attributes.data_src = Some(value),
+                "alt" => attributes.alt = Some(value),
                 "role" => attributes.role = Some(value),
                 "style" => attributes.style = Some(value),
                 "itemprop" => attributes.itemprop = Some(value),

@@ -159,6 +159,9 @@ pub struct RuleOptions {
     /// Write links in the Markdown as links.
     #[arg(long)]
     markdown_links: bool,
+    /// Write images in the Markdown (`![alt](src)`).
+    #[arg(long)]
+    markdown_images: bool,
 }
 
 /// What `clean` and `batch` write of a page.
@@ -362,6 +365,7 @@ fn cleaner(options: &RuleOptions, max_bytes: usize) -> Result<Cleaner, String> {
         .rules(rules)
         .include_comments(options.include_comments)
         .markdown_links(options.markdown_links)
+        .markdown_images(options.markdown_images)
         .max_input_bytes(max_bytes)
         .build()
         .map_err(|e| e.to_string())
