@@ -102,6 +102,16 @@ impl MainContent {
             .filter(|(_, s)| **s > 0.0)
             .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0)))
             .map(|(e, _)| e);
+        // A container whose other blocks cost less than one block more
+        // than they hold is the story with its short parts (a caption, a
+        // paragraph around a link), not a wrapper of the best child.
+        let best = best.map(|mut best| {
+            let floor = scores[best] - self.block_cost;
+            while let Some(parent) = page.elements[best].parent.filter(|&p| scores[p] >= floor) {
+                best = parent;
+            }
+            best
+        });
         best.or_else(|| {
             kept.iter()
                 .filter(|&&b| page.blocks[b].link_density() < 0.5)
@@ -184,6 +194,21 @@ mod tests {
         assert_eq!(
             clean_with(MainContent::default(), html).text(),
             "Crème brûlée\n\nHeat the cream with the vanilla pod until it just simmers, then pour it over the yolks."
+        );
+    }
+
+    #[test]
+    fn a_short_story_keeps_its_caption_and_the_paragraph_with_a_link() {
+        let html = "<body><nav><a href=/>Home</a><a href=/news>News</a></nav><article>\
+            <p>The pier reopens next week, <a href='/works'>the council says</a>, after two years.</p>\
+            <figure><img src='/pier.jpg'><figcaption>The pier at dawn.</figcaption></figure>\
+            <p>Engineers replaced forty of the oak piles with steel and concrete ones.</p></article></body>";
+        let page = clean_with(MainContent::default(), html);
+        assert_eq!(page.blocks().len(), 3, "{}", page.text());
+        assert!(
+            page.removed()
+                .iter()
+                .all(|r| r.block().text().contains("Home"))
         );
     }
 
