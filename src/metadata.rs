@@ -663,7 +663,7 @@ impl JsonLd {
     fn parse(texts: &[String]) -> JsonLd {
         let mut items: Vec<Value> = Vec::new();
         for text in texts {
-            if let Ok(value) = serde_json::from_str::<Value>(text) {
+            if let Ok(value) = serde_json::from_str::<Value>(unwrapped_script(text)) {
                 flatten(value, &mut items);
             }
         }
@@ -736,6 +736,27 @@ impl JsonLd {
 }
 
 /// The items of a JSON-LD value: objects, in arrays and `@graph`s.
+/// A script's text without the wrappers that old pages put around it for
+/// XHTML parsers and browsers without scripts: `<![CDATA[ ... ]]>` (also
+/// behind `//`) and `<!-- ... -->`.
+fn unwrapped_script(text: &str) -> &str {
+    let mut text = text.trim();
+    loop {
+        let before = text;
+        for (open, close) in [("<![CDATA[", "]]>"), ("<!--", "-->")] {
+            let opened = text.strip_prefix("//").unwrap_or(text).trim_start();
+            if let Some(inner) = opened.strip_prefix(open) {
+                text = inner.trim();
+                let closed = text.strip_suffix(close).unwrap_or(text).trim_end();
+                text = closed.strip_suffix("//").unwrap_or(closed).trim();
+            }
+        }
+        if text == before {
+            return text;
+        }
+    }
+}
+
 fn flatten(value: Value, items: &mut Vec<Value>) {
     match value {
         Value::Array(values) => values.into_iter().for_each(|v| flatten(v, items)),

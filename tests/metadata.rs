@@ -107,6 +107,26 @@ fn a_relative_date_is_left_empty_not_guessed() {
 }
 
 #[test]
+fn json_ld_behind_cdata_or_a_comment_is_read() {
+    for (open, close) in [
+        ("<![CDATA[", "]]>"),
+        ("//<![CDATA[", "//]]>"),
+        ("<!--", "-->"),
+    ] {
+        let page = format!(
+            r#"<html><head><script type="application/ld+json">
+            {open}{{"@type":"Article","datePublished":"2001-10-29T01:59:14Z","headline":"New Zealand"}}{close}
+            </script></head><body>{STORY}</body></html>"#
+        );
+        assert_eq!(
+            metadata(&page).published(),
+            Some("2001-10-29T01:59:14Z"),
+            "{open}"
+        );
+    }
+}
+
+#[test]
 fn json_ld_with_a_graph_gives_the_article_s_fields() {
     let page = format!(
         r#"<html lang="en"><head><script type="application/ld+json">{{"@context":"https://schema.org","@graph":[
