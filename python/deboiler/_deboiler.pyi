@@ -101,7 +101,7 @@ class Cleaner:
         """
     def clean(
         self,
-        page: Page,
+        html_or_text: Page,
         url: Optional[str] = None,
         *,
         content_type: Optional[str] = None,
@@ -120,7 +120,7 @@ class Cleaner:
         """The names of the cleaner's rules, in the order they run."""
 
 def clean(
-    page: Page,
+    html_or_text: Page,
     url: Optional[str] = None,
     *,
     content_type: Optional[str] = None,

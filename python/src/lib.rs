@@ -82,19 +82,19 @@ enum Page<'a> {
 }
 
 impl<'a> Page<'a> {
-    fn from_python(page: &'a Bound<'_, PyAny>) -> PyResult<Page<'a>> {
-        if let Ok(text) = page.cast::<PyString>() {
+    fn from_python(html_or_text: &'a Bound<'_, PyAny>) -> PyResult<Page<'a>> {
+        if let Ok(text) = html_or_text.cast::<PyString>() {
             let text = match text.to_cow() {
                 Ok(text) => text,
                 Err(_) => Cow::Owned(text.to_string_lossy().into_owned()),
             };
             Ok(Page::Text(text))
-        } else if let Ok(bytes) = page.cast::<PyBytes>() {
+        } else if let Ok(bytes) = html_or_text.cast::<PyBytes>() {
             Ok(Page::Bytes(bytes.as_bytes()))
         } else {
             Err(PyTypeError::new_err(format!(
-                "page must be str or bytes, not {}",
-                page.get_type().name()?
+                "html_or_text must be str or bytes, not {}",
+                html_or_text.get_type().name()?
             )))
         }
     }
@@ -165,32 +165,43 @@ impl Cleaner {
     }
 
     /// Cleans one page, HTML or text (`str`), or raw bytes as fetched.
-    #[pyo3(signature = (page, url = None, *, content_type = None, kind = "auto"))]
+    #[pyo3(signature = (html_or_text, url = None, *, content_type = None, kind = "auto"))]
     fn clean(
         &self,
         py: Python<'_>,
-        page: &Bound<'_, PyAny>,
+        html_or_text: &Bound<'_, PyAny>,
         url: Option<String>,
         content_type: Option<String>,
         kind: &str,
     ) -> PyResult<Cleaned> {
         let kind = Kind::parse(kind)?;
-        let page = Page::from_python(page)?;
-        let cleaned = match &page {
-            Page::Text(text) => py.detach(|| {
-                let input = match kind {
-                    Kind::Auto => Input::detect(text),
-                    Kind::Html => Input::html(text),
-                    Kind::Text => Input::text(text),
-                };
-                self.inner.clean(with_origin(input, &url, &content_type))
-            }),
-            Page::Bytes(bytes) => py.detach(|| {
-                self.inner
-                    .clean(with_origin(Input::bytes(bytes), &url, &content_type))
-            }),
+        let page = Page::from_python(html_or_text)?;
+        let input = match &page {
+            Page::Text(text) => match kind {
+                Kind::Auto => Input::detect(text),
+                Kind::Html => Input::html(text),
+                Kind::Text => Input::text(text),
+            },
+            Page::Bytes(bytes) => Input::bytes(bytes),
         };
-        cleaned.map(Cleaned::from).map_err(clean_error)
+        let input = with_origin(input, &url, &content_type);
+        // The crate does not panic on any input; should it ever, the caller
+        // gets a `DeboilerError` it can catch like any other, not a
+        // `PanicException` that `except Exception` lets through.
+        let cleaned = py.detach(|| {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.inner.clean(input)))
+        });
+        match cleaned {
+            Ok(cleaned) => cleaned.map(Cleaned::from).map_err(clean_error),
+            Err(panic) => Err(DeboilerError::new_err(format!(
+                "deboiler failed on this input (please report it): {}",
+                panic
+                    .downcast_ref::<&str>()
+                    .copied()
+                    .or(panic.downcast_ref::<String>().map(String::as_str))
+                    .unwrap_or("a panic")
+            ))),
+        }
     }
 
     /// The names of the cleaner's rules, in the order they run.
@@ -372,10 +383,10 @@ static DEFAULT_CLEANER: pyo3::sync::PyOnceLock<Py<Cleaner>> = pyo3::sync::PyOnce
 
 /// Cleans one page with the default rules and returns its text.
 #[pyfunction]
-#[pyo3(signature = (page, url = None, *, content_type = None, kind = "auto"))]
+#[pyo3(signature = (html_or_text, url = None, *, content_type = None, kind = "auto"))]
 fn clean(
     py: Python<'_>,
-    page: &Bound<'_, PyAny>,
+    html_or_text: &Bound<'_, PyAny>,
     url: Option<String>,
     content_type: Option<String>,
     kind: &str,
@@ -388,7 +399,9 @@ fn clean(
             },
         )
     })?;
-    let cleaned = cleaner.get().clean(py, page, url, content_type, kind)?;
+    let cleaned = cleaner
+        .get()
+        .clean(py, html_or_text, url, content_type, kind)?;
     Ok(cleaned.inner.into_text())
 }
 

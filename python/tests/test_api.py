@@ -133,7 +133,7 @@ def test_limits_raise_their_exceptions_with_the_crates_message():
 
 @pytest.mark.parametrize("page", [None, 42, 4.2, ["<p>x</p>"], bytearray(b"<p>x</p>")])
 def test_a_page_that_is_not_str_or_bytes_is_a_type_error(page):
-    with pytest.raises(TypeError, match="str or bytes"):
+    with pytest.raises(TypeError, match="html_or_text must be str or bytes"):
         deboiler.clean(page)
     with pytest.raises(TypeError):
         deboiler.Cleaner().clean(page)
@@ -150,6 +150,8 @@ def test_wrong_arguments_are_type_errors():
         deboiler.Cleaner(max_input_bytes="big")
     with pytest.raises(TypeError):
         deboiler.clean()
+    # The parameters are named as documented.
+    assert deboiler.clean(html_or_text="<p>Named, as the stub says.</p>", url=None) == "Named, as the stub says."
 
 
 def test_the_package_is_typed_and_documented():
