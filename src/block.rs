@@ -41,8 +41,8 @@ pub enum Inline {
     /// text. An image with no text around it goes with the block that
     /// follows it in the same container (a figure's caption), or nowhere.
     Image {
-        /// The image's address as the page wrote it (`src`, else the
-        /// `data-src` of a lazily loaded one).
+        /// The image's address as the page wrote it: the `data-src` of a
+        /// lazily loaded image (its `src` is a placeholder), else `src`.
         src: String,
         /// Its alternative text (`alt`), empty without one.
         alt: String,

@@ -438,8 +438,9 @@ mod tests {
 
     #[test]
     fn images_are_written_only_when_asked_for() {
-        let html = "<p>The map <img src='/maps/harbour map.png' alt='The [old] harbour'> shows the piers.</p>\
-            <figure><img data-src='/lazy.jpg' src='data:image/gif;base64,R0lGOD'><figcaption>Piers at dawn.</figcaption></figure>";
+        let html = "<p>The map <img src='/maps/harbour map.png' alt='The [old] harbour'> shows the piers.\
+            <img src='data:image/gif;base64,R0lGOD'></p>\
+            <figure><img data-src='/lazy.jpg' src='/blank.gif'><figcaption>Piers at dawn.</figcaption></figure>";
         assert_eq!(markdown(html), "The map shows the piers.\n\nPiers at dawn.");
         assert_eq!(
             markdown_with_images(html),

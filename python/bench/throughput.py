@@ -2,7 +2,7 @@
 one thread and with two, against Trafilatura's ``extract`` in the same
 process, and lxml's parse as the floor that Trafilatura stands on.
 
-    pip install ./python trafilatura==2.3.1
+    pip install ./python trafilatura==2.3.1 lxml_html_clean
     python python/bench/throughput.py ../shared/data/wcxb-dev/html
 
 Every page is read into memory first, as ``str``, so that only cleaning is

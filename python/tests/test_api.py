@@ -79,6 +79,9 @@ def test_bytes_are_decoded_like_the_crate_does():
     )
     # So does the page.
     assert deboiler.clean(b"<meta charset=iso-8859-1>" + latin1) == "Grüße aus Köln, wo der Dom steht."
+    # Without any declaration, the encoding is detected.
+    cyrillic = "<p>Улицата ще бъде затворена за три седмици през пролетта, казват от общината.</p>"
+    assert deboiler.clean(cyrillic.encode("cp1251")) == cyrillic[3:-4]
     # A byte-order mark wins over both.
     utf16 = "\ufeff<p>Ein Absatz in UTF-16 mit Umlauten: äöü.</p>".encode("utf-16-le")
     assert deboiler.clean(utf16) == "Ein Absatz in UTF-16 mit Umlauten: äöü."

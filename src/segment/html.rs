@@ -359,9 +359,10 @@ impl Walk {
 
     /// An `<img>` with an address (not inline `data:`): a span where it
     /// stands in the block's text, or pending until the next block when
-    /// no text has come yet.
+    /// no text has come yet. A lazily loaded image's `src` is a
+    /// placeholder until a script puts its `data-src` there.
     fn note_image(&mut self, attributes: &Attributes<'_>, block_owner: usize) {
-        let src = [attributes.src, attributes.data_src]
+        let src = [attributes.data_src, attributes.src]
             .into_iter()
             .flatten()
             .map(str::trim)
