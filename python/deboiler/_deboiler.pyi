@@ -75,6 +75,8 @@ class Cleaned:
         """What the cleaner changed besides removing blocks."""
     def to_json(self) -> str:
         """The whole result as one JSON record (versioned schema; see the crate's docs)."""
+    def __str__(self) -> str:
+        """The text."""
 
 class Cleaner:
     """Cleans pages: built once with its rules and options, then used for every page, from any thread."""
@@ -94,7 +96,7 @@ class Cleaner:
         """Builds a cleaner.
 
         ``rules`` is a rule-set file (TOML, or JSON by its ``.json`` extension)
-        that replaces ``preset``. ``markdown_links`` and ``markdown_images``
+        that replaces ``preset`` (giving both is an error). ``markdown_links`` and ``markdown_images``
         write links and images in :meth:`Cleaned.markdown`. Raises :class:`InvalidRules` (a ``ValueError``)
         for an unknown preset or a bad rule file, ``OSError`` when the file
         cannot be read.
@@ -111,7 +113,8 @@ class Cleaner:
 
         Bytes are decoded as the Rust crate does: byte-order mark, the charset
         of ``content_type`` (an HTTP ``Content-Type``), ``<meta charset>``, then
-        UTF-8 or detection. ``kind`` forces HTML or text instead of detecting.
+        UTF-8 or detection. ``kind`` forces a ``str`` to be read as HTML or
+        text instead of detecting (a ``ValueError`` for bytes).
         The GIL is released while the page is cleaned. Raises
         :class:`InputTooLarge` or :class:`TooManyBlocks` over the limits.
         """

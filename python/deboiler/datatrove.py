@@ -37,6 +37,7 @@ class Deboiler(BaseExtractor):
     Args:
         preset: the rule-set preset ("default", "strict", "wordpress", "none").
         rules: a rule-set file (TOML, or JSON by its extension); replaces ``preset``.
+            Each worker reads it: on a cluster, give a path every node sees.
         include_comments: keep the reader comments, in the metadata's ``"comments"``.
         output_format: ``"text"`` or ``"markdown"`` for the document's new text.
         markdown_links, markdown_images: keep links and images in the Markdown.
@@ -120,8 +121,16 @@ class Deboiler(BaseExtractor):
             return
         with ExtractorSandbox(timeout=self.timeout, warmup_text=("", None)) as sandbox:
             yield from self._run_with(
-                data, lambda page, url: sandbox.process_document((page, url), self.clean_page)
+                data, lambda page, url: sandbox.process_document((page, url), self._clean_in_sandbox)
             )
+
+    def _clean_in_sandbox(self, page: str, url: Optional[str]):
+        """`clean_page` in the sandbox process, whose loop stops on an
+        exception: an error is sent back (and raised again here) instead."""
+        try:
+            return self.clean_page(page, url)
+        except Exception as error:
+            return error
 
     def _run_with(self, data: DocumentsPipeline, clean_page) -> Iterator[Document]:
         for doc in data:

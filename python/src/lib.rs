@@ -11,30 +11,30 @@ use std::path::PathBuf;
 
 use deboiler::{BuildError, CleanError, Input, RuleSet};
 use pyo3::create_exception;
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::{PyFileNotFoundError, PyOSError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyString};
 
 create_exception!(
-    _deboiler,
+    deboiler,
     DeboilerError,
     PyValueError,
     "An input deboiler will not clean, or rules it cannot build."
 );
 create_exception!(
-    _deboiler,
+    deboiler,
     InputTooLarge,
     DeboilerError,
     "The input is over the cleaner's `max_input_bytes`."
 );
 create_exception!(
-    _deboiler,
+    deboiler,
     TooManyBlocks,
     DeboilerError,
     "The page segments into more blocks than the cleaner's `max_blocks`."
 );
 create_exception!(
-    _deboiler,
+    deboiler,
     InvalidRules,
     DeboilerError,
     "A rule file, preset or rule that cannot be built."
@@ -75,8 +75,8 @@ impl Kind {
 
 /// A page as Python gave it: text (a `str`) or raw bytes.
 enum Page<'a> {
-    /// Borrowed where the interpreter's API allows it, else a copy.
-    /// Lone surrogates (from `surrogateescape` decoding) become U+FFFD.
+    /// A copy in UTF-8 (the limited API of Python 3.9 has no borrowed
+    /// view). Lone surrogates (from `surrogateescape` decoding) become U+FFFD.
     Text(Cow<'a, str>),
     Bytes(&'a [u8]),
 }
@@ -139,6 +139,11 @@ impl Cleaner {
         max_depth: Option<usize>,
     ) -> PyResult<Cleaner> {
         let rules = match rules {
+            Some(_) if preset != "default" => {
+                return Err(InvalidRules::new_err(
+                    "give a preset or a rule file, not both (a file names its own preset)",
+                ));
+            }
             Some(path) => read_rule_file(&path)?,
             None => RuleSet::preset(preset).ok_or_else(|| {
                 InvalidRules::new_err(format!(
@@ -176,6 +181,11 @@ impl Cleaner {
     ) -> PyResult<Cleaned> {
         let kind = Kind::parse(kind)?;
         let page = Page::from_python(html_or_text)?;
+        if matches!(page, Page::Bytes(_)) && !matches!(kind, Kind::Auto) {
+            return Err(PyValueError::new_err(
+                "kind applies to str; bytes are decoded, then told apart as HTML or text",
+            ));
+        }
         let input = match &page {
             Page::Text(text) => match kind {
                 Kind::Auto => Input::detect(text),
@@ -232,7 +242,17 @@ fn with_origin<'a>(
 /// A rule-set file: TOML, or JSON by its `.json` extension, as the command
 /// line reads it.
 fn read_rule_file(path: &std::path::Path) -> PyResult<RuleSet> {
-    let source = std::fs::read_to_string(path)?;
+    let unreadable = |error: std::io::Error| {
+        let message = format!("{}: {error}", path.display());
+        match error.kind() {
+            std::io::ErrorKind::NotFound => PyFileNotFoundError::new_err(message),
+            _ => PyOSError::new_err(message),
+        }
+    };
+    let bytes = std::fs::read(path).map_err(unreadable)?;
+    let source = String::from_utf8(bytes).map_err(|_| {
+        InvalidRules::new_err(format!("{}: the rule file is not UTF-8", path.display()))
+    })?;
     let is_json = path
         .extension()
         .is_some_and(|extension| extension.eq_ignore_ascii_case("json"));

@@ -93,6 +93,9 @@ def test_kind_forces_html_or_text():
     assert deboiler.clean(markup_like, kind="html") == "Use for bold text in your own pages, the guide says."
     with pytest.raises(ValueError, match="kind"):
         deboiler.clean(markup_like, kind="pdf")
+    # Bytes are decoded first, then told apart.
+    with pytest.raises(ValueError, match="kind applies to str"):
+        deboiler.clean(markup_like.encode(), kind="text")
 
 
 def test_presets_and_rule_files(tmp_path):
@@ -120,9 +123,28 @@ def test_presets_and_rule_files(tmp_path):
         deboiler.Cleaner(rules=bad_json)
 
 
-def test_a_missing_rule_file_is_an_os_error(tmp_path):
-    with pytest.raises(FileNotFoundError):
+def test_a_missing_rule_file_is_an_os_error_that_names_it(tmp_path):
+    with pytest.raises(FileNotFoundError, match="nowhere.toml"):
         deboiler.Cleaner(rules=tmp_path / "nowhere.toml")
+
+
+def test_a_rule_file_that_is_not_utf8_or_comes_with_a_preset_is_refused(tmp_path):
+    latin1 = tmp_path / "latin1.toml"
+    latin1.write_bytes('[[rules]]\nphrases = ["Abonnez-vous à la lettre"]\n'.encode("latin-1"))
+    with pytest.raises(deboiler.InvalidRules, match="not UTF-8"):
+        deboiler.Cleaner(rules=latin1)
+    good = tmp_path / "good.toml"
+    good.write_text('[[rules]]\nselector = ".promo"\n')
+    with pytest.raises(deboiler.InvalidRules, match="not both"):
+        deboiler.Cleaner(preset="strict", rules=good)
+
+
+def test_errors_pickle_for_process_pools():
+    import pickle
+
+    error = pickle.loads(pickle.dumps(deboiler.InputTooLarge("input of 9 bytes is over the limit of 3 bytes")))
+    assert type(error) is deboiler.InputTooLarge
+    assert str(error) == "input of 9 bytes is over the limit of 3 bytes"
 
 
 def test_limits_raise_their_exceptions_with_the_crates_message():

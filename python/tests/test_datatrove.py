@@ -103,6 +103,17 @@ def test_options_reach_the_cleaner_markdown_and_comments(tmp_path):
     assert "About time" not in story["text"]
 
 
+def test_a_page_over_the_limits_is_skipped_and_the_run_goes_on(tmp_path):
+    # The story is over 600 bytes, the recipe under: in datatrove's sandbox
+    # process, the error comes back as an error, not as a dead process.
+    docs = run_pipeline(tmp_path, max_input_bytes=600)
+    assert set(docs) == {"https://recipes.example/creme"}
+    [stats] = json.loads((tmp_path / "logs" / "stats" / "00000.json").read_text())[1:2]
+    assert stats["name"].endswith("deboiler")
+    assert stats["stats"]["clean_error"] == 1
+    assert "broken_process" not in stats["stats"]
+
+
 def test_bad_options_fail_when_the_pipeline_is_made(tmp_path):
     with pytest.raises(ValueError, match="unknown preset"):
         Deboiler(preset="fancy")
