@@ -461,6 +461,31 @@ mod tests {
     }
 
     #[test]
+    fn a_data_table_s_cells_are_cells_whatever_blocks_they_hold() {
+        let html = "<table><tr><th><p><strong>Package</strong></p></th><th><p>Fee</p></th></tr>\
+            <tr><td><h4>Five sessions</h4></td><td><p>Student: $190</p><p>Member: $240</p></td></tr></table>";
+        assert_eq!(
+            markdown(html),
+            "| **Package** | Fee |\n| --- | --- |\n| Five sessions | Student: $190 Member: $240 |"
+        );
+        // A layout table's column holds a page: its paragraphs stay paragraphs.
+        let long =
+            "A paragraph long enough to be part of a page rather than a cell's line. ".repeat(5);
+        let layout = format!("<table><tr><td><p>{long}</p><p>{long}</p></td></tr></table>");
+        let page = Cleaner::builder()
+            .rules(crate::RuleSet::empty())
+            .build()
+            .unwrap()
+            .clean(layout.as_str())
+            .unwrap();
+        let kinds: Vec<_> = page.blocks().iter().map(|b| b.kind()).collect();
+        assert_eq!(
+            kinds,
+            [crate::BlockKind::Paragraph, crate::BlockKind::Paragraph]
+        );
+    }
+
+    #[test]
     fn headings_lists_quotes_and_code_are_marked() {
         let md = markdown(
             "<h2>Tides</h2><p>Read the <em>tables</em> and <strong>plan</strong> with <code>a*b</code>.</p>\

@@ -44,7 +44,7 @@ pub(crate) fn segment(html: &Html) -> Segmented {
     for edge in html.tree.root().traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
-                Node::Element(element) => walk.open(node.id(), element),
+                Node::Element(element) => walk.open(node, element),
                 Node::Text(text) => walk.text(text),
                 _ => {}
             },
@@ -59,6 +59,40 @@ pub(crate) fn segment(html: &Html) -> Segmented {
     walk.page
 }
 
+/// The most text a table cell holds for its paragraphs, headings and
+/// lists to be one cell's text: a data table's cell (`<td><p>Fee</p></td>`),
+/// not a layout table's column that holds a page.
+const FLAT_CELL_CHARS: usize = 300;
+
+/// Whether `cell` (a `<td>` or `<th>`) is a data table's cell: no table,
+/// code or list inside it and at most [`FLAT_CELL_CHARS`] of text. It stops reading at
+/// the first sign that it is not.
+fn is_flat_cell(cell: ego_tree::NodeRef<'_, Node>) -> bool {
+    let mut chars = 0;
+    for node in cell.descendants().skip(1) {
+        match node.value() {
+            Node::Text(text) => {
+                chars += text.trim().len();
+                if chars > FLAT_CELL_CHARS {
+                    return false;
+                }
+            }
+            // A nested table, and code or a list, which a cell's line
+            // cannot hold (a code gutter's numbers, a layout column's menu).
+            Node::Element(element)
+                if matches!(
+                    &*element.name.local,
+                    "table" | "td" | "th" | "pre" | "ul" | "ol"
+                ) =>
+            {
+                return false;
+            }
+            _ => {}
+        }
+    }
+    true
+}
+
 /// An open element during the walk.
 #[derive(Debug)]
 struct Frame {
@@ -68,6 +102,8 @@ struct Frame {
     /// What kind of block text here belongs to.
     kind: BlockKind,
     tag: TagTraits,
+    /// A block-level element inside a data table's cell: part of the cell.
+    in_flat_cell: bool,
 }
 
 /// An inline element whose span is being recorded.
@@ -105,6 +141,9 @@ struct Walk {
     dated: bool,
     /// Inline elements open around the text, innermost last.
     open_spans: Vec<OpenSpan>,
+    /// Where in `stack` the data table's cell is whose blocks are read as
+    /// its lines (see [`is_flat_cell`]).
+    flat_cell: Option<usize>,
     /// The spans of the block under construction, as they close.
     spans: Vec<Span>,
     /// Images met where no block has text yet, with the element whose
@@ -179,14 +218,17 @@ impl Walk {
         }
     }
 
-    fn open(&mut self, node: ego_tree::NodeId, element: &scraper::node::Element) {
+    fn open(&mut self, node: ego_tree::NodeRef<'_, Node>, element: &scraper::node::Element) {
         let tag = element.name.local.clone();
         let traits = traits_of(&tag);
+        // Inside a data table's cell, blocks are the cell's lines.
+        let in_flat_cell = self.flat_cell.is_some() && traits.block;
+        let block = traits.block && !in_flat_cell;
         // Sibling inline items are separate words; a block starts afresh.
         let after_inline_close = std::mem::take(&mut self.after_inline_close);
-        if traits.block {
+        if block {
             self.flush();
-        } else if after_inline_close {
+        } else if after_inline_close || in_flat_cell {
             self.buffer.separate_words();
         }
         let attributes = Attributes::of(element);
@@ -194,6 +236,7 @@ impl Walk {
         let parent = self.stack.last();
         let inherited = parent.map_or(BlockKind::Paragraph, |f| f.kind);
         let kind = match traits.kind {
+            _ if in_flat_cell => BlockKind::TableCell,
             Some(kind) => kind,
             // A paragraph inside a list item or quote is still part of it; a
             // paragraph inside a table cell is a paragraph (layout tables).
@@ -202,7 +245,7 @@ impl Walk {
         };
         let index = self.page.elements.len();
         let block_owner = match parent {
-            Some(frame) if !traits.block => frame.block_owner,
+            Some(frame) if !block => frame.block_owner,
             _ => index,
         };
         if let Some(itemtype) = attributes.itemtype {
@@ -229,7 +272,7 @@ impl Walk {
             id,
             class,
             tag,
-            node,
+            node: node.id(),
         });
         if traits.inline == Some(InlineTag::Link) {
             self.link_depth += 1;
@@ -280,14 +323,23 @@ impl Walk {
             block_owner,
             kind,
             tag: traits,
+            in_flat_cell,
         });
+        if self.flat_cell.is_none() && kind == BlockKind::TableCell && is_flat_cell(node) {
+            self.flat_cell = Some(self.stack.len() - 1);
+        }
     }
 
     fn close(&mut self) {
         let Some(frame) = self.stack.pop() else {
             return;
         };
-        if frame.tag.block {
+        if self.flat_cell == Some(self.stack.len()) {
+            self.flat_cell = None;
+        }
+        if frame.in_flat_cell {
+            self.buffer.separate_words();
+        } else if frame.tag.block {
             self.flush();
         } else {
             self.after_inline_close = true;
@@ -681,7 +733,8 @@ mod tests {
             ("Item", BlockKind::ListItem),
             ("para", BlockKind::ListItem),
             ("A", BlockKind::TableCell),
-            ("B", BlockKind::Paragraph),
+            // A data table's cell is one cell, whatever blocks it holds.
+            ("B", BlockKind::TableCell),
         ];
         let expected: Vec<(String, BlockKind)> =
             expected.iter().map(|(t, k)| (t.to_string(), *k)).collect();
