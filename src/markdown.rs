@@ -354,6 +354,11 @@ fn url(address: &str) -> String {
             ')' => "%29".to_string(),
             '<' => "%3C".to_string(),
             '>' => "%3E".to_string(),
+            // A table cell's end, and the line's.
+            '|' => "%7C".to_string(),
+            '\t' => "%09".to_string(),
+            '\n' => "%0A".to_string(),
+            '\r' => "%0D".to_string(),
             c => c.to_string(),
         })
         .collect()
@@ -413,6 +418,7 @@ fn escape_line_starts(out: &mut String, text: &str, escape: Escape) {
 
 #[cfg(test)]
 mod tests {
+    use super::url;
     use crate::Cleaner;
 
     fn markdown(html: &str) -> String {
@@ -450,6 +456,21 @@ mod tests {
     }
 
     #[test]
+    fn a_lazy_image_s_noscript_copy_does_not_take_its_place() {
+        let html = "<p>The pier reopens next week after two years of work on its pilings.</p>\
+            <figure><img data-src='/a.jpg' alt='Pier'><noscript><img src='/a.jpg' alt='Pier'></noscript>\
+            <figcaption>The pier | at dawn.</figcaption></figure>";
+        let cleaner = Cleaner::builder().markdown_images(true).build().unwrap();
+        let md = cleaner.clean(html).unwrap().markdown();
+        assert!(
+            md.ends_with("![Pier](/a.jpg) The pier \\| at dawn."),
+            "{md}"
+        );
+        assert_eq!(md.matches("/a.jpg").count(), 1, "{md}");
+        assert_eq!(url("/i?a|b c"), "/i?a%7Cb%20c");
+    }
+
+    #[test]
     fn an_image_without_text_of_its_own_does_not_go_to_another_container() {
         // The logo in the header is not the story's image.
         let html = "<header><a href=/><img src=/logo.png alt=Courier></a></header>\
@@ -467,6 +488,14 @@ mod tests {
         assert_eq!(
             markdown(html),
             "| **Package** | Fee |\n| --- | --- |\n| Five sessions | Student: $190 Member: $240 |"
+        );
+        // A cell's lines stay apart; what rules drop by its element (a
+        // script, a hidden note) is not made part of the cell.
+        assert_eq!(
+            markdown(
+                "<table><tr><td><p>Fee:</p><p>$5</p></td><td>Now<div hidden>secret</div></td></tr></table>"
+            ),
+            "| Fee: $5 | Now |\n| --- | --- |\n\nsecret"
         );
         // A layout table's column holds a page: its paragraphs stay paragraphs.
         let long =

@@ -275,10 +275,7 @@ pub(crate) fn extract(
 ) -> Metadata {
     let ld = JsonLd::parse(&facts.json_ld);
     // Where the byline and the shown date are looked for.
-    let near = near_title(page).map(|near| match comments_start {
-        Some(comments) if near.contains(&comments) => near.start..comments,
-        _ => near,
-    });
+    let near = near_title(page, comments_start);
     let h1 = page
         .blocks
         .iter()
@@ -559,8 +556,8 @@ const NEAR_TITLE: usize = 12;
 
 /// The blocks by the page's title (its `<h1>`, else its first prose):
 /// where its byline and date are, and not those of a story card further
-/// down.
-fn near_title(page: &Page<'_>) -> Option<Range<usize>> {
+/// down, nor of the reader comments after it (from `comments_start`).
+fn near_title(page: &Page<'_>, comments_start: Option<usize>) -> Option<Range<usize>> {
     let title = page
         .blocks
         .iter()
@@ -570,7 +567,12 @@ fn near_title(page: &Page<'_>) -> Option<Range<usize>> {
                 .iter()
                 .position(|b| b.words >= PROSE_WORDS && b.kind == BlockKind::Paragraph)
         })?;
-    Some(title.saturating_sub(NEAR_TITLE)..(title + NEAR_TITLE + 1).min(page.blocks.len()))
+    let end = (title + NEAR_TITLE + 1).min(page.blocks.len());
+    let end = match comments_start {
+        Some(comments) if comments > title => end.min(comments),
+        _ => end,
+    };
+    Some(title.saturating_sub(NEAR_TITLE)..end)
 }
 
 /// The date the page shows by its title (see [`near_title`]), as ISO

@@ -53,7 +53,7 @@ def test_python_runs_while_a_page_is_cleaned():
 
 def test_two_threads_are_faster_than_one():
     cleaner = deboiler.Cleaner()
-    pages = [PAGE] * 24
+    pages = [PAGE] * 96
     cleaner.clean(PAGE)  # warm up
 
     def timed(threads):
@@ -61,8 +61,10 @@ def test_two_threads_are_faster_than_one():
         clean_all(cleaner, pages, threads)
         return time.perf_counter() - start
 
-    # The best of three runs each, so that a busy moment on the machine
-    # does not decide it; on two free cores the ratio is about 0.5.
-    one = min(timed(1) for _ in range(3))
-    two = min(timed(2) for _ in range(3))
-    assert two < 0.8 * one, f"1 thread {one:.3f}s, 2 threads {two:.3f}s"
+    # Alternating runs, the best of five each, so that a busy moment on the
+    # machine does not decide it; on two free cores the ratio is about 0.5.
+    one, two = [], []
+    for _ in range(5):
+        one.append(timed(1))
+        two.append(timed(2))
+    assert min(two) < 0.85 * min(one), f"1 thread {min(one):.3f}s, 2 threads {min(two):.3f}s"

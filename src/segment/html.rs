@@ -65,7 +65,8 @@ pub(crate) fn segment(html: &Html) -> Segmented {
 const FLAT_CELL_CHARS: usize = 300;
 
 /// Whether `cell` (a `<td>` or `<th>`) is a data table's cell: no table,
-/// code or list inside it and at most [`FLAT_CELL_CHARS`] of text. It stops reading at
+/// code, list, non-content or hidden element inside it and at most
+/// [`FLAT_CELL_CHARS`] of text. It stops reading at
 /// the first sign that it is not.
 fn is_flat_cell(cell: ego_tree::NodeRef<'_, Node>) -> bool {
     let mut chars = 0;
@@ -84,6 +85,13 @@ fn is_flat_cell(cell: ego_tree::NodeRef<'_, Node>) -> bool {
                     &*element.name.local,
                     "table" | "td" | "th" | "pre" | "ul" | "ol"
                 ) =>
+            {
+                return false;
+            }
+            // What rules drop by its element (a script, a control, a hidden
+            // note) must stay a block of its own for them to see it.
+            Node::Element(element)
+                if traits_of(&element.name.local).non_content || Attributes::of(element).hide() =>
             {
                 return false;
             }
@@ -228,7 +236,10 @@ impl Walk {
         let after_inline_close = std::mem::take(&mut self.after_inline_close);
         if block {
             self.flush();
-        } else if after_inline_close || in_flat_cell {
+        } else if in_flat_cell {
+            // A line of the cell: apart from the one before it.
+            self.buffer.push_collapsed(" ");
+        } else if after_inline_close {
             self.buffer.separate_words();
         }
         let attributes = Attributes::of(element);
@@ -325,7 +336,8 @@ impl Walk {
             tag: traits,
             in_flat_cell,
         });
-        if self.flat_cell.is_none() && kind == BlockKind::TableCell && is_flat_cell(node) {
+        let cell = matches!(&*element.name.local, "td" | "th");
+        if self.flat_cell.is_none() && cell && is_flat_cell(node) {
             self.flat_cell = Some(self.stack.len() - 1);
         }
     }
@@ -338,7 +350,7 @@ impl Walk {
             self.flat_cell = None;
         }
         if frame.in_flat_cell {
-            self.buffer.separate_words();
+            self.buffer.push_collapsed(" ");
         } else if frame.tag.block {
             self.flush();
         } else {
@@ -475,7 +487,13 @@ impl Walk {
         });
         // Images that came before any text go first, if this block is in
         // the element they were in; others are left out.
-        let pending = std::mem::take(&mut self.pending_images);
+        // (A `<noscript>` copy of a lazy image's markup, dropped later, is
+        // not where the image goes.)
+        let pending = if self.pending_images.is_empty() || self.is_not_shown(owner) {
+            Vec::new()
+        } else {
+            std::mem::take(&mut self.pending_images)
+        };
         let images = pending
             .into_iter()
             .filter(|(container, _)| self.is_within(owner, *container))
@@ -517,6 +535,19 @@ impl Walk {
 }
 
 impl Walk {
+    /// Whether `element` or an element around it is not content or hidden.
+    fn is_not_shown(&self, element: usize) -> bool {
+        let mut at = Some(element);
+        while let Some(e) = at {
+            let flags = self.page.elements[e].flags;
+            if flags.contains(Flags::NON_CONTENT) || flags.contains(Flags::HIDDEN) {
+                return true;
+            }
+            at = self.page.elements[e].parent;
+        }
+        false
+    }
+
     /// Whether `element` is `container` or inside it.
     fn is_within(&self, element: usize, container: usize) -> bool {
         let mut at = Some(element);
