@@ -296,7 +296,11 @@ fn inline(out: &mut String, block: &Block, options: MarkdownOptions, escape: Esc
                     }
                     let mut described = String::new();
                     escape_into(&mut described, alt, Escape::OneLine);
-                    line.push_str(&format!("![{described}]({})", url(src)));
+                    line.push_str("![");
+                    line.push_str(&described);
+                    line.push_str("](");
+                    line.push_str(&url(src));
+                    line.push(')');
                     if text[at..].starts_with(|c: char| !c.is_whitespace()) {
                         line.push(' ');
                     }
@@ -346,22 +350,23 @@ fn closing(span: &Span) -> String {
 /// An address as a link or image destination: the characters that would
 /// end or break it percent-encoded.
 fn url(address: &str) -> String {
-    address
-        .chars()
-        .map(|c| match c {
-            ' ' => "%20".to_string(),
-            '(' => "%28".to_string(),
-            ')' => "%29".to_string(),
-            '<' => "%3C".to_string(),
-            '>' => "%3E".to_string(),
+    let mut url = String::with_capacity(address.len());
+    for c in address.chars() {
+        match c {
+            ' ' => url.push_str("%20"),
+            '(' => url.push_str("%28"),
+            ')' => url.push_str("%29"),
+            '<' => url.push_str("%3C"),
+            '>' => url.push_str("%3E"),
             // A table cell's end, and the line's.
-            '|' => "%7C".to_string(),
-            '\t' => "%09".to_string(),
-            '\n' => "%0A".to_string(),
-            '\r' => "%0D".to_string(),
-            c => c.to_string(),
-        })
-        .collect()
+            '|' => url.push_str("%7C"),
+            '\t' => url.push_str("%09"),
+            '\n' => url.push_str("%0A"),
+            '\r' => url.push_str("%0D"),
+            c => url.push(c),
+        }
+    }
+    url
 }
 
 /// Inline code: in backticks one more than any run inside, padded when it

@@ -78,22 +78,21 @@ fn is_flat_cell(cell: ego_tree::NodeRef<'_, Node>) -> bool {
                     return false;
                 }
             }
-            // A nested table, and code or a list, which a cell's line
-            // cannot hold (a code gutter's numbers, a layout column's menu).
-            Node::Element(element)
-                if matches!(
-                    &*element.name.local,
-                    "table" | "td" | "th" | "pre" | "ul" | "ol"
-                ) =>
-            {
-                return false;
-            }
-            // What rules drop by its element (a script, a control, a hidden
-            // note) must stay a block of its own for them to see it.
-            Node::Element(element)
-                if traits_of(&element.name.local).non_content || Attributes::of(element).hide() =>
-            {
-                return false;
+            Node::Element(element) => {
+                let traits = traits_of(&element.name.local);
+                let tag = &*element.name.local;
+                // A nested table, and code or a list, which a cell's line
+                // cannot hold (a code gutter's numbers, a layout column's
+                // menu); and what rules drop by its element (a script, a
+                // control, a hidden note), which must stay a block of its
+                // own for them to see it.
+                if traits.kind == Some(BlockKind::TableCell)
+                    || matches!(tag, "table" | "pre" | "ul" | "ol")
+                    || traits.non_content
+                    || Attributes::of(element).hide()
+                {
+                    return false;
+                }
             }
             _ => {}
         }
@@ -336,7 +335,7 @@ impl Walk {
             tag: traits,
             in_flat_cell,
         });
-        let cell = matches!(&*element.name.local, "td" | "th");
+        let cell = traits.kind == Some(BlockKind::TableCell);
         if self.flat_cell.is_none() && cell && is_flat_cell(node) {
             self.flat_cell = Some(self.stack.len() - 1);
         }
@@ -501,7 +500,7 @@ impl Walk {
                 range: 0..0,
                 inline: image,
             });
-        spans.splice(0..0, images);
+        spans.extend(images);
         // At one place, an image (empty) comes before the spans opening there.
         spans.sort_by_key(|s| {
             (
@@ -535,33 +534,25 @@ impl Walk {
 }
 
 impl Walk {
+    /// `element` and the elements around it, innermost first.
+    fn ancestors(&self, element: usize) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors(Some(element), |&e| self.page.elements[e].parent)
+    }
+
     /// Whether `element` or an element around it is not content or hidden.
     fn is_not_shown(&self, element: usize) -> bool {
-        let mut at = Some(element);
-        while let Some(e) = at {
+        self.ancestors(element).any(|e| {
             let flags = self.page.elements[e].flags;
-            if flags.contains(Flags::NON_CONTENT) || flags.contains(Flags::HIDDEN) {
-                return true;
-            }
-            at = self.page.elements[e].parent;
-        }
-        false
+            flags.contains(Flags::NON_CONTENT) || flags.contains(Flags::HIDDEN)
+        })
     }
 
     /// Whether `element` is `container` or inside it.
     fn is_within(&self, element: usize, container: usize) -> bool {
-        let mut at = Some(element);
-        while let Some(e) = at {
-            if e == container {
-                return true;
-            }
-            // Elements come in document order: an ancestor has a lower index.
-            if e < container {
-                return false;
-            }
-            at = self.page.elements[e].parent;
-        }
-        false
+        // Elements come in document order: an ancestor has a lower index.
+        self.ancestors(element)
+            .take_while(|&e| e >= container)
+            .any(|e| e == container)
     }
 }
 
