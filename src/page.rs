@@ -285,7 +285,6 @@ impl<'a> Page<'a> {
             .get_or_init(|| crate::rules::page_chrome::roles(self))
     }
 
-    /// The element chain of a block, innermost first.
     /// The `<tr>` (element) that a table-cell block sits in.
     pub(crate) fn table_row(&self, block: usize) -> Option<usize> {
         let block = &self.blocks[block];
@@ -295,6 +294,7 @@ impl<'a> Page<'a> {
         self.elements[block.element?].parent
     }
 
+    /// The element chain of a block, innermost first.
     pub(crate) fn ancestors_of(&self, block: usize) -> impl Iterator<Item = usize> + '_ {
         self.element_and_ancestors(self.blocks[block].element)
     }

@@ -238,3 +238,59 @@ fn an_author_bio_box_is_not_the_article() {
     let removal = page.removed().iter().find(|r| r.block().text() == bio);
     assert!(removal.is_some_and(|r| r.reason().contains("author's bio")));
 }
+
+/// A slideshow's slides: a numbered title, a caption of a few sentences
+/// and a photo credit each, more words in all than the story around it.
+fn slides(count: usize) -> String {
+    OTHER_STORIES
+        .iter()
+        .cycle()
+        .take(count)
+        .enumerate()
+        .map(|(i, (headline, teaser))| {
+            format!(
+                "<li data-slide={i}><h2><span class=counter>{}/{count}</span> {headline}</h2>\
+                 <p>{teaser} Slide {i} says more about it, as a caption does, in a second sentence.</p>\
+                 <p class=credits>Getty Images</p></li>",
+                i + 1
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_slideshow_inside_an_article_is_not_the_article() {
+    let (before, after) = STORY.split_at(5);
+    let paragraphs = |ps: &[&str]| -> String { ps.iter().map(|p| format!("<p>{p}</p>")).collect() };
+    let html = format!(
+        "<html><body class='article inline-gallery'><article class=story><h1>Harbour wall to be rebuilt</h1>\
+         <div class=text>{}<div class='widget-wrapper type-gallery'><h2>News in pictures</h2>\
+         <ul class=legends>{}</ul></div>{}</div></article></body></html>",
+        paragraphs(before),
+        slides(12),
+        paragraphs(after)
+    );
+    let page = clean(&html);
+    let text = page.text();
+    assert_has_the_story(text);
+    for (_, teaser) in OTHER_STORIES {
+        assert!(!text.contains(teaser), "kept {teaser:?}:\n{text}");
+    }
+    let removal = page
+        .removed()
+        .iter()
+        .find(|r| r.block().text().starts_with(OTHER_STORIES[0].1));
+    assert!(
+        removal.is_some_and(|r| r.reason().contains("slideshow")),
+        "{removal:?}"
+    );
+    // A page that is a slideshow keeps its slides.
+    let gallery = format!(
+        "<html><body><div class=gallery><h1>The harbour in pictures</h1><ul>{}</ul></div></body></html>",
+        slides(12)
+    );
+    let text = clean(&gallery).text().to_string();
+    for (_, teaser) in OTHER_STORIES {
+        assert!(text.contains(teaser), "lost {teaser:?}:\n{text}");
+    }
+}

@@ -6,7 +6,9 @@
 use crate::block::BlockKind;
 use crate::page::{Judgement, Page};
 use crate::rules::{Phase, Rule};
-use crate::vocabulary::class_words::{ClassWord, any_class_word, class_word, says_author_bio};
+use crate::vocabulary::class_words::{
+    ClassWord, any_class_word, class_word, says_author_bio, says_slideshow,
+};
 use crate::vocabulary::punctuation::ends_clause;
 use crate::vocabulary::words::hash_of;
 
@@ -19,16 +21,19 @@ use rustc_hash::FxHashMap as HashMap;
 /// judges to be articles ([`Page::article_probability`] at least 0.5) whose
 /// region holds at least 100 words of prose. The article's region is the
 /// element that [`MainContent`](crate::rules::MainContent) chooses among the
-/// kept blocks once story cards are set aside: a card is a list item or an
-/// element holding a linked title and other blocks (a summary, a byline),
-/// 100 words at most, and at least three elements of the same tag and
-/// class are cards (a list of other stories). Then it drops
+/// kept blocks once story cards and slideshows are set aside: a card is a
+/// list item or an element holding a linked title and other blocks (a
+/// summary, a byline), 100 words at most, and at least three elements of
+/// the same tag and class are cards (a list of other stories). Then it drops
 ///
 /// - the cards outside the region, and the other blocks outside it that the
 ///   classifier is not sure are content (probability below 0.8), except the
 ///   headings before it;
 /// - the links inside the region that sit in a box whose class or id says
 ///   boilerplate (`related-posts`, `share`, `newsletter`, ...);
+/// - the slides of a slideshow inside the region (an element whose class or
+///   id says `gallery` or `slideshow`: "News in pictures", 1/50, 2/50, ...);
+///   a page that is a slideshow has no region outside it and keeps them;
 /// - author bio boxes (`author-bio`, `user-bio`, `about-the-author`), in
 ///   the region or beside it.
 ///
@@ -69,6 +74,8 @@ impl Rule for ArticleBody {
             return;
         };
         let in_card = |b: usize| page.block_within(b, &within_card);
+        let within_slideshow = page.within_marked(|e| is_slideshow(page, e));
+        let in_slideshow = |b: usize| page.block_within(b, &within_slideshow);
         let within_region = page.within_marked(|e| e == region);
         let inside = |b: usize| page.block_within(b, &within_region);
         let prose: usize = kept
@@ -107,6 +114,11 @@ impl Rule for ArticleBody {
                 continue;
             }
             if inside(block) {
+                if in_slideshow(block) {
+                    let reason = format!("a slideshow inside the article {region_name}");
+                    judgement.drop_block(block, reason);
+                    continue;
+                }
                 if page.blocks[block].link_density() >= 0.5 {
                     if let Some(boxed) = boilerplate_box(page, block, region) {
                         let reason = format!(
@@ -132,22 +144,29 @@ impl Rule for ArticleBody {
     }
 }
 
-/// Where an article's text is among some blocks, story cards set aside.
+/// Where an article's text is among some blocks, story cards and
+/// slideshows set aside.
 struct ArticleRegion {
     /// The element that holds the text.
     element: usize,
-    /// Per element: whether it is a story card or inside one.
+    /// Per element: whether it is a story card or a slideshow, or inside
+    /// one.
     within_card: Vec<bool>,
 }
 
 /// The article's region among the `kept` blocks: the element that
 /// [`MainContent`](crate::rules::MainContent) chooses among those outside
-/// story cards, narrowed to the smallest element that holds all of their
-/// text inside it (around an article, `<main>` also holds the list of other
-/// stories), then to its [`dominant_child`]; `None` for a page of links
-/// only.
+/// story cards and slideshows, narrowed to the smallest element that holds
+/// all of their text inside it (around an article, `<main>` also holds the
+/// list of other stories), then to its [`dominant_child`]; `None` for a
+/// page of links only.
 fn article_region(page: &Page<'_>, kept: &[usize]) -> Option<ArticleRegion> {
-    let is_card = story_cards(page, kept);
+    let mut is_card = story_cards(page, kept);
+    // A slideshow's captions are set aside like cards: they can hold more
+    // text than the story they are in.
+    for (e, card) in is_card.iter_mut().enumerate() {
+        *card |= is_slideshow(page, e);
+    }
     let within_card = page.within_marked(|e| is_card[e]);
     let text: Vec<usize> = kept
         .iter()
@@ -283,6 +302,13 @@ fn story_cards(page: &Page<'_>, kept: &[usize]) -> Vec<bool> {
         is_card[card] = per_kind[&kind(card)] >= STORY_LIST_CARDS;
     }
     is_card
+}
+
+/// Whether `element`'s class or id says it is a slideshow (`gallery`,
+/// `slideshow`); not `<body>` or another wrapper, whose classes describe the
+/// page (`inline-gallery`).
+fn is_slideshow(page: &Page<'_>, element: usize) -> bool {
+    !page.elements[element].traits.wrapper && page.tokens_of(element).any(says_slideshow)
 }
 
 /// The element between `block` and the article's `region` whose class or

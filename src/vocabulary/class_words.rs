@@ -153,6 +153,16 @@ pub(crate) fn says_author_bio(token: &str) -> bool {
     says_one_of(token, AUTHOR_BIO_WORDS)
 }
 
+/// Words of a slideshow or photo gallery: pictures with captions that a
+/// reader steps through. Not `carousel` or `slider`: landing pages put
+/// their content (features, testimonials) in those.
+const SLIDESHOW_WORDS: &[&str] = &["gallery", "slideshow"];
+
+/// Whether a class or id token (as stored) names a slideshow.
+pub(crate) fn says_slideshow(token: &str) -> bool {
+    says_one_of(token, SLIDESHOW_WORDS)
+}
+
 /// Words about reviews and ratings.
 const REVIEW_WORDS: &[&str] = &[
     "review",
