@@ -277,8 +277,9 @@ impl<'a> Page<'a> {
     }
 
     /// What each element is, by its markup and its classes: landmark
-    /// facts from segmentation, and what the chrome rules read in its
-    /// classes (comment sections, consent banners, forum post chrome).
+    /// facts from segmentation, and what rules read in its classes
+    /// (comment sections, consent banners, forum post chrome, slideshows,
+    /// author bio boxes).
     pub(crate) fn roles(&self) -> &[Flags] {
         self.analyses
             .roles
@@ -461,8 +462,8 @@ pub(crate) struct Element {
 }
 
 /// What an element is, as bits. Segmentation sets the facts (what the tag,
-/// role and attributes say); the page-chrome rule adds the verdicts that it
-/// reads in classes and ids ([`Page::roles`]).
+/// role and attributes say); the verdicts read in classes and ids are added
+/// once per page ([`Page::roles`]).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct Flags(u16);
 
@@ -492,6 +493,10 @@ impl Flags {
     /// signature (the sign-off, links and slogans under it) and statistics
     /// ("Joined", "Messages", "Reaction score").
     pub const POST_CHROME: Flags = Flags(1 << 9);
+    /// Verdict: a slideshow or photo gallery (by its classes and ids).
+    pub const SLIDESHOW: Flags = Flags(1 << 10);
+    /// Verdict: an author's bio box (by its classes and ids).
+    pub const AUTHOR_BIO: Flags = Flags(1 << 11);
 
     /// Landmarks that are page chrome unless they hold the content.
     pub const CHROME: Flags = Flags(

@@ -4,11 +4,9 @@
 //! ("Related") is not the article.
 
 use crate::block::BlockKind;
-use crate::page::{Judgement, Page};
+use crate::page::{Flags, Judgement, Page};
 use crate::rules::{Phase, Rule};
-use crate::vocabulary::class_words::{
-    ClassWord, any_class_word, class_word, says_author_bio, says_slideshow,
-};
+use crate::vocabulary::class_words::{ClassWord, any_class_word, class_word};
 use crate::vocabulary::punctuation::ends_clause;
 use crate::vocabulary::words::hash_of;
 
@@ -69,12 +67,12 @@ impl Rule for ArticleBody {
         let Some(ArticleRegion {
             element: region,
             within_card,
+            within_slideshow,
         }) = article_region(page, &kept)
         else {
             return;
         };
         let in_card = |b: usize| page.block_within(b, &within_card);
-        let within_slideshow = page.within_marked(|e| is_slideshow(page, e));
         let in_slideshow = |b: usize| page.block_within(b, &within_slideshow);
         let within_region = page.within_marked(|e| e == region);
         let inside = |b: usize| page.block_within(b, &within_region);
@@ -93,6 +91,13 @@ impl Rule for ArticleBody {
         if prose < enough {
             return;
         }
+        let mut holds_region = vec![false; page.elements.len()];
+        for e in page.element_and_ancestors(Some(region)) {
+            holds_region[e] = true;
+        }
+        let roles = page.roles();
+        let within_bio =
+            page.within_marked(|e| !holds_region[e] && roles[e].contains(Flags::AUTHOR_BIO));
         let last_inside = kept.iter().rposition(|&b| inside(b));
         let first_inside = kept.iter().position(|&b| inside(b));
         let region_name = page.describe(region);
@@ -108,7 +113,11 @@ impl Rule for ArticleBody {
                 continue;
             }
             // An author's bio box, in the article or beside it.
-            if let Some(bio) = author_bio(page, block, region) {
+            if let Some(bio) = page
+                .block_within(block, &within_bio)
+                .then(|| author_bio(page, block, region))
+                .flatten()
+            {
                 let reason = format!("an author's bio: inside {}", page.describe(bio));
                 judgement.drop_block(block, reason);
                 continue;
@@ -152,6 +161,8 @@ struct ArticleRegion {
     /// Per element: whether it is a story card or a slideshow, or inside
     /// one.
     within_card: Vec<bool>,
+    /// Per element: whether it is a slideshow or inside one.
+    within_slideshow: Vec<bool>,
 }
 
 /// The article's region among the `kept` blocks: the element that
@@ -162,10 +173,12 @@ struct ArticleRegion {
 /// page of links only.
 fn article_region(page: &Page<'_>, kept: &[usize]) -> Option<ArticleRegion> {
     let mut is_card = story_cards(page, kept);
+    let roles = page.roles();
+    let within_slideshow = page.within_marked(|e| roles[e].contains(Flags::SLIDESHOW));
     // A slideshow's captions are set aside like cards: they can hold more
     // text than the story they are in.
-    for (e, card) in is_card.iter_mut().enumerate() {
-        *card |= is_slideshow(page, e);
+    for (card, slideshow) in is_card.iter_mut().zip(&within_slideshow) {
+        *card |= slideshow;
     }
     let within_card = page.within_marked(|e| is_card[e]);
     let text: Vec<usize> = kept
@@ -189,6 +202,7 @@ fn article_region(page: &Page<'_>, kept: &[usize]) -> Option<ArticleRegion> {
         return Some(ArticleRegion {
             element: region,
             within_card,
+            within_slideshow,
         });
     };
     let chain: Vec<usize> = page.ancestors_of(first).collect();
@@ -205,6 +219,7 @@ fn article_region(page: &Page<'_>, kept: &[usize]) -> Option<ArticleRegion> {
     Some(ArticleRegion {
         element,
         within_card,
+        within_slideshow,
     })
 }
 
@@ -304,13 +319,6 @@ fn story_cards(page: &Page<'_>, kept: &[usize]) -> Vec<bool> {
     is_card
 }
 
-/// Whether `element`'s class or id says it is a slideshow (`gallery`,
-/// `slideshow`); not `<body>` or another wrapper, whose classes describe the
-/// page (`inline-gallery`).
-fn is_slideshow(page: &Page<'_>, element: usize) -> bool {
-    !page.elements[element].traits.wrapper && page.tokens_of(element).any(says_slideshow)
-}
-
 /// The element between `block` and the article's `region` whose class or
 /// id says boilerplate, if any.
 fn boilerplate_box(page: &Page<'_>, block: usize, region: usize) -> Option<usize> {
@@ -330,7 +338,7 @@ fn boilerplate_box(page: &Page<'_>, block: usize, region: usize) -> Option<usize
 fn author_bio(page: &Page<'_>, block: usize, region: usize) -> Option<usize> {
     page.ancestors_of(block)
         .take_while(|&e| e != region)
-        .find(|&e| page.tokens_of(e).any(says_author_bio))
+        .find(|&e| page.roles()[e].contains(Flags::AUTHOR_BIO))
 }
 
 #[cfg(test)]

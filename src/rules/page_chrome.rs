@@ -7,8 +7,8 @@ use once_cell::sync::Lazy;
 use crate::page::{Flags, Judgement, Page};
 use crate::rules::{Phase, Rule};
 use crate::vocabulary::class_words::{
-    COMMENT_FORM_TOKENS, COMMENT_SECTION_TOKENS, CONSENT_WORDS, any_class_word, says_discussion,
-    token_parts,
+    AUTHOR_BIO_WORDS, COMMENT_FORM_TOKENS, COMMENT_SECTION_TOKENS, CONSENT_WORDS, SLIDESHOW_WORDS,
+    any_class_word, says_author_bio, says_discussion, says_slideshow, token_parts,
 };
 use crate::vocabulary::tags::Group;
 
@@ -203,6 +203,12 @@ pub(crate) fn roles(page: &Page<'_>) -> Vec<Flags> {
                 if is_consent_token(token) {
                     flags.insert(Flags::DIALOG);
                 }
+                if says_slideshow(token) {
+                    flags.insert(Flags::SLIDESHOW);
+                }
+                if says_author_bio(token) {
+                    flags.insert(Flags::AUTHOR_BIO);
+                }
                 if !element.traits.names_content
                     && (is_signature_token(token) || is_user_statistics_token(token))
                 {
@@ -221,7 +227,9 @@ static ROLE_HINTS: Lazy<AhoCorasick> = Lazy::new(|| {
         .iter()
         .chain(CONSENT_MANAGER_PREFIXES)
         .chain(CONSENT_WORDS)
-        .chain(POST_CHROME_HINTS);
+        .chain(POST_CHROME_HINTS)
+        .chain(SLIDESHOW_WORDS)
+        .chain(AUTHOR_BIO_WORDS);
     AhoCorasick::new(hints).expect("role hints build")
 });
 

@@ -140,7 +140,7 @@ pub(crate) fn says_discussion(token: &str) -> bool {
 
 /// Words of an author's bio box under or beside an article (`author-bio`,
 /// `user-bio`, `about-the-author`, `biography`).
-const AUTHOR_BIO_WORDS: &[&str] = &[
+pub(crate) const AUTHOR_BIO_WORDS: &[&str] = &[
     "bio",
     "biography",
     "authorbio",
@@ -156,7 +156,7 @@ pub(crate) fn says_author_bio(token: &str) -> bool {
 /// Words of a slideshow or photo gallery: pictures with captions that a
 /// reader steps through. Not `carousel` or `slider`: landing pages put
 /// their content (features, testimonials) in those.
-const SLIDESHOW_WORDS: &[&str] = &["gallery", "slideshow"];
+pub(crate) const SLIDESHOW_WORDS: &[&str] = &["gallery", "slideshow"];
 
 /// Whether a class or id token (as stored) names a slideshow.
 pub(crate) fn says_slideshow(token: &str) -> bool {
