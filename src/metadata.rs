@@ -316,11 +316,11 @@ pub(crate) fn extract(
         .or_else(|| facts.meta(MODIFIED_KEYS).map(str::to_string))
         .and_then(|d| iso_date(&d));
     let declared_published = declared_published.and_then(|d| iso_date(&d));
-    // The page's date is the one it shows by its title (its update, when
-    // it shows that), else the publication it declares, else its update.
-    let published = near
-        .and_then(|near| shown_date(page, facts, near))
-        .or(declared_published)
+    // The page's date is the publication it declares, else the date it
+    // shows by its title, else its declared update: a date shown by the
+    // title is often the update.
+    let published = declared_published
+        .or_else(|| near.and_then(|near| shown_date(page, facts, near)))
         .or_else(|| modified.clone());
     let language = facts
         .language

@@ -200,3 +200,15 @@ fn an_undeclared_language_is_detected_from_the_text() {
     let page = format!("<html lang='de-AT'><body><p>{german}</p></body></html>");
     assert_eq!(metadata(&page).language(), Some("de-AT"));
 }
+
+#[test]
+fn the_declared_publication_wins_over_the_update_shown_by_the_title() {
+    let page = format!(
+        "<html><head><meta property='article:published_time' content='2017-12-15T08:50:02-05:00'>\
+         <meta property='article:modified_time' content='2018-07-24T14:15:58-04:00'></head>\
+         <body><article><h1>Bridge reopens</h1><p>Updated <time datetime='2018-07-24'>July 24, 2018</time></p>{STORY}</article></body></html>"
+    );
+    let metadata = metadata(&page);
+    assert_eq!(metadata.published(), Some("2017-12-15T08:50:02-05:00"));
+    assert_eq!(metadata.modified(), Some("2018-07-24T14:15:58-04:00"));
+}
