@@ -458,12 +458,7 @@ const NAME_PARTICLES: &[&str] = &[
 /// five words, each capitalised but for particles): a byline's "Follow"
 /// or "on Jalopnik" is not one.
 fn person_name(text: &str) -> Option<String> {
-    let line = text.lines().next()?.trim();
-    let line = line
-        .strip_prefix("by:")
-        .or_else(|| line.strip_prefix("By:"))
-        .unwrap_or(line)
-        .trim();
+    let line = without_byline_label(text.lines().next()?);
     let all: Vec<&str> = line.split_whitespace().collect();
     let has_digit = |w: &str| w.chars().any(|c| c.is_ascii_digit());
     // The name ends where a number or a date ("July 10") starts.
@@ -495,12 +490,35 @@ fn names(list: &str) -> Vec<String> {
         .replace(" & ", ",")
         .replace(';', ",");
     list.split(',')
-        .map(str::trim)
+        .map(without_byline_label)
         .filter(|n| {
-            !n.is_empty() && !n.contains("://") && !n.starts_with('@') && !n.starts_with('/')
+            n.chars().any(char::is_alphabetic)
+                && !n.contains("://")
+                && !n.starts_with('@')
+                && !n.starts_with('/')
         })
         .map(str::to_string)
         .collect()
+}
+
+/// The words that introduce a byline ("By", "Written by", "Posted by:"),
+/// lowercased, longest first.
+const BYLINE_LABELS: &[&str] = &["written by", "posted by", "by"];
+
+/// `name` trimmed, without the label that introduces a byline; empty when
+/// it is only the label ("Written By").
+fn without_byline_label(name: &str) -> &str {
+    let name = name.trim();
+    for label in BYLINE_LABELS {
+        let Some(head) = name.get(..label.len()) else {
+            continue;
+        };
+        let rest = &name[label.len()..];
+        if head.eq_ignore_ascii_case(label) && (rest.is_empty() || rest.starts_with([' ', ':'])) {
+            return rest.trim_start_matches(':').trim();
+        }
+    }
+    name
 }
 
 /// A comma-separated list, trimmed.

@@ -212,3 +212,19 @@ fn the_declared_publication_wins_over_the_update_shown_by_the_title() {
     assert_eq!(metadata.published(), Some("2017-12-15T08:50:02-05:00"));
     assert_eq!(metadata.modified(), Some("2018-07-24T14:15:58-04:00"));
 }
+
+#[test]
+fn a_bylines_label_or_a_numeric_id_is_not_a_name() {
+    let page = format!(
+        "<html><head><meta name='author' content='By Mara Jones'></head><body><article><h1>Bridge reopens</h1>{STORY}</article></body></html>"
+    );
+    assert_eq!(metadata(&page).authors(), ["Mara Jones"]);
+    let page = format!(
+        "<html><head><meta name='author' content='223509017'></head><body><article><h1>Bridge reopens</h1>{STORY}</article></body></html>"
+    );
+    assert!(metadata(&page).authors().is_empty());
+    let page = format!(
+        "<html><head><meta name='author' content='Written By'></head><body><article><h1>Bridge reopens</h1>{STORY}</article></body></html>"
+    );
+    assert!(metadata(&page).authors().is_empty());
+}
