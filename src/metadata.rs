@@ -410,8 +410,6 @@ fn without_site_name(title: &str, site: Option<&str>) -> String {
 /// element or its parents say author or byline; the name without what
 /// follows it on the line (" | date", " on date", " - role").
 fn byline<'p>(page: &'p Page<'_>, near: &Range<usize>) -> Option<&'p str> {
-    const LEADS: [&str; 6] = ["By ", "by ", "BY ", "Written by ", "Posted by ", "Author: "];
-    const LABELS: [&str; 6] = ["By", "by", "Written by", "Posted by", "Author", "Author:"];
     let near = &page.blocks[near.clone()];
     // A link to the author's page, where the page has one.
     let linked = near.iter().find_map(|b| {
@@ -428,14 +426,14 @@ fn byline<'p>(page: &'p Page<'_>, near: &Range<usize>) -> Option<&'p str> {
             .filter(|(_, b)| b.words > 0 && b.words <= 8)
             .find_map(|(at, b)| {
                 let text = b.text.trim();
-                // A label on a line of its own names the author on the next.
-                if LABELS.contains(&text) {
-                    return near.get(at + 1).map(|next| next.text.trim());
-                }
-                match LEADS.iter().find_map(|lead| text.strip_prefix(lead)) {
-                    Some(name) => Some(name),
-                    None if says_author(page, b) => Some(text),
-                    None => None,
+                let name = without_byline_label(text);
+                if name.is_empty() {
+                    // A label on a line of its own names the author on the next.
+                    near.get(at + 1).map(|next| next.text.trim())
+                } else if name.len() < text.len() || says_author(page, b) {
+                    Some(name)
+                } else {
+                    None
                 }
             })
     })?;
@@ -501,12 +499,12 @@ fn names(list: &str) -> Vec<String> {
         .collect()
 }
 
-/// The words that introduce a byline ("By", "Written by", "Posted by:"),
+/// The words that introduce a byline ("By", "Written by", "Author:"),
 /// lowercased, longest first.
-const BYLINE_LABELS: &[&str] = &["written by", "posted by", "by"];
+const BYLINE_LABELS: &[&str] = &["written by", "posted by", "author", "by"];
 
-/// `name` trimmed, without the label that introduces a byline; empty when
-/// it is only the label ("Written By").
+/// `name` trimmed, without the label that introduces a byline (followed by
+/// a space or a colon); empty when it is only the label ("Written By").
 fn without_byline_label(name: &str) -> &str {
     let name = name.trim();
     for label in BYLINE_LABELS {

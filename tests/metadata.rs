@@ -227,4 +227,9 @@ fn a_bylines_label_or_a_numeric_id_is_not_a_name() {
         "<html><head><meta name='author' content='Written By'></head><body><article><h1>Bridge reopens</h1>{STORY}</article></body></html>"
     );
     assert!(metadata(&page).authors().is_empty());
+    // A label on a line of its own, in any case, names the author on the next.
+    let page = format!(
+        "<html><body><article><h1>Bridge reopens</h1><div>Written By</div><div>Mara Jones</div>{STORY}</article></body></html>"
+    );
+    assert_eq!(metadata(&page).authors(), ["Mara Jones"]);
 }
