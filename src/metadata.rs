@@ -426,14 +426,11 @@ fn byline<'p>(page: &'p Page<'_>, near: &Range<usize>) -> Option<&'p str> {
             .filter(|(_, b)| b.words > 0 && b.words <= 8)
             .find_map(|(at, b)| {
                 let text = b.text.trim();
-                let name = without_byline_label(text);
-                if name.is_empty() {
+                match after_byline_label(text) {
                     // A label on a line of its own names the author on the next.
-                    near.get(at + 1).map(|next| next.text.trim())
-                } else if name.len() < text.len() || says_author(page, b) {
-                    Some(name)
-                } else {
-                    None
+                    Some("") => near.get(at + 1).map(|next| next.text.trim()),
+                    Some(name) => Some(name),
+                    None => says_author(page, b).then_some(text),
                 }
             })
     })?;
@@ -500,23 +497,25 @@ fn names(list: &str) -> Vec<String> {
 }
 
 /// The words that introduce a byline ("By", "Written by", "Author:"),
-/// lowercased, longest first.
+/// lowercased.
 const BYLINE_LABELS: &[&str] = &["written by", "posted by", "author", "by"];
 
-/// `name` trimmed, without the label that introduces a byline (followed by
-/// a space or a colon); empty when it is only the label ("Written By").
+/// What follows the label that starts `text` (in any case, then a space, a
+/// colon or nothing), trimmed: `Some("")` when it is only the label
+/// ("Written By"), `None` when it starts with none.
+fn after_byline_label(text: &str) -> Option<&str> {
+    let text = text.trim();
+    BYLINE_LABELS.iter().find_map(|label| {
+        let head = text.get(..label.len())?;
+        let rest = &text[label.len()..];
+        (head.eq_ignore_ascii_case(label) && (rest.is_empty() || rest.starts_with([' ', ':'])))
+            .then(|| rest.trim_start_matches(':').trim())
+    })
+}
+
+/// `name` trimmed, without the label that introduces a byline.
 fn without_byline_label(name: &str) -> &str {
-    let name = name.trim();
-    for label in BYLINE_LABELS {
-        let Some(head) = name.get(..label.len()) else {
-            continue;
-        };
-        let rest = &name[label.len()..];
-        if head.eq_ignore_ascii_case(label) && (rest.is_empty() || rest.starts_with([' ', ':'])) {
-            return rest.trim_start_matches(':').trim();
-        }
-    }
-    name
+    after_byline_label(name).unwrap_or(name.trim())
 }
 
 /// A comma-separated list, trimmed.

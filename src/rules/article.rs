@@ -91,13 +91,6 @@ impl Rule for ArticleBody {
         if prose < enough {
             return;
         }
-        let mut holds_region = vec![false; page.elements.len()];
-        for e in page.element_and_ancestors(Some(region)) {
-            holds_region[e] = true;
-        }
-        let roles = page.roles();
-        let within_bio =
-            page.within_marked(|e| !holds_region[e] && roles[e].contains(Flags::AUTHOR_BIO));
         let last_inside = kept.iter().rposition(|&b| inside(b));
         let first_inside = kept.iter().position(|&b| inside(b));
         let region_name = page.describe(region);
@@ -113,11 +106,7 @@ impl Rule for ArticleBody {
                 continue;
             }
             // An author's bio box, in the article or beside it.
-            if let Some(bio) = page
-                .block_within(block, &within_bio)
-                .then(|| author_bio(page, block, region))
-                .flatten()
-            {
+            if let Some(bio) = author_bio(page, block, region) {
                 let reason = format!("an author's bio: inside {}", page.describe(bio));
                 judgement.drop_block(block, reason);
                 continue;
@@ -172,15 +161,12 @@ struct ArticleRegion {
 /// list of other stories), then to its [`dominant_child`]; `None` for a
 /// page of links only.
 fn article_region(page: &Page<'_>, kept: &[usize]) -> Option<ArticleRegion> {
-    let mut is_card = story_cards(page, kept);
+    let is_card = story_cards(page, kept);
     let roles = page.roles();
     let within_slideshow = page.within_marked(|e| roles[e].contains(Flags::SLIDESHOW));
     // A slideshow's captions are set aside like cards: they can hold more
     // text than the story they are in.
-    for (card, slideshow) in is_card.iter_mut().zip(&within_slideshow) {
-        *card |= slideshow;
-    }
-    let within_card = page.within_marked(|e| is_card[e]);
+    let within_card = page.within_marked(|e| is_card[e] || within_slideshow[e]);
     let text: Vec<usize> = kept
         .iter()
         .copied()
