@@ -497,6 +497,10 @@ impl Flags {
     pub const SLIDESHOW: Flags = Flags(1 << 10);
     /// Verdict: an author's bio box (by its classes and ids).
     pub const AUTHOR_BIO: Flags = Flags(1 << 11);
+    /// Fact: a class that leaves the element to screen readers
+    /// (`sr-only`, `screen-reader-text`, ...): not shown on the page. Such
+    /// an element is a block of its own.
+    pub const SCREEN_READER_ONLY: Flags = Flags(1 << 12);
 
     /// Landmarks that are page chrome unless they hold the content.
     pub const CHROME: Flags = Flags(
@@ -508,6 +512,10 @@ impl Flags {
             | Self::DIALOG.0
             | Self::POST_CHROME.0,
     );
+
+    /// What a reader of the page never sees: what is not content, and
+    /// labels left to screen readers.
+    pub const NOT_SHOWN: Flags = Flags(Self::NON_CONTENT.0 | Self::SCREEN_READER_ONLY.0);
 
     pub fn contains(self, other: Flags) -> bool {
         self.0 & other.0 == other.0

@@ -9,6 +9,16 @@ use deboiler::rules::training::Network;
 struct Lcg(u64);
 
 impl Lcg {
+    /// A source whose stream is unrelated to that of `seed + 1`: the seed is
+    /// scrambled first (SplitMix64's finaliser), since an LCG started from
+    /// neighbouring states gives streams that move in step.
+    fn new(seed: u64) -> Lcg {
+        let mut z = seed.wrapping_add(0x9e3779b97f4a7c15);
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58476d1ce4e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d049bb133111eb);
+        Lcg(z ^ (z >> 31))
+    }
+
     fn next(&mut self) -> f32 {
         self.0 = self
             .0
@@ -103,7 +113,7 @@ pub fn train(
         .map(|x| (0..n).map(|j| (x[j] - mean[j]) / scale[j]).collect())
         .collect();
 
-    let mut random = Lcg(seed);
+    let mut random = Lcg::new(seed);
     let mut w1: Vec<f32> = (0..hidden * n)
         .map(|_| random.next() / (n as f32).sqrt())
         .collect();

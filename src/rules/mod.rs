@@ -29,7 +29,7 @@
 //! | `text-lines` | lines of a plain text a learned model judges to be boilerplate, by their words and their neighbours ([`TextLineClassifier`]) |
 //! | `site-template` | blocks that recur on most pages of the site, when the cleaner or the input has a [`SiteProfile`](crate::SiteProfile) ([`SiteTemplate`]) |
 //! | `repeated-blocks` | exact and near repeats of an earlier block ([`RepeatedBlocks`]) |
-//! | `minimum-text` | everything left of an HTML page that keeps fewer than ten words of the many it shows ([`MinimumText`]) |
+//! | `minimum-text` | everything left of an HTML page that keeps fewer than twenty words of the many it shows ([`MinimumText`]) |
 //! | `boilerplate-classes` (strict) | elements whose class or id says share, social, newsletter, cookie, related, sidebar, ... ([`BoilerplateClasses`]) |
 //! | `link-lists` (strict) | blocks that are mostly link text ([`LinkLists`]) |
 
@@ -54,7 +54,7 @@ pub use classifier::{ContentClassifier, TextLineClassifier};
 /// the classifier's features do.
 #[cfg(feature = "training")]
 pub mod training {
-    pub use super::classifier::model::{Network, Networks, read_pairs_only, write};
+    pub use super::classifier::model::{Network, Networks, PAGE_NETWORKS, read_pairs_only, write};
     pub use super::classifier::{
         CONTEXT_FEATURE_COUNT, FEATURE_COUNT, Layout, PAGE_FEATURE_COUNT, TEXT_FEATURE_COUNT,
         TrainingRows,

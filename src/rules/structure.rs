@@ -12,7 +12,10 @@ use crate::vocabulary::words::PROSE_WORDS;
 /// `<script>`, `<style>`, `<noscript>`, `<template>`, `<svg>`, `<iframe>`,
 /// `<object>`, `<embed>`, `<canvas>`, media fallbacks and form controls
 /// (`<select>`, `<option>`, `<button>`, `<textarea>`, `<input>`, `<label>`),
-/// and MathML's `<annotation>` (a formula's TeX source, never rendered).
+/// and MathML's `<annotation>` (a formula's TeX source, never rendered);
+/// and the text that a class leaves to screen readers (`sr-only`,
+/// `visually-hidden`, `screen-reader-text`, ...: "Regular price:",
+/// "(opens in a new window)"), which the page never shows.
 /// A `<noscript>` holding half of the page's words or more is kept: it is
 /// what the site shows to readers without scripts, crawlers among them.
 ///
@@ -30,13 +33,19 @@ impl Rule for NonContent {
     }
 
     fn apply(&self, page: &Page<'_>, judgement: &mut Judgement) {
-        let non_content = |e: usize| page.elements[e].flags.contains(Flags::NON_CONTENT);
+        let not_shown = |e: usize| page.elements[e].flags.intersects(Flags::NOT_SHOWN);
         let is_noscript = |e: usize| &*page.elements[e].tag == "noscript";
-        let why = "not content: inside";
+        let why = |e: usize| {
+            if page.elements[e].flags.contains(Flags::SCREEN_READER_ONLY) {
+                "not shown: for screen readers only, inside"
+            } else {
+                "not content: inside"
+            }
+        };
         // Scripts, styles and the rest first; then <noscript>, which is the
         // page when it holds most of the text left, as sites that render
         // with scripts give it to crawlers.
-        let others = |e| non_content(e) && !is_noscript(e);
+        let others = |e| not_shown(e) && !is_noscript(e);
         drop_inside(page, judgement, others, why, Majority::Dropped);
         drop_inside(page, judgement, is_noscript, why, Majority::Spared);
     }
@@ -70,7 +79,13 @@ impl Rule for Hidden {
         // A hidden element with most of the page's text is the page, waiting
         // for a script to show it (streamed server rendering).
         let hidden = |e: usize| page.elements[e].flags.contains(Flags::HIDDEN);
-        drop_inside(page, judgement, hidden, "hidden: inside", Majority::Spared);
+        drop_inside(
+            page,
+            judgement,
+            hidden,
+            |_| "hidden: inside",
+            Majority::Spared,
+        );
     }
 }
 
@@ -83,12 +98,13 @@ enum Majority {
 }
 
 /// Drops every kept block inside an element that `target` picks (by its
-/// index), with the elements holding most of the page as `majority` says.
+/// index), with the elements holding most of the page as `majority` says;
+/// the reason starts with what `why` says of the element.
 fn drop_inside(
     page: &Page<'_>,
     judgement: &mut Judgement,
     target: impl Fn(usize) -> bool,
-    why: &str,
+    why: impl Fn(usize) -> &'static str,
     majority: Majority,
 ) {
     let kept: Vec<usize> = judgement.kept().collect();
@@ -109,7 +125,7 @@ fn drop_inside(
             !spared
         });
         if let Some(e) = found {
-            drops.push((block, format!("{why} {}", page.describe(e))));
+            drops.push((block, format!("{} {}", why(e), page.describe(e))));
         }
     }
     for (block, reason) in drops {
@@ -156,7 +172,7 @@ impl Rule for BoilerplateClasses {
             return;
         }
         let target = |e: usize| has_boilerplate_class(page, e);
-        let why = "boilerplate class: inside";
+        let why = |_| "boilerplate class: inside";
         drop_inside(page, judgement, target, why, Majority::Spared);
     }
 }
@@ -309,6 +325,37 @@ mod tests {
         let text = clean_with(NonContent, html).text().to_string();
         assert!(text.contains("Euler wrote") && text.contains('e'), "{text}");
         assert!(!text.contains("displaystyle"), "{text}");
+    }
+
+    #[test]
+    fn text_for_screen_readers_only_is_not_shown() {
+        let html = "<body><p>Crest T-Shirt</p>\
+                    <p><span class=\"price sr-only\">Regular Price:</span> $22</p>\
+                    <h2 class=screen-reader-text>Post navigation</h2>\
+                    <p>Read <a href=/a>the report<span class=visuallyHidden> (opens in a new window)</span></a> first.</p>\
+                    <p class=srt-only>Kept: not a screen-reader class.</p></body>";
+        let page = clean_with(NonContent, html);
+        let text = page.text();
+        assert!(
+            text.contains("$22") && text.contains("Crest T-Shirt"),
+            "{text}"
+        );
+        assert!(
+            text.contains("the report") && text.contains("first."),
+            "{text}"
+        );
+        assert!(text.contains("Kept: not a screen-reader class."), "{text}");
+        for label in ["Regular Price", "Post navigation", "opens in a new window"] {
+            assert!(!text.contains(label), "{label} in {text}");
+        }
+        let removed: Vec<&str> = page.removed().iter().map(|r| r.reason()).collect();
+        assert_eq!(removed.len(), 3, "{removed:?}");
+        assert!(
+            removed
+                .iter()
+                .all(|r| r.contains("for screen readers only")),
+            "{removed:?}"
+        );
     }
 
     #[test]

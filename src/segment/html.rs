@@ -14,7 +14,7 @@ use scraper::{Html, Node};
 use super::TextBuffer;
 use crate::block::{Block, BlockKind, Inline, Span};
 use crate::page::{Declared, Element, Flags, Segmented};
-use crate::vocabulary::class_words::push_class_words;
+use crate::vocabulary::class_words::{push_class_words, says_screen_reader_only};
 use crate::vocabulary::tags::{InlineTag, Landmark, TagTraits, landmark_of_role, traits_of};
 
 /// Parses a document. A page with real markup inside `<noscript>` (many
@@ -90,6 +90,7 @@ fn is_flat_cell(cell: ego_tree::NodeRef<'_, Node>) -> bool {
                     || matches!(tag, "table" | "pre" | "ul" | "ol")
                     || traits.non_content
                     || Attributes::of(element).hide()
+                    || element.attr("class").is_some_and(says_screen_reader_only)
                 {
                     return false;
                 }
@@ -99,6 +100,37 @@ fn is_flat_cell(cell: ego_tree::NodeRef<'_, Node>) -> bool {
     }
     true
 }
+
+/// Whether `heading` is all the text of the list item around it, apart from
+/// the item's sublists: then it is the item (`<li><h3>Linen hats</h3></li>`),
+/// not the title of a card in a list (`<li><h3>..</h3><p>..</p></li>`).
+fn is_an_items_only_text(heading: ego_tree::NodeRef<'_, Node>) -> bool {
+    let is_tag = |node: ego_tree::NodeRef<'_, Node>, tags: &[&str]| {
+        node.value()
+            .as_element()
+            .is_some_and(|e| tags.contains(&&*e.name.local))
+    };
+    let Some(item) = heading.ancestors().find(|n| is_tag(*n, &["li"])) else {
+        return false;
+    };
+    let mut nodes = item.descendants();
+    let outside = nodes.by_ref().take(LIST_ITEM_NODES).any(|node| {
+        let Node::Text(text) = node.value() else {
+            return false;
+        };
+        !text.trim().is_empty()
+            && !node
+                .ancestors()
+                .take_while(|n| n.id() != item.id())
+                .any(|n| n.id() == heading.id() || is_tag(n, &["ul", "ol"]))
+    });
+    // An item too large to read is a card or a container, not a lone title
+    // (and reading it for each of its headings would take quadratic time).
+    !outside && nodes.next().is_none()
+}
+
+/// The most nodes a list item has for [`is_an_items_only_text`] to read it.
+const LIST_ITEM_NODES: usize = 100;
 
 /// An open element during the walk.
 #[derive(Debug)]
@@ -111,6 +143,10 @@ struct Frame {
     tag: TagTraits,
     /// A block-level element inside a data table's cell: part of the cell.
     in_flat_cell: bool,
+    /// A block-level element inside preformatted text: one of its lines.
+    code_line: bool,
+    /// Whether its text is a block of its own.
+    block: bool,
 }
 
 /// An inline element whose span is being recorded.
@@ -229,8 +265,17 @@ impl Walk {
         let tag = element.name.local.clone();
         let traits = traits_of(&tag);
         // Inside a data table's cell, blocks are the cell's lines.
+        let attributes = Attributes::of(element);
+        // Text left to screen readers is a block of its own, even inline,
+        // so that it can go without what it labels.
+        let screen_reader_only = attributes.class.is_some_and(says_screen_reader_only);
         let in_flat_cell = self.flat_cell.is_some() && traits.block;
-        let block = traits.block && !in_flat_cell;
+        // Inside preformatted text, a block element is one of its lines (a
+        // code editor's `<div class="cm-line">`), not a block of its own.
+        let code_line = traits.block
+            && self.raw_depth > 0
+            && self.stack.last().is_some_and(|f| f.kind == BlockKind::Code);
+        let block = (traits.block || screen_reader_only) && !in_flat_cell && !code_line;
         // Sibling inline items are separate words; a block starts afresh.
         let after_inline_close = std::mem::take(&mut self.after_inline_close);
         if block {
@@ -238,15 +283,21 @@ impl Walk {
         } else if in_flat_cell {
             // A line of the cell: apart from the one before it.
             self.buffer.push_collapsed(" ");
+        } else if code_line {
+            self.buffer.end_line();
         } else if after_inline_close {
             self.buffer.separate_words();
         }
-        let attributes = Attributes::of(element);
         self.note_facts(&tag, &attributes, self.page.elements.len());
         let parent = self.stack.last();
         let inherited = parent.map_or(BlockKind::Paragraph, |f| f.kind);
         let kind = match traits.kind {
             _ if in_flat_cell => BlockKind::TableCell,
+            Some(BlockKind::Heading(_))
+                if inherited == BlockKind::ListItem && is_an_items_only_text(node) =>
+            {
+                BlockKind::ListItem
+            }
             Some(kind) => kind,
             // A paragraph inside a list item or quote is still part of it; a
             // paragraph inside a table cell is a paragraph (layout tables).
@@ -274,7 +325,10 @@ impl Walk {
         }
         let id = push_class_words(&mut self.page.attributes, attributes.id);
         let class = push_class_words(&mut self.page.attributes, attributes.class);
-        let flags = element_flags(&tag, traits, &attributes);
+        let mut flags = element_flags(&tag, traits, &attributes);
+        if screen_reader_only {
+            flags.insert(Flags::SCREEN_READER_ONLY);
+        }
         self.page.elements.push(Element {
             parent,
             traits,
@@ -334,6 +388,8 @@ impl Walk {
             kind,
             tag: traits,
             in_flat_cell,
+            code_line,
+            block,
         });
         let cell = traits.kind == Some(BlockKind::TableCell);
         if self.flat_cell.is_none() && cell && is_flat_cell(node) {
@@ -350,7 +406,9 @@ impl Walk {
         }
         if frame.in_flat_cell {
             self.buffer.push_collapsed(" ");
-        } else if frame.tag.block {
+        } else if frame.code_line {
+            self.buffer.end_line();
+        } else if frame.block {
             self.flush();
         } else {
             self.after_inline_close = true;
@@ -539,11 +597,14 @@ impl Walk {
         std::iter::successors(Some(element), |&e| self.page.elements[e].parent)
     }
 
-    /// Whether `element` or an element around it is not content or hidden.
+    /// Whether `element` or an element around it is not content, hidden or
+    /// left to screen readers.
     fn is_not_shown(&self, element: usize) -> bool {
         self.ancestors(element).any(|e| {
             let flags = self.page.elements[e].flags;
-            flags.contains(Flags::NON_CONTENT) || flags.contains(Flags::HIDDEN)
+            flags.contains(Flags::NON_CONTENT)
+                || flags.contains(Flags::HIDDEN)
+                || flags.contains(Flags::SCREEN_READER_ONLY)
         })
     }
 
@@ -799,6 +860,39 @@ mod tests {
             ("fn main() {\n    x();\n}".to_string(), BlockKind::Code)
         );
         assert_eq!(got[1].0, "a\nb");
+    }
+
+    #[test]
+    fn a_code_editors_line_elements_are_lines_of_one_code_block() {
+        let got = blocks(
+            "<pre><code><div class=cm-line>import x;<br></div><div class=cm-line><br></div>\
+             <div class=cm-line>fn main() {</div><div class=cm-line>  x();</div><div>}</div></code></pre>",
+        );
+        assert_eq!(
+            got,
+            [(
+                "import x;\n\nfn main() {\n  x();\n}".to_string(),
+                BlockKind::Code
+            )]
+        );
+    }
+
+    #[test]
+    fn a_heading_that_is_all_of_a_list_item_is_the_item() {
+        let got = blocks(
+            "<ul><li><h3>Linen hats</h3><ul><li><h3>Sold in pairs</h3></li></ul></li></ul>\
+             <ul><li><h3>Harbour wall rebuilt</h3><p>Work starts in May.</p></li></ul>",
+        );
+        let kinds: Vec<BlockKind> = got.iter().map(|b| b.1).collect();
+        assert_eq!(
+            kinds,
+            [
+                BlockKind::ListItem,
+                BlockKind::ListItem,
+                BlockKind::Heading(3),
+                BlockKind::ListItem
+            ]
+        );
     }
 
     #[test]

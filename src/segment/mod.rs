@@ -93,6 +93,17 @@ impl TextBuffer {
         self.pending_separation = false;
     }
 
+    /// Ends the line of preformatted text being written, if it has text: a
+    /// new line starts, but an empty line is not made. Unlike a line break,
+    /// it takes nothing away (the text before it stays as spans saw it).
+    pub fn end_line(&mut self) {
+        if !self.text.is_empty() && !self.text.ends_with('\n') {
+            self.text.push('\n');
+        }
+        self.pending_space = false;
+        self.pending_separation = false;
+    }
+
     /// Takes the text out, trimmed; `None` when it has no visible character.
     pub fn take(&mut self) -> Option<String> {
         self.pending_space = false;

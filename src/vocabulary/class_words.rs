@@ -163,6 +163,49 @@ pub(crate) fn says_slideshow(token: &str) -> bool {
     says_one_of(token, SLIDESHOW_WORDS)
 }
 
+/// Class tokens that hide an element from sight and leave it to screen
+/// readers (Bootstrap's `sr-only` and `visually-hidden`, WordPress's
+/// `screen-reader-text`, Drupal's `element-invisible`, Foundation's
+/// `show-for-sr`, ...), as written, read in any case (`visuallyHidden`).
+/// Their text is a label for the ears ("Regular price:", "(opens in a new
+/// window)", "Post navigation"), not what a reader of the page sees.
+const SCREEN_READER_ONLY_TOKENS: &[&str] = &[
+    "sr-only",
+    "sronly",
+    "sr_only",
+    "sr-only-focusable",
+    "sr-text",
+    "visually-hidden",
+    "visuallyhidden",
+    "visually-hidden-focusable",
+    "u-visually-hidden",
+    "hidden-visually",
+    "screen-reader-text",
+    "screen_reader_text",
+    "screenreadertext",
+    "screen-reader-only",
+    "screenreader-only",
+    "screenreaderonly",
+    "a11y-hidden",
+    "element-invisible",
+    "show-for-sr",
+    "assistive-text",
+];
+
+/// Whether a `class` value (as written in the page) has a token that
+/// leaves the element to screen readers (see [`SCREEN_READER_ONLY_TOKENS`]).
+pub(crate) fn says_screen_reader_only(class: &str) -> bool {
+    // Read for every element: the first letter and the length are
+    // compared first.
+    tokens(class).any(|token| {
+        let first = token.as_bytes()[0].to_ascii_lowercase();
+        matches!(first, b'a' | b'e' | b'h' | b's' | b'u' | b'v')
+            && SCREEN_READER_ONLY_TOKENS
+                .iter()
+                .any(|word| word.len() == token.len() && word.eq_ignore_ascii_case(token))
+    })
+}
+
 /// Words about reviews and ratings.
 const REVIEW_WORDS: &[&str] = &[
     "review",

@@ -26,8 +26,10 @@
 //! on the other half of the pages (two folds), as on unseen pages. The
 //! model is `--ensemble` such pairs, from seeds `--seed`, `--seed` + 1, ...
 //!
-//! `--pairs-from MODEL` keeps the network pairs of `MODEL` and trains the
-//! page network only.
+//! The page networks ([`PAGE_NETWORKS`] of them, averaged, from seeds
+//! `--seed`, `--seed` + 1, ...) learn from one row per page whether it is
+//! an article. `--pairs-from MODEL` keeps the network pairs of `MODEL` and
+//! trains the page networks only.
 //!
 //! `--half even` trains on the even-numbered pages only, so that
 //! `evaluate --half odd --model FILE` measures it on pages it has not seen.
@@ -39,7 +41,7 @@ use clap::Parser;
 use deboiler::rules::ContentClassifier;
 use deboiler::rules::training::{
     CONTEXT_FEATURE_COUNT, FEATURE_COUNT, Layout, Network, Networks, PAGE_FEATURE_COUNT,
-    default_rules_with, read_pairs_only, write,
+    PAGE_NETWORKS, default_rules_with, read_pairs_only, write,
 };
 use deboiler::{Cleaner, Input, Judgement, Page, Phase, Rule};
 use deboiler_lab as wcxb;
@@ -179,16 +181,20 @@ fn main() {
         );
         pairs.push(train_pair(&mut pages, &options, seed));
     }
-    eprintln!("page network");
-    let page = train(
-        &page_rows,
-        &page_labels,
-        &vec![1.0; page_rows.len()],
-        &Shape::PAGE,
-        options.seed,
-        ContentClassifier::page_feature_names(),
-    );
-    let networks = Networks { pairs, page };
+    let pages = (0..PAGE_NETWORKS as u64)
+        .map(|member| {
+            eprintln!("page network {} of {PAGE_NETWORKS}", member + 1);
+            train(
+                &page_rows,
+                &page_labels,
+                &vec![1.0; page_rows.len()],
+                &Shape::PAGE,
+                options.seed + member,
+                ContentClassifier::page_feature_names(),
+            )
+        })
+        .collect();
+    let networks = Networks { pairs, pages };
     std::fs::write(&options.out, write(&networks)).expect("writable model file");
     eprintln!("wrote {}", options.out.display());
 }

@@ -98,8 +98,8 @@ pub struct ContentClassifier {
     /// Pairs of networks (block, context), trained from different seeds;
     /// their verdicts are averaged.
     networks: Arc<[(Model, Model)]>,
-    /// Says whether a page is an article.
-    page_network: Arc<Model>,
+    /// Say whether a page is an article; their verdicts are averaged.
+    page_networks: Arc<[Model]>,
     threshold: f32,
 }
 
@@ -152,7 +152,7 @@ impl ContentClassifier {
             .collect::<Vec<_>>();
         Ok(ContentClassifier {
             networks: networks.into(),
-            page_network: Arc::new(Model::from(&read.page)),
+            page_networks: read.pages.iter().map(Model::from).collect(),
             threshold: 0.3,
         })
     }
@@ -250,7 +250,12 @@ impl ContentClassifier {
         let page_row = features::page_features(page, kept, &rows, &layout);
         Some(Probabilities {
             blocks,
-            article: self.page_network.predict(&page_row),
+            article: self
+                .page_networks
+                .iter()
+                .map(|network| network.predict(&page_row))
+                .sum::<f32>()
+                / self.page_networks.len() as f32,
         })
     }
 }

@@ -16,6 +16,10 @@ use super::features::{CONTEXT_FEATURE_NAMES, FEATURE_NAMES, PAGE_FEATURE_NAMES};
 /// Marks the start of each network in a model file.
 const MARKER: &str = "deboiler-model";
 
+/// How many page networks the trainer makes, from consecutive seeds.
+#[cfg(any(test, feature = "training"))]
+pub const PAGE_NETWORKS: usize = 10;
+
 /// The largest hidden layer a model may have.
 pub(crate) const MAX_HIDDEN: usize = 64;
 
@@ -181,17 +185,22 @@ pub struct Networks {
     /// Pairs of a block network, for the block features, and a context
     /// network, for those and the context features.
     pub pairs: Vec<(Network, Network)>,
-    /// The page network, for the page features: whether a page is an
-    /// article.
-    pub page: Network,
+    /// The page networks, for the page features: whether a page is an
+    /// article. Their verdicts are averaged: a page network learns from
+    /// one row per page, few enough that one network alone changes its mind
+    /// with its seed.
+    pub pages: Vec<Network>,
 }
 
-/// Reads a model file: pairs of networks, then the page network.
+/// Reads a model file: pairs of networks, then the page networks.
 pub fn read(text: &str) -> Result<Networks, BuildError> {
-    let (pairs, page) = sections(text)?;
+    let (pairs, pages) = sections(text)?;
     Ok(Networks {
         pairs: read_pairs(pairs)?,
-        page: Network::parse(page, &PAGE_FEATURE_NAMES)?,
+        pages: pages
+            .iter()
+            .map(|page| Network::parse(page, &PAGE_FEATURE_NAMES))
+            .collect::<Result<_, _>>()?,
     })
 }
 
@@ -202,18 +211,39 @@ pub fn read_pairs_only(text: &str) -> Result<Vec<(Network, Network)>, BuildError
     read_pairs(sections(text)?.0)
 }
 
-/// A model file's sections: those of the pairs, and the page network's.
-fn sections(text: &str) -> Result<(Vec<&str>, &str), BuildError> {
-    let mut sections: Vec<&str> = text
+/// A model file's sections: those of the pairs, and those of the page
+/// networks (the last ones, which name the page features).
+fn sections(text: &str) -> Result<(Vec<&str>, Vec<&str>), BuildError> {
+    let sections: Vec<&str> = text
         .split(MARKER)
         .filter(|s| !s.trim().is_empty())
         .collect();
-    match sections.pop() {
-        Some(page) if !sections.is_empty() && sections.len() % 2 == 0 => Ok((sections, page)),
-        _ => Err(invalid(
-            "pairs of networks (block, context), then a page network, expected".to_string(),
-        )),
+    let pairs_end = sections
+        .iter()
+        .rposition(|s| !names_page_features(s))
+        .map_or(0, |last| last + 1);
+    let (pairs, pages) = sections.split_at(pairs_end);
+    if pages.is_empty() {
+        if let Some(last) = pairs.last() {
+            // Say what the last network reads instead (a stale model).
+            Network::parse(last, &PAGE_FEATURE_NAMES)?;
+        }
     }
+    if pairs.is_empty() || pairs.len() % 2 != 0 || pages.is_empty() {
+        return Err(invalid(
+            "pairs of networks (block, context), then page networks, expected".to_string(),
+        ));
+    }
+    Ok((pairs.to_vec(), pages.to_vec()))
+}
+
+/// Whether a network's section names the page features in its header.
+fn names_page_features(section: &str) -> bool {
+    let header = section.lines().next().unwrap_or("");
+    header
+        .split_whitespace()
+        .find_map(|part| part.strip_prefix("names="))
+        .is_some_and(|names| names.split(',').eq(PAGE_FEATURE_NAMES.iter().copied()))
 }
 
 fn read_pairs(sections: Vec<&str>) -> Result<Vec<(Network, Network)>, BuildError> {
@@ -230,7 +260,7 @@ fn read_pairs(sections: Vec<&str>) -> Result<Vec<(Network, Network)>, BuildError
 }
 
 /// Writes a model file: the pairs of networks, in order, then the page
-/// network.
+/// networks.
 #[cfg(any(test, feature = "training"))]
 pub fn write(networks: &Networks) -> String {
     let pairs: String = networks
@@ -238,7 +268,8 @@ pub fn write(networks: &Networks) -> String {
         .iter()
         .map(|(block, context)| block.to_text() + &context.to_text())
         .collect();
-    pairs + &networks.page.to_text()
+    let pages: String = networks.pages.iter().map(Network::to_text).collect();
+    pairs + &pages
 }
 
 #[cfg(test)]
@@ -252,7 +283,13 @@ mod tests {
         assert_eq!(networks.pairs.len(), 6);
         assert_eq!(networks.pairs[0].0.features, FEATURE_NAMES);
         assert_eq!(networks.pairs[0].1.features, context_network_features());
-        assert_eq!(networks.page.features, PAGE_FEATURE_NAMES);
+        assert_eq!(networks.pages.len(), PAGE_NETWORKS);
+        assert!(
+            networks
+                .pages
+                .iter()
+                .all(|p| p.features == PAGE_FEATURE_NAMES)
+        );
         assert_eq!(write(&networks), shipped);
     }
 }
