@@ -214,7 +214,7 @@ fn table(
             last_row = Some(cell.row);
         }
         let mut text = String::new();
-        inline(&mut text, &blocks[end], options, Escape::OneLine);
+        inline(&mut text, &blocks[end], options, Escape::TableCell);
         rows.last_mut().expect("a row was started").push(text);
         end += 1;
     }
@@ -238,11 +238,19 @@ fn table(
 }
 
 /// How text is escaped: in running text, or on one line (a heading, a
-/// table cell), where a line break cannot be.
+/// table cell), where a line break cannot be; in a table cell, a `|` is
+/// escaped inside inline code too (GFM splits cells before reading code).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Escape {
     Text,
     OneLine,
+    TableCell,
+}
+
+impl Escape {
+    fn one_line(self) -> bool {
+        self != Escape::Text
+    }
 }
 
 /// The block's text with its spans as Markdown: emphasis, strong, inline
@@ -273,15 +281,17 @@ fn inline(out: &mut String, block: &Block, options: MarkdownOptions, escape: Esc
             next += 1;
             match &span.inline {
                 Inline::LineBreak => {
-                    line.push_str(if escape == Escape::OneLine {
-                        " "
-                    } else {
-                        "\\\n"
-                    });
+                    line.push_str(if escape.one_line() { " " } else { "\\\n" });
                     at = at.max(span.range.end);
                 }
                 Inline::Code => {
-                    line.push_str(&inline_code(&text[span.range.clone()]));
+                    let code = &text[span.range.clone()];
+                    let code = match escape {
+                        Escape::Text => code.to_string(),
+                        Escape::OneLine => code.replace('\n', " "),
+                        Escape::TableCell => code.replace('\n', " ").replace('|', "\\|"),
+                    };
+                    line.push_str(&inline_code(&code));
                     at = at.max(span.range.end);
                     // What is inside code is not marked.
                     while spans.get(next).is_some_and(|s| s.range.start < at) {
@@ -388,7 +398,7 @@ fn escape_into(out: &mut String, text: &str, escape: Escape) {
     for c in text.chars() {
         match c {
             '|' => out.push_str("\\|"),
-            '\n' if escape == Escape::OneLine => out.push(' '),
+            '\n' if escape.one_line() => out.push(' '),
             c if INLINE_SPECIAL.contains(&c) => {
                 out.push('\\');
                 out.push(c);
@@ -537,11 +547,12 @@ mod tests {
     #[test]
     fn tables_have_a_header_row_and_escaped_cells() {
         let md = markdown(
-            "<table><tr><th>Name</th><th>Pipe</th></tr><tr><td>a|b</td><td>c</td></tr><tr><td>d</td></tr></table>",
+            "<table><tr><th>Name</th><th>Pipe</th></tr><tr><td>a|b</td><td>c</td></tr><tr><td>d</td></tr>\
+             <tr><td>Syntax:</td><td><code>rewrite_log on | off;</code></td></tr></table>",
         );
         assert_eq!(
             md,
-            "| Name | Pipe |\n| --- | --- |\n| a\\|b | c |\n| d |  |"
+            "| Name | Pipe |\n| --- | --- |\n| a\\|b | c |\n| d |  |\n| Syntax: | `rewrite_log on \\| off;` |"
         );
     }
 
