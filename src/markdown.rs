@@ -2,6 +2,8 @@
 //! structure each block sits in is noted when the page is assembled
 //! ([`Markup`]), and written here without a second walk of the page.
 
+use std::borrow::Cow;
+
 use crate::block::{Block, BlockKind, Inline, Span};
 use crate::page::Page;
 
@@ -286,10 +288,10 @@ fn inline(out: &mut String, block: &Block, options: MarkdownOptions, escape: Esc
                 }
                 Inline::Code => {
                     let code = &text[span.range.clone()];
-                    let code = match escape {
-                        Escape::Text => code.to_string(),
-                        Escape::OneLine => code.replace('\n', " "),
-                        Escape::TableCell => code.replace('\n', " ").replace('|', "\\|"),
+                    let code: Cow<'_, str> = match escape {
+                        Escape::Text => Cow::Borrowed(code),
+                        Escape::OneLine => code.replace('\n', " ").into(),
+                        Escape::TableCell => code.replace('\n', " ").replace('|', "\\|").into(),
                     };
                     line.push_str(&inline_code(&code));
                     at = at.max(span.range.end);

@@ -515,7 +515,7 @@ impl Flags {
 
     /// What a reader of the page never sees: what is not content, and
     /// labels left to screen readers.
-    pub const NOT_SHOWN: Flags = Flags(Self::NON_CONTENT.0 | Self::SCREEN_READER_ONLY.0);
+    pub const NOT_SHOWN: Flags = Self::NON_CONTENT.union(Self::SCREEN_READER_ONLY);
 
     pub fn contains(self, other: Flags) -> bool {
         self.0 & other.0 == other.0
@@ -527,6 +527,10 @@ impl Flags {
 
     pub fn insert(&mut self, other: Flags) {
         self.0 |= other.0;
+    }
+
+    pub const fn union(self, other: Flags) -> Flags {
+        Flags(self.0 | other.0)
     }
 
     pub fn intersection(self, other: Flags) -> Flags {

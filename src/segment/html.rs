@@ -89,8 +89,7 @@ fn is_flat_cell(cell: ego_tree::NodeRef<'_, Node>) -> bool {
                 if traits.kind == Some(BlockKind::TableCell)
                     || matches!(tag, "table" | "pre" | "ul" | "ol")
                     || traits.non_content
-                    || Attributes::of(element).hide()
-                    || element.attr("class").is_some_and(says_screen_reader_only)
+                    || Attributes::of(element).hides_text()
                 {
                     return false;
                 }
@@ -268,7 +267,8 @@ impl Walk {
         let attributes = Attributes::of(element);
         // Text left to screen readers is a block of its own, even inline,
         // so that it can go without what it labels.
-        let screen_reader_only = attributes.class.is_some_and(says_screen_reader_only);
+        let flags = element_flags(&tag, traits, &attributes);
+        let screen_reader_only = flags.contains(Flags::SCREEN_READER_ONLY);
         let in_flat_cell = self.flat_cell.is_some() && traits.block;
         // Inside preformatted text, a block element is one of its lines (a
         // code editor's `<div class="cm-line">`), not a block of its own.
@@ -325,10 +325,6 @@ impl Walk {
         }
         let id = push_class_words(&mut self.page.attributes, attributes.id);
         let class = push_class_words(&mut self.page.attributes, attributes.class);
-        let mut flags = element_flags(&tag, traits, &attributes);
-        if screen_reader_only {
-            flags.insert(Flags::SCREEN_READER_ONLY);
-        }
         self.page.elements.push(Element {
             parent,
             traits,
@@ -602,9 +598,7 @@ impl Walk {
     fn is_not_shown(&self, element: usize) -> bool {
         self.ancestors(element).any(|e| {
             let flags = self.page.elements[e].flags;
-            flags.contains(Flags::NON_CONTENT)
-                || flags.contains(Flags::HIDDEN)
-                || flags.contains(Flags::SCREEN_READER_ONLY)
+            flags.intersects(Flags::NOT_SHOWN.union(Flags::HIDDEN))
         })
     }
 
@@ -689,6 +683,17 @@ impl<'a> Attributes<'a> {
         attributes
     }
 
+    /// A class that leaves the element to screen readers (`sr-only`, ...).
+    fn for_screen_readers_only(&self) -> bool {
+        self.class.is_some_and(says_screen_reader_only)
+    }
+
+    /// Whether the element's text is not seen: it is hidden, or left to
+    /// screen readers.
+    fn hides_text(&self) -> bool {
+        self.hide() || self.for_screen_readers_only()
+    }
+
     /// `hidden`, `aria-hidden="true"`, or an inline style that hides the element.
     fn hide(&self) -> bool {
         let aria_hidden = self
@@ -724,6 +729,9 @@ fn element_flags(tag: &str, traits: TagTraits, attributes: &Attributes<'_>) -> F
     }
     if attributes.hide() {
         flags.insert(Flags::HIDDEN);
+    }
+    if attributes.for_screen_readers_only() {
+        flags.insert(Flags::SCREEN_READER_ONLY);
     }
     let role = attributes.role.unwrap_or("").trim().to_ascii_lowercase();
     let landmark = [traits.landmark, landmark_of_role(&role)]

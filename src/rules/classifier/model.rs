@@ -74,16 +74,17 @@ impl Network {
     /// features `expected`, in that order.
     fn parse(section: &str, expected: &[&str]) -> Result<Network, BuildError> {
         let (header, body) = section.split_once('\n').unwrap_or((section, ""));
-        let (mut count, mut hidden, mut names) = (None, None, None);
+        let (mut count, mut hidden) = (None, None);
         for part in header.split_whitespace() {
             match part.split_once('=') {
                 Some(("features", n)) => count = n.parse::<usize>().ok(),
                 Some(("hidden", n)) => hidden = n.parse::<usize>().ok(),
-                Some(("names", list)) => names = Some(list.split(',').collect::<Vec<_>>()),
                 _ => {}
             }
         }
-        let names = names.ok_or_else(|| invalid("a network without feature names".to_string()))?;
+        let names: Vec<&str> = feature_names(header)
+            .ok_or_else(|| invalid("a network without feature names".to_string()))?
+            .collect();
         if names != expected {
             return Err(invalid(mismatch(&names, expected)));
         }
@@ -237,13 +238,18 @@ fn sections(text: &str) -> Result<(Vec<&str>, Vec<&str>), BuildError> {
     Ok((pairs.to_vec(), pages.to_vec()))
 }
 
-/// Whether a network's section names the page features in its header.
-fn names_page_features(section: &str) -> bool {
-    let header = section.lines().next().unwrap_or("");
+/// The feature names a network's header line gives.
+fn feature_names(header: &str) -> Option<std::str::Split<'_, char>> {
     header
         .split_whitespace()
         .find_map(|part| part.strip_prefix("names="))
-        .is_some_and(|names| names.split(',').eq(PAGE_FEATURE_NAMES.iter().copied()))
+        .map(|names| names.split(','))
+}
+
+/// Whether a network's section names the page features in its header.
+fn names_page_features(section: &str) -> bool {
+    let header = section.lines().next().unwrap_or("");
+    feature_names(header).is_some_and(|names| names.eq(PAGE_FEATURE_NAMES.iter().copied()))
 }
 
 fn read_pairs(sections: Vec<&str>) -> Result<Vec<(Network, Network)>, BuildError> {
