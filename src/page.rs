@@ -300,6 +300,15 @@ impl<'a> Page<'a> {
         self.element_and_ancestors(self.blocks[block].element)
     }
 
+    /// Whether a reader sees the block: no element around it is one that
+    /// `non-content` drops (the head, scripts, form controls, ...) or text
+    /// for screen readers only.
+    pub(crate) fn is_shown(&self, block: usize) -> bool {
+        !self
+            .ancestors_of(block)
+            .any(|e| self.elements[e].flags.intersects(Flags::NOT_SHOWN))
+    }
+
     /// For each element, whether it or an element that holds it is
     /// `marked`: one pass, parents coming before their children.
     pub(crate) fn within_marked(&self, marked: impl Fn(usize) -> bool) -> Vec<bool> {

@@ -2,7 +2,8 @@
 
 use rustc_hash::FxHashSet as HashSet;
 
-use crate::page::{Flags, Judgement, Page};
+use crate::block::BlockKind;
+use crate::page::{Judgement, Page};
 use crate::rules::{Phase, Rule};
 
 /// Drops what is left of an HTML page when it is too little to be the
@@ -90,11 +91,7 @@ impl Rule for MinimumText {
         // not make a page of many words).
         let mut texts = HashSet::default();
         let shown: usize = (0..page.blocks.len())
-            .filter(|&b| {
-                !page
-                    .ancestors_of(b)
-                    .any(|e| page.elements[e].flags.intersects(Flags::NOT_SHOWN))
-            })
+            .filter(|&b| page.is_shown(b))
             .filter(|&b| texts.insert(page.blocks[b].text.as_str()))
             .map(|b| page.blocks[b].words)
             .sum();
@@ -106,6 +103,90 @@ impl Rule for MinimumText {
         );
         for block in kept {
             judgement.drop_block(block, reason.clone());
+        }
+    }
+}
+
+/// Drops a heading whose section lost its content: the blocks after it, up
+/// to the next heading of its level or above, were all dropped by other
+/// rules, and they held at least ten words (and twice the heading's). Such
+/// a heading is the title of a box that went ("Related posts" over a
+/// dropped story list, "Leave a reply" over a form, a footer column's
+/// "Help" over its links). A heading whose section
+/// keeps anything (a subheading with its text counts) stays, and so does a
+/// card's title over a dropped date, or a heading with nothing after it (a
+/// run of headline links). A page left with headings only keeps them, and
+/// plain text is left alone.
+///
+/// ```
+/// use deboiler::rules::{OrphanHeadings, PageChrome};
+/// use deboiler::{Cleaner, RuleSet};
+///
+/// let html = "<main><h1>The bridge</h1><p>The bridge opens on Monday, after two years.</p>\
+///     <h2>Related posts</h2><nav><a href=/a>The tunnel closes for repairs next spring</a>\
+///     <a href=/b>A new ferry line across the bay</a></nav></main>";
+/// let rules = RuleSet::empty().with(PageChrome::default()).with(OrphanHeadings);
+/// let page = Cleaner::builder().rules(rules).build()?.clean(html)?;
+/// assert_eq!(page.text(), "The bridge\n\nThe bridge opens on Monday, after two years.");
+/// let heading = page.removed().iter().find(|r| r.rule() == "orphan-headings");
+/// assert_eq!(heading.unwrap().block().text(), "Related posts");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// Name: `orphan-headings`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct OrphanHeadings;
+
+/// The fewest words a heading's section must have lost for the heading to
+/// be the title of a dropped box rather than of a card whose date or
+/// byline went.
+const ORPHAN_SECTION_WORDS: usize = 10;
+
+impl Rule for OrphanHeadings {
+    fn name(&self) -> &str {
+        "orphan-headings"
+    }
+
+    fn phase(&self) -> Phase {
+        Phase::Leftovers
+    }
+
+    fn apply(&self, page: &Page<'_>, judgement: &mut Judgement) {
+        if !page.is_html() {
+            return;
+        }
+        let level = |b: usize| match page.blocks[b].kind {
+            BlockKind::Heading(level) => Some(level),
+            _ => None,
+        };
+        // A page left with headings only keeps them: they are all it has.
+        if judgement.kept().all(|b| level(b).is_some()) {
+            return;
+        }
+        // The last heading first, so that a heading whose subsections all
+        // went is judged without them. A block is in at most six sections
+        // (one per level), so the scans cost six passes over the page.
+        let headings: Vec<usize> = judgement.kept().filter(|&b| level(b).is_some()).collect();
+        for &heading in headings.iter().rev() {
+            let rank = level(heading).unwrap_or(1);
+            let mut dropped_words = 0;
+            let mut keeps_something = false;
+            for b in heading + 1..page.blocks.len() {
+                if level(b).is_some_and(|l| l <= rank) {
+                    break;
+                }
+                if judgement.is_kept(b) {
+                    keeps_something = true;
+                    break;
+                }
+                if level(b).is_none() && page.is_shown(b) {
+                    dropped_words += page.blocks[b].words;
+                }
+            }
+            let lost = ORPHAN_SECTION_WORDS.max(2 * page.blocks[heading].words);
+            if !keeps_something && dropped_words >= lost {
+                judgement.drop_block(heading, "a heading whose section was all dropped");
+            }
         }
     }
 }
@@ -183,6 +264,87 @@ mod tests {
         assert_eq!(
             cleaner.clean(&lower).expect("page cleans").text(),
             "Need help?"
+        );
+    }
+
+    /// The default rules' last phase after a rule that drops the blocks
+    /// marked `class=gone`, as an earlier rule would.
+    fn clean_orphans(html: &str) -> crate::Cleaned {
+        let gone = crate::rules::from_fn("gone", |block| {
+            block
+                .text()
+                .starts_with("gone")
+                .then(|| "marked".to_string())
+        });
+        let rules = RuleSet::empty().with(gone).with(OrphanHeadings);
+        let cleaner = Cleaner::builder()
+            .rules(rules)
+            .build()
+            .expect("rules compile");
+        cleaner.clean(html).expect("page cleans")
+    }
+
+    const STORY: &str =
+        "<h1>The bridge</h1><p>The bridge opens on Monday, after two years of work.</p>";
+    const DROPPED_LIST: &str = "<ul><li>gone: the tunnel closes for repairs next spring</li>\
+        <li>gone: a new ferry line across the bay</li></ul>";
+
+    #[test]
+    fn the_heading_of_a_dropped_box_goes_with_it() {
+        let page = clean_orphans(&format!("{STORY}<h2>Related posts</h2>{DROPPED_LIST}"));
+        assert_eq!(
+            page.text(),
+            "The bridge\n\nThe bridge opens on Monday, after two years of work."
+        );
+        let orphans: Vec<&str> = page
+            .removed()
+            .iter()
+            .filter(|r| r.rule() == "orphan-headings")
+            .map(|r| r.block().text())
+            .collect();
+        assert_eq!(orphans, ["Related posts"]);
+        // A section heading over a subsection that all went goes too.
+        let nested = clean_orphans(&format!(
+            "{STORY}<h2>More</h2><h3>Related posts</h3>{DROPPED_LIST}<h2>Sources</h2><p>City records.</p>"
+        ));
+        assert_eq!(
+            nested.text(),
+            "The bridge\n\nThe bridge opens on Monday, after two years of work.\n\nSources\n\nCity records."
+        );
+    }
+
+    #[test]
+    fn headings_that_keep_something_or_lost_little_stay() {
+        // A subsection that keeps its text keeps its parent heading.
+        let page = clean_orphans(&format!(
+            "{STORY}<h2>Works</h2><h3>Steel</h3><p>Made in Ohio.</p>{DROPPED_LIST}"
+        ));
+        assert!(page.text().contains("Works\n\nSteel\n\nMade in Ohio."));
+        // Cards whose dates went keep their titles.
+        let cards = format!(
+            "{STORY}{}",
+            ["Ferry", "Tunnel", "Bay"]
+                .map(|t| format!("<h3>{t} news today</h3><p>gone: Mar 14</p>"))
+                .concat()
+        );
+        assert!(clean_orphans(&cards).text().ends_with("Bay news today"));
+        // A page left with headings only keeps them.
+        let headlines = format!("<h2>Ferry</h2><h2>Tunnel</h2>{DROPPED_LIST}");
+        assert_eq!(clean_orphans(&headlines).text(), "Ferry\n\nTunnel");
+        // Plain text is not judged.
+        let text =
+            crate::Input::text("Related\n\ngone: the tunnel closes for repairs next spring now");
+        let rules = RuleSet::empty().with(OrphanHeadings);
+        let cleaner = Cleaner::builder()
+            .rules(rules)
+            .build()
+            .expect("rules compile");
+        assert!(
+            cleaner
+                .clean(text)
+                .expect("text cleans")
+                .text()
+                .starts_with("Related")
         );
     }
 }

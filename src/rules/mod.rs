@@ -29,6 +29,7 @@
 //! | `text-lines` | lines of a plain text a learned model judges to be boilerplate, by their words and their neighbours ([`TextLineClassifier`]) |
 //! | `site-template` | blocks that recur on most pages of the site, when the cleaner or the input has a [`SiteProfile`](crate::SiteProfile) ([`SiteTemplate`]) |
 //! | `repeated-blocks` | exact and near repeats of an earlier block ([`RepeatedBlocks`]) |
+//! | `orphan-headings` | the heading of a section whose content was all dropped ("Related posts" over a dropped story list) ([`OrphanHeadings`]) |
 //! | `minimum-text` | everything left of an HTML page that keeps fewer than twenty words of the many it shows ([`MinimumText`]) |
 //! | `boilerplate-classes` (strict) | elements whose class or id says share, social, newsletter, cookie, related, sidebar, ... ([`BoilerplateClasses`]) |
 //! | `link-lists` (strict) | blocks that are mostly link text ([`LinkLists`]) |
@@ -73,7 +74,7 @@ pub mod training {
         super::RuleSet::default_around(super::ContentClassifier::default(), text_lines)
     }
 }
-pub use leftovers::MinimumText;
+pub use leftovers::{MinimumText, OrphanHeadings};
 pub use main_content::MainContent;
 pub use page_chrome::PageChrome;
 pub(crate) use phrases::PhraseMatcher;
@@ -343,6 +344,7 @@ impl RuleSet {
             .with(text_lines)
             .with(SiteTemplate)
             .with(RepeatedBlocks::default())
+            .with(OrphanHeadings)
             .with(MinimumText::default())
     }
 }

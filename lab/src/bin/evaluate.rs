@@ -71,6 +71,11 @@ struct Options {
     /// Say how many reference words each rule removed.
     #[arg(long)]
     by_rule: bool,
+    /// Only show what the cleaner did to this page (its blocks in order,
+    /// kept or removed with the rule and reason, each marked when it is in
+    /// the reference), and measure nothing.
+    #[arg(long)]
+    explain: Option<String>,
 }
 
 fn main() {
@@ -117,6 +122,13 @@ fn main() {
         .rules(rules)
         .build()
         .expect("rules compile");
+    if let Some(id) = &options.explain {
+        match samples.iter().find(|s| &s.id == id) {
+            Some(sample) => explain(&cleaner, sample),
+            None => eprintln!("no page {id} among those chosen"),
+        }
+        return;
+    }
 
     // The parse-only floor (UTF-8 decoding and the html5ever parse, nothing
     // else) against the full pipeline, page by page: each page is parsed and
@@ -275,6 +287,33 @@ fn by_rule(cleaner: &Cleaner, samples: &[wcxb::Sample]) {
     lost.sort_by_key(|entry| std::cmp::Reverse(entry.1));
     for (rule, words) in lost.iter().take(25) {
         println!("  {rule:<32} {words}");
+    }
+}
+
+/// A page's removed blocks (rule, reason) and kept blocks, each marked `+`
+/// when the reference holds its text.
+fn explain(cleaner: &Cleaner, sample: &wcxb::Sample) {
+    let page = match cleaner.clean(Input::bytes(&sample.html).url(&sample.url)) {
+        Ok(page) => page,
+        Err(e) => return eprintln!("{}: {e}", sample.id),
+    };
+    let truth = wcxb::Truth::new(&sample.reference);
+    let mark = |text: &str| if truth.contains(text) { '+' } else { ' ' };
+    let preview = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for removal in page.removed() {
+        let text = removal.block().text();
+        let line: String = preview(text).chars().take(120).collect();
+        println!(
+            "{} [{}] {}: {line}",
+            mark(text),
+            removal.rule(),
+            removal.reason()
+        );
+    }
+    println!("kept:");
+    for block in page.blocks() {
+        let line: String = preview(block.text()).chars().take(120).collect();
+        println!("{} {line}", mark(block.text()));
     }
 }
 
