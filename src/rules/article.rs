@@ -261,7 +261,8 @@ const STORY_LIST_CARDS: usize = 3;
 const CARD_WORDS: usize = 100;
 
 /// Which elements are story cards, among the `kept` blocks' elements: for
-/// each linked title (a block mostly link text, of three words or more),
+/// each linked title (a block mostly link text, of three words or more, that
+/// no longer block of its card comes before),
 /// the smallest element around it that is a list item or holds another
 /// kept block too, of at most [`CARD_WORDS`] words; those of a tag and
 /// class that at least [`STORY_LIST_CARDS`] cards share.
@@ -277,17 +278,24 @@ fn story_cards(page: &Page<'_>, kept: &[usize]) -> Vec<bool> {
             words_in[e] += page.blocks[b].words;
         }
     }
-    let mut cards: Vec<usize> = kept
-        .iter()
-        .filter(|&&b| {
-            let block = &page.blocks[b];
-            block.link_density() >= 0.5 && block.words >= 3
-        })
-        .filter_map(|&b| {
-            page.ancestors_of(b)
-                .find(|&e| blocks_in[e] >= 2 || &*page.elements[e].tag == "li")
-        })
-        .collect();
+    // A card's title comes before its teaser: a link after a longer block
+    // of the same element ("See the rating." under a listicle's entry) is
+    // a call to action, not a title. Per element, the longest kept block so
+    // far, in page order.
+    let mut longest_so_far = vec![0usize; page.elements.len()];
+    let mut cards: Vec<usize> = Vec::new();
+    for &b in kept {
+        let block = &page.blocks[b];
+        if block.link_density() >= 0.5 && block.words >= 3 {
+            let card = page
+                .ancestors_of(b)
+                .find(|&e| blocks_in[e] >= 2 || &*page.elements[e].tag == "li");
+            cards.extend(card.filter(|&e| longest_so_far[e] <= block.words));
+        }
+        for e in page.ancestors_of(b) {
+            longest_so_far[e] = longest_so_far[e].max(block.words);
+        }
+    }
     cards.sort_unstable();
     cards.dedup();
     // A teaser is a sentence or two; items of a list inside an article
@@ -428,6 +436,17 @@ mod tests {
             .map(|i| {
                 format!(
                     "<div class=entry><h2><a href=/{i}>Thing number {i}</a></h2><p>{long}</p></div>"
+                )
+            })
+            .collect();
+        assert!(cards_of(&format!("<body>{entries}</body>")).is_empty());
+        // Short entries whose only long link comes after their text ("See
+        // the rating.") are not cards either: a card's title leads it.
+        let entries: String = (0..3)
+            .map(|i| {
+                format!(
+                    "<div class=entry><h2><a href=/{i}>Brand</a></h2><p>Brand {i} makes shirts \
+                     from recycled cotton and pays a living wage.</p><p><a href=/r{i}>See the rating</a>.</p></div>"
                 )
             })
             .collect();
