@@ -61,11 +61,14 @@ use crate::vocabulary::tags::TagTraits;
 ///     .with(rules::Phrases::new(["Follow us"]).named("follow"))
 ///     .with(PhrasesOutsideTheStory);
 /// let page = Cleaner::builder().rules(rules).build()?.clean(
-///     "<div><p>Follow us on the radio, or anywhere at all</p></div>\
-///      <article><p>The long story that this page is about, told in full.</p>\
-///      <p>And its second paragraph, which goes on about it at length.</p></article>",
+///     "<div><p><a href=/radio>Follow us on the radio</a>, or anywhere at all</p></div>\
+///      <article><p>The long story that this page is about, told in full, from its \
+///      beginning in the harbour town to its end, years later, in the capital.</p>\
+///      <p>And its second paragraph, which goes on about it at length, with the \
+///      names of everyone who took part and what each of them said.</p></article>",
 /// )?;
 /// assert!(!page.text().contains("Follow us"));
+/// assert_eq!(page.removed()[0].rule(), "phrases-outside-the-story");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub struct Page<'a> {
@@ -561,6 +564,8 @@ pub struct PhraseHits {
     pub(crate) covered_words: usize,
     /// Matches of marker phrases (several words, or a sign like `©`).
     pub(crate) markers: usize,
+    /// Matches of strong markers (three words or more, or a sign).
+    pub(crate) strong_markers: usize,
     /// Per owning rule (its index in the rule set): covered words and the
     /// first phrase that matched.
     pub(crate) owners: Vec<(usize, usize, Arc<str>)>,

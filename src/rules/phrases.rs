@@ -16,8 +16,13 @@ use crate::page::{Judgement, Page, PhraseHits};
 use crate::rules::{Contribution, Rule};
 use crate::vocabulary::words::words;
 
-/// A block with a marker phrase and at most this many words is boilerplate.
+/// A block with a marker phrase and at most this many words is boilerplate
+/// ...
 const MARKER_MAX_WORDS: usize = 16;
+/// ... when the marker is a strong one, or its phrases cover at least this
+/// share of its words: "Learn more" is a button, "Learn more about index
+/// funds in our guide." a sentence of the text.
+const LONE_MARKER_SHARE: f32 = 1.0 / 3.0;
 /// A block with two marker phrases and at most this many words is boilerplate.
 const TWO_MARKERS_MAX_WORDS: usize = 50;
 /// A block with three marker phrases and at most this many words is
@@ -31,13 +36,15 @@ const THREE_MARKERS_MAX_WORDS: usize = 200;
 /// when, counting the phrases of all phrase rules of the set together,
 ///
 /// - phrases cover more than half of its words (words with a letter), or
-/// - it has a *marker* phrase and at most 16 words, or
+/// - it has a *marker* phrase and at most 16 words, and the marker is a
+///   strong one or phrases cover a third of the words, or
 /// - it has two marker phrases and at most 50 words, or
 /// - it has three marker phrases and at most 200 words (cookie banners),
 ///
 /// and the rule whose phrases cover most of it drops it. A marker is a phrase
-/// of several words, or one with a sign such as `©`; a phrase written with a
-/// leading `~ ` is never a marker. So "Subscribe to our newsletter!" goes,
+/// of several words, or one with a sign such as `©`; a strong one has three
+/// words or more, or a sign; a phrase written with a leading `~ ` is never a
+/// marker. So "Subscribe to our newsletter!" goes,
 /// while a long paragraph that mentions subscribing stays.
 ///
 /// All phrases of a rule set are matched with one Aho-Corasick automaton,
@@ -63,6 +70,10 @@ pub struct Phrases {
 struct Phrase {
     text: String,
     marker: bool,
+    /// A marker of three words or more, or with a sign: specific enough to
+    /// condemn a short block alone ("Learn more" is not; "This post
+    /// contains affiliate links" and "©" are).
+    strong: bool,
 }
 
 impl Phrases {
@@ -146,12 +157,14 @@ impl Phrase {
         if text.is_empty() {
             return None;
         }
-        let several_words = text.contains(' ');
+        let spaces = text.matches(' ').count();
         let has_sign = text
             .chars()
             .any(|c| !c.is_alphanumeric() && !" '-.".contains(c));
+        let marker = !weak && (spaces >= 1 || has_sign);
         Some(Phrase {
-            marker: !weak && (several_words || has_sign),
+            marker,
+            strong: marker && (spaces >= 2 || has_sign),
             text,
         })
     }
@@ -197,7 +210,10 @@ fn condemning_owner(hits: &PhraseHits) -> Option<(usize, usize, &str)> {
     }
     let words = hits.words;
     let condemned = hits.covered_words * 2 > words
-        || (hits.markers >= 1 && words <= MARKER_MAX_WORDS)
+        || (hits.markers >= 1
+            && words <= MARKER_MAX_WORDS
+            && (hits.strong_markers >= 1
+                || hits.covered_words as f32 >= LONE_MARKER_SHARE * words as f32))
         || (hits.markers >= 2 && words <= TWO_MARKERS_MAX_WORDS)
         || (hits.markers >= 3 && words <= THREE_MARKERS_MAX_WORDS);
     if !condemned {
@@ -268,6 +284,7 @@ struct Pattern {
     owner: usize,
     text: Arc<str>,
     marker: bool,
+    strong: bool,
     /// Whether the phrase starts (ends) with a letter or digit, so that the
     /// match must start (end) at a word boundary.
     starts_word: bool,
@@ -289,6 +306,7 @@ impl PhraseMatcher {
                     owner,
                     text: Arc::from(phrase.text.as_str()),
                     marker: phrase.marker,
+                    strong: phrase.strong,
                     starts_word: phrase.text.starts_with(char::is_alphanumeric),
                     ends_word: phrase.text.ends_with(char::is_alphanumeric),
                 });
@@ -351,6 +369,7 @@ impl PhraseMatcher {
             }
             hits.covered_words += covered;
             hits.markers += usize::from(pattern.marker);
+            hits.strong_markers += usize::from(pattern.strong);
             match hits.owners.iter_mut().find(|o| o.0 == pattern.owner) {
                 Some(owner) => owner.1 += covered,
                 None => hits
@@ -442,6 +461,8 @@ mod tests {
             "Deixe um comentário",
             "Laat een reactie achter",
             "Comments (3)",
+            "Learn more",
+            "Learn more about cookies",
             "This post may contain affiliate links, view my full disclosure policy.",
             "Customers who viewed this item also viewed",
             "Thank you! Your submission has been received!",
@@ -466,6 +487,9 @@ mod tests {
             "Tweeting about the ad campaign, the company said its sales rose by a third in a year.",
             "The shareholder meeting was postponed.",
             "How affiliate links work",
+            // A short sentence whose only phrase is a small part of it.
+            "Learn more about frontline communities and their activism.",
+            "Wilgus walks us through a few of the most popular meditation options.",
         ] {
             assert!(!is_boilerplate(text), "{text}");
         }
