@@ -2,7 +2,7 @@
 
 use std::collections::hash_map::Entry;
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::block::BlockKind;
 use crate::page::{Judgement, Page};
@@ -17,11 +17,13 @@ use crate::vocabulary::words::{hash_of, word_hashes, words};
 /// of word pairs (bigrams) they have in common, over the larger block's
 /// bigrams, is at least [`similarity`](RepeatedBlocks::similarity) (default
 /// 0.8) and the later one says nothing new: it is the earlier one cut
-/// short ("..."), with words left out, with words put before it (a date, a
-/// byline) or after it ("Read more"). A block that changes or adds a word
-/// inside the text ("item 2" after "item 1", "Monday" for "Tuesday"), or
-/// whose end differs by a number ("Figure 88124." after "Figure 88123."),
-/// is distinct content and stays. Blocks of fewer than [`min_words`](RepeatedBlocks::min_words)
+/// short ("..."), with words left out, with a label or a date put before it
+/// ("Breaking:", "3 March 2026, by Ann Writer:"), with a few words after it
+/// ("Read more"), or said twice. A block that changes or adds a word
+/// inside the text or before it ("item 2" after "item 1", "Monday" for
+/// "Tuesday", "Comprehensive" put first), changes its ending ("easy to
+/// move on" for "easy to reposition"), or differs by a number ("Figure
+/// 88124." after "Figure 88123.") is distinct content and stays. Blocks of fewer than [`min_words`](RepeatedBlocks::min_words)
 /// words (default 6) are never dropped for repeating: table cells, "Yes",
 /// the items of a specification list repeat legitimately; and neither is
 /// code (the same command for another shell).
@@ -205,12 +207,23 @@ impl Postings {
 
 /// Whether the words of a `later` block say nothing that the `earlier`
 /// block's do not: once their common start and common end are set aside,
-/// what remains of `later` is nothing (words left out), or is at its start
-/// in place of nothing (a label or a date put before it), or is at its end
-/// without a number (a tail added or replaced: "Read more", "..."). Anything
-/// else is new: a word changed or added inside the text, or a number in
-/// place of another at its end (a figure, a date, a step, a score).
-/// `later_text` is the later block's text, whose words `later` hashes.
+/// what remains of `later` is
+///
+/// - nothing (words left out);
+/// - at its start in place of nothing, and a label or a date: it holds a
+///   digit, ends with a separator or is a line of its own (`Breaking:`,
+///   `3 March 2026, by Ann Writer:`, `Updated 14:02 |`, a tab's title);
+/// - at its end in place of nothing, a few words without a number ("Read
+///   more", "Continue reading"), or only words of `earlier` (the paragraph
+///   said again in the same block);
+/// - at its end after an ellipsis where `later` was cut short ("... Read
+///   more" for the rest of the text).
+///
+/// Anything else is new: a word changed or added inside the text or before
+/// it ("Comprehensive"), an ending changed ("easy to move on" for "easy to
+/// reposition"), a number in place of another (a figure, a date, a step, a
+/// score). `later_text` is the later block's text, whose words `later`
+/// hashes.
 fn says_nothing_new(later: &[u64], earlier: &[u64], later_text: &str) -> bool {
     let start = later
         .iter()
@@ -225,13 +238,50 @@ fn says_nothing_new(later: &[u64], earlier: &[u64], later_text: &str) -> bool {
         .count();
     let later_rest = later.len() - start - end;
     let earlier_rest = earlier.len() - start - end;
-    let tail_has_number = || {
-        words(later_text)
-            .skip(start)
-            .any(|word| later_text[word].bytes().any(|b| b.is_ascii_digit()))
+    if later_rest == 0 {
+        return true;
+    }
+    let ranges: Vec<std::ops::Range<usize>> = words(later_text).collect();
+    if ranges.len() != later.len() {
+        // Not the words `later` hashes: judge it new, which keeps it.
+        return false;
+    }
+    let has_number = |words: &[std::ops::Range<usize>]| {
+        words
+            .iter()
+            .any(|w| later_text[w.clone()].bytes().any(|b| b.is_ascii_digit()))
     };
-    later_rest == 0 || (start == 0 && earlier_rest == 0) || (end == 0 && !tail_has_number())
+    if start == 0 && earlier_rest == 0 {
+        // A label or a date before the text.
+        let label = &later_text[..ranges[later_rest].start];
+        let on_its_own_line = label.trim_end_matches([' ', '\t']).ends_with('\n');
+        let ends_with_separator = on_its_own_line
+            || label
+                .trim_end()
+                .ends_with([':', '|', '-', '–', '—', '·', '•', ',']);
+        return ends_with_separator || has_number(&ranges[..later_rest]);
+    }
+    if end != 0 {
+        return false;
+    }
+    let tail = &ranges[start..];
+    if has_number(tail) {
+        return false;
+    }
+    let cut_short = start > 0 && {
+        let after = later_text[ranges[start - 1].end..].trim_start();
+        after.starts_with("...") || after.starts_with('…')
+    };
+    // A tail made of the earlier block's own words says nothing new either
+    // (a paragraph scraped twice into one block).
+    let known: HashSet<u64> = earlier.iter().copied().collect();
+    let tail_is_known = || later[start..].iter().all(|w| known.contains(w));
+    cut_short || (earlier_rest == 0 && (later_rest <= ADDED_TAIL_WORDS || tail_is_known()))
 }
+
+/// The most words a repeat may add at its end ("Read more", "Continue
+/// reading the full story").
+const ADDED_TAIL_WORDS: usize = 5;
 
 /// How many values two sorted lists without repeats have in common.
 fn shared_count(a: &[u64], b: &[u64]) -> usize {
@@ -319,6 +369,26 @@ mod tests {
         );
         let page = clean_with(RepeatedBlocks::default().similarity(0.6), &text);
         assert_eq!(page.blocks().len(), 5, "{:?}", page.removed());
+        // A changed ending, a word put first, an ending that says more.
+        let test = "Response test: quick response of the screen, easy to reposition the cursor.";
+        let text = format!(
+            "{test}\n\n{}\n\nComprehensive {PARAGRAPH}\n\n{PARAGRAPH}\n\n{} \
+             It will be finished by the spring, if the weather allows.",
+            test.replace("reposition the cursor.", "move on."),
+            PARAGRAPH.trim_end_matches('.'),
+        );
+        let page = clean_with(RepeatedBlocks::default().similarity(0.6), &text);
+        assert_eq!(page.blocks().len(), 4, "{:?}", page.removed());
+    }
+
+    #[test]
+    fn a_paragraph_said_twice_in_one_block_is_a_repeat() {
+        let text = format!(
+            "<p>{PARAGRAPH}</p><p>{PARAGRAPH} {PARAGRAPH}</p><p>Tab title<br>{PARAGRAPH}</p>"
+        );
+        let page = clean_with(RepeatedBlocks::default().similarity(0.6), &text);
+        assert_eq!(page.text(), PARAGRAPH);
+        assert_eq!(page.removed().len(), 2);
     }
 
     #[test]
