@@ -267,40 +267,46 @@ const CARD_WORDS: usize = 100;
 /// kept block too, of at most [`CARD_WORDS`] words; those of a tag and
 /// class that at least [`STORY_LIST_CARDS`] cards share.
 fn story_cards(page: &Page<'_>, kept: &[usize]) -> Vec<bool> {
-    // Per element: the kept blocks and words inside it.
-    let (mut blocks_in, mut words_in) = (
+    // Per element: the kept blocks and words inside it, and where in
+    // `kept` its first one is.
+    let (mut blocks_in, mut words_in, mut first_in) = (
         vec![0u32; page.elements.len()],
         vec![0usize; page.elements.len()],
+        vec![usize::MAX; page.elements.len()],
     );
-    for &b in kept {
+    for (position, &b) in kept.iter().enumerate() {
         for e in page.ancestors_of(b) {
             blocks_in[e] += 1;
             words_in[e] += page.blocks[b].words;
+            first_in[e] = first_in[e].min(position);
         }
     }
     // A card's title comes before its teaser: a link after a longer block
     // of the same element ("See the rating." under a listicle's entry) is
-    // a call to action, not a title. Per element, the longest kept block so
-    // far, in page order.
-    let mut longest_so_far = vec![0usize; page.elements.len()];
+    // a call to action, not a title. A teaser is a sentence or two (the
+    // items of a listicle say more), so looking back over a card's blocks
+    // costs little.
     let mut cards: Vec<usize> = Vec::new();
-    for &b in kept {
+    for (position, &b) in kept.iter().enumerate() {
         let block = &page.blocks[b];
-        if block.link_density() >= 0.5 && block.words >= 3 {
-            let card = page
-                .ancestors_of(b)
-                .find(|&e| blocks_in[e] >= 2 || &*page.elements[e].tag == "li");
-            cards.extend(card.filter(|&e| longest_so_far[e] <= block.words));
+        if block.link_density() < 0.5 || block.words < 3 {
+            continue;
         }
-        for e in page.ancestors_of(b) {
-            longest_so_far[e] = longest_so_far[e].max(block.words);
+        let card = page
+            .ancestors_of(b)
+            .find(|&e| blocks_in[e] >= 2 || &*page.elements[e].tag == "li")
+            .filter(|&e| words_in[e] <= CARD_WORDS && blocks_in[e] as usize <= CARD_WORDS);
+        if let Some(e) = card {
+            let leads = kept[first_in[e]..position]
+                .iter()
+                .all(|&before| page.blocks[before].words <= block.words);
+            if leads {
+                cards.push(e);
+            }
         }
     }
     cards.sort_unstable();
     cards.dedup();
-    // A teaser is a sentence or two; items of a list inside an article
-    // (a listicle's entries) say more.
-    cards.retain(|&card| words_in[card] <= CARD_WORDS);
     let kind = |e: usize| hash_of((&*page.elements[e].tag, page.class_of(e)));
     let mut per_kind: HashMap<u64, usize> = HashMap::default();
     for &card in &cards {
