@@ -103,6 +103,8 @@ struct Analyses {
     /// Words of the blocks kept when the Region phase started, by element.
     region_words: OnceCell<WordCounts>,
     main_region: OnceCell<Option<usize>>,
+    /// Per element: whether it or an element around it is not shown.
+    not_shown: OnceCell<Vec<bool>>,
     verdicts: OnceCell<Option<crate::rules::classifier::Probabilities>>,
 }
 
@@ -307,9 +309,10 @@ impl<'a> Page<'a> {
     /// `non-content` drops (the head, scripts, form controls, ...) or text
     /// for screen readers only.
     pub(crate) fn is_shown(&self, block: usize) -> bool {
-        !self
-            .ancestors_of(block)
-            .any(|e| self.elements[e].flags.intersects(Flags::NOT_SHOWN))
+        let not_shown = self.analyses.not_shown.get_or_init(|| {
+            self.within_marked(|e| self.elements[e].flags.intersects(Flags::NOT_SHOWN))
+        });
+        !self.block_within(block, not_shown)
     }
 
     /// For each element, whether it or an element that holds it is

@@ -295,6 +295,8 @@ fn story_cards(page: &Page<'_>, kept: &[usize]) -> Vec<bool> {
         let card = page
             .ancestors_of(b)
             .find(|&e| blocks_in[e] >= 2 || &*page.elements[e].tag == "li")
+            // At most CARD_WORDS blocks too, counting blocks without words,
+            // so that the look back below stays short.
             .filter(|&e| words_in[e] <= CARD_WORDS && blocks_in[e] as usize <= CARD_WORDS);
         if let Some(e) = card {
             let leads = kept[first_in[e]..position]

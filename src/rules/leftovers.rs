@@ -112,11 +112,11 @@ impl Rule for MinimumText {
 /// rules, and they held at least ten words (and twice the heading's). Such
 /// a heading is the title of a box that went ("Related posts" over a
 /// dropped story list, "Leave a reply" over a form, a footer column's
-/// "Help" over its links). A heading whose section
-/// keeps anything (a subheading with its text counts) stays, and so does a
-/// card's title over a dropped date, or a heading with nothing after it (a
-/// run of headline links). A page left with headings only keeps them, and
-/// plain text is left alone.
+/// "Help" over its links). A heading whose section keeps anything (a
+/// subheading with its text counts) stays, and so does a card's title over
+/// a dropped date, or a heading with nothing after it (a run of headline
+/// links). A page left with headings only keeps them, and plain text is
+/// left alone.
 ///
 /// ```
 /// use deboiler::rules::{OrphanHeadings, PageChrome};
@@ -166,9 +166,11 @@ impl Rule for OrphanHeadings {
         // The last heading first, so that a heading whose subsections all
         // went is judged without them. A block is in at most six sections
         // (one per level), so the scans cost six passes over the page.
-        let headings: Vec<usize> = judgement.kept().filter(|&b| level(b).is_some()).collect();
-        for &heading in headings.iter().rev() {
-            let rank = level(heading).unwrap_or(1);
+        let headings: Vec<(usize, u8)> = judgement
+            .kept()
+            .filter_map(|b| Some((b, level(b)?)))
+            .collect();
+        for &(heading, rank) in headings.iter().rev() {
             let mut dropped_words = 0;
             let mut keeps_something = false;
             for b in heading + 1..page.blocks.len() {
@@ -267,8 +269,8 @@ mod tests {
         );
     }
 
-    /// The default rules' last phase after a rule that drops the blocks
-    /// marked `class=gone`, as an earlier rule would.
+    /// `orphan-headings` after a rule that drops the blocks whose text
+    /// starts with "gone", as an earlier rule would.
     fn clean_orphans(html: &str) -> crate::Cleaned {
         let gone = crate::rules::from_fn("gone", |block| {
             block

@@ -17,10 +17,11 @@ use crate::rules::{Contribution, Rule};
 use crate::vocabulary::words::words;
 
 /// A block with a marker phrase and at most this many words is boilerplate
-/// ...
+/// when the marker is a strong one or phrases cover [`LONE_MARKER_SHARE`]
+/// of its words.
 const MARKER_MAX_WORDS: usize = 16;
-/// ... when the marker is a strong one, or its phrases cover at least this
-/// share of its words: "Learn more" is a button, "Learn more about index
+/// The share of a short block's words that phrases must cover for a weak
+/// marker to condemn it: "Learn more" is a button, "Learn more about index
 /// funds in our guide." a sentence of the text.
 const LONE_MARKER_SHARE: f32 = 1.0 / 3.0;
 /// A block with two marker phrases and at most this many words is boilerplate.

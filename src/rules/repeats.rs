@@ -23,8 +23,8 @@ use crate::vocabulary::words::{hash_of, word_hashes, words};
 /// inside the text or before it ("item 2" after "item 1", "Monday" for
 /// "Tuesday", "Comprehensive" put first), changes its ending ("easy to
 /// move on" for "easy to reposition"), or differs by a number ("Figure
-/// 88124." after "Figure 88123.") is distinct content and stays. Blocks of fewer than [`min_words`](RepeatedBlocks::min_words)
-/// words (default 6) are never dropped for repeating: table cells, "Yes",
+/// 88124." after "Figure 88123.") is distinct content and stays. Blocks
+/// of fewer than [`min_words`](RepeatedBlocks::min_words) words (default 6) are never dropped for repeating: table cells, "Yes",
 /// the items of a specification list repeat legitimately; and neither is
 /// code (the same command for another shell).
 ///

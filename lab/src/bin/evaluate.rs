@@ -299,21 +299,19 @@ fn explain(cleaner: &Cleaner, sample: &wcxb::Sample) {
     };
     let truth = wcxb::Truth::new(&sample.reference);
     let mark = |text: &str| if truth.contains(text) { '+' } else { ' ' };
-    let preview = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    // The start of a text, on one line.
+    let preview = |text: &str| -> String {
+        let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        line.chars().take(120).collect()
+    };
     for removal in page.removed() {
         let text = removal.block().text();
-        let line: String = preview(text).chars().take(120).collect();
-        println!(
-            "{} [{}] {}: {line}",
-            mark(text),
-            removal.rule(),
-            removal.reason()
-        );
+        let (rule, reason) = (removal.rule(), removal.reason());
+        println!("{} [{rule}] {reason}: {}", mark(text), preview(text));
     }
     println!("kept:");
     for block in page.blocks() {
-        let line: String = preview(block.text()).chars().take(120).collect();
-        println!("{} {line}", mark(block.text()));
+        println!("{} {}", mark(block.text()), preview(block.text()));
     }
 }
 
