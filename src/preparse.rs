@@ -16,15 +16,19 @@
 //! which decides how it is parsed.
 //!
 //! Scripts and styles are about two fifths of a typical page's bytes, and
-//! never content. Their text is replaced by a short note of its length
-//! before parsing (the parser would otherwise step through every byte of
-//! it), except JSON-LD, which says what the page is. The note stays in the
-//! page as the script's text, so the removal record of every script says
-//! how much was left out.
+//! inline SVG drawings (icons, logos) a twelfth; none of it is content.
+//! Script and style text is replaced by a short note of its length before
+//! parsing (the parser would otherwise step through every byte of it),
+//! except JSON-LD, which says what the page is. The note stays in the page
+//! as the script's text, so the removal record of every script says how
+//! much was left out. A drawing without text of its own (no `<title>`, no
+//! `<text>`) is left out whole: it has no words to record.
 
 use std::borrow::Cow;
 
-use crate::vocabulary::tags::{RAW_TEXT_ELEMENTS, SCRIPT_ELEMENTS, VOID_ELEMENTS};
+use memchr::{memchr, memchr3};
+
+use crate::vocabulary::tags::{RAW_TEXT_ELEMENTS, SCRIPT_ELEMENTS, SVG_ELEMENTS, VOID_ELEMENTS};
 use crate::vocabulary::words::name_hash as hash;
 
 /// How far down the stack an end tag, or a start tag that closes its own
@@ -54,7 +58,8 @@ impl Prepared {
 /// From how many bytes inside `<noscript>` elements they hold markup.
 const NOSCRIPT_MARKUP_BYTES: usize = 2048;
 
-/// Script and style text shorter than this is left as it is.
+/// Script and style text, or an inline SVG drawing, shorter than this is
+/// left as it is.
 const LEAVE_OUT_BYTES: usize = 64;
 
 /// `html` with the tags that nest deeper than `max_depth` removed and the
@@ -74,7 +79,7 @@ pub(crate) fn prepare(html: &str, max_depth: usize) -> (Cow<'_, str>, Prepared) 
         };
     let mut at = 0;
     // Every position `at` takes is just past an ASCII byte, so slicing is safe.
-    while let Some(offset) = html[at..].find('<') {
+    while let Some(offset) = memchr(b'<', &html.as_bytes()[at..]) {
         let start = at + offset;
         let tag = Tag::read(html, start);
         at = tag.end.max(start + 1);
@@ -96,6 +101,19 @@ pub(crate) fn prepare(html: &str, max_depth: usize) -> (Cow<'_, str>, Prepared) 
         if name == NOSCRIPT {
             // Measured, not skipped: its text may be markup.
             report.noscript_bytes += end_of_raw_text(html, tag.end, "noscript") - tag.end;
+        }
+        if name == SVG && !tag.self_closing {
+            // An inline drawing: its paths and shapes (and their titles) are
+            // never content, and on many pages more bytes than the text.
+            if let Some(end) = end_of_textless_drawing(html, tag.end) {
+                let drawing_bytes = end - tag.end;
+                if drawing_bytes >= LEAVE_OUT_BYTES {
+                    splice(&mut out, &mut copied, tag.end, end, "");
+                    report.left_out_bytes += drawing_bytes;
+                    at = end;
+                    continue;
+                }
+            }
         }
         if let Some(raw) = raw_text_name(name) {
             at = end_of_raw_text(html, tag.end, raw);
@@ -144,6 +162,7 @@ pub(crate) fn prepare(html: &str, max_depth: usize) -> (Cow<'_, str>, Prepared) 
 }
 
 const NOSCRIPT: u64 = hash(b"noscript");
+const SVG: u64 = hash(b"svg");
 
 /// The name of an element whose text is not markup
 /// ([`RAW_TEXT_ELEMENTS`]), from its name's hash.
@@ -217,16 +236,54 @@ fn is_json_ld(start_tag: &str) -> bool {
 /// Where the text of a raw-text element that starts at `from` ends: at its
 /// end tag, or at the end of the input.
 fn end_of_raw_text(html: &str, from: usize, name: &str) -> usize {
+    let bytes = html.as_bytes();
     let mut at = from;
-    while let Some(offset) = html[at..].find("</") {
+    while let Some(offset) = memchr(b'<', &bytes[at..]) {
         let start = at + offset;
-        let after = &html.as_bytes()[start + 2..];
-        if after.len() >= name.len() && after[..name.len()].eq_ignore_ascii_case(name.as_bytes()) {
+        let after = &bytes[start + 1..];
+        if after.len() > name.len()
+            && after[0] == b'/'
+            && after[1..=name.len()].eq_ignore_ascii_case(name.as_bytes())
+        {
             return start;
         }
-        at = start + 2;
+        at = start + 1;
     }
     html.len()
+}
+
+/// Where the drawing of an `<svg>` whose start tag ends at `from` ends: at
+/// its own `</svg>`, when every tag before that is one of a drawing
+/// ([`SVG_ELEMENTS`]) and there is no text between them (no `<title>` or
+/// `<text>` of its own, so leaving it out leaves out no words). `None`
+/// otherwise: HTML inside an `<svg>` (an end tag it forgot, a `<p>`) ends it
+/// early in a parser, and the HTML after it is the page.
+fn end_of_textless_drawing(html: &str, from: usize) -> Option<usize> {
+    const HASHES: [u64; SVG_ELEMENTS.len()] = hash_all(&SVG_ELEMENTS);
+    let bytes = html.as_bytes();
+    let (mut at, mut open_drawings) = (from, 1usize);
+    while let Some(offset) = memchr(b'<', &bytes[at..]) {
+        let start = at + offset;
+        if !bytes[at..start].iter().all(u8::is_ascii_whitespace) {
+            return None;
+        }
+        let tag = Tag::read(html, start);
+        at = tag.end.max(start + 1);
+        let Some(name) = tag.name else {
+            continue;
+        };
+        if !HASHES.contains(&name) {
+            return None;
+        }
+        if name == SVG && !tag.self_closing {
+            match tag.closing {
+                true if open_drawings == 1 => return Some(start),
+                true => open_drawings -= 1,
+                false => open_drawings += 1,
+            }
+        }
+    }
+    None
 }
 
 /// One `<...>` of the input, as much as the guard needs of it.
@@ -274,20 +331,23 @@ impl Tag {
             at += 1;
         }
         tag.name = Some(hash(&bytes[name_start..at]));
+        let name_end = at;
         // The end of the tag: the first `>` outside a quoted attribute value.
-        // Tags are short: stepping through the bytes beats searching.
-        let mut quote = None;
-        while let Some(&b) = bytes.get(at) {
-            match quote {
-                Some(q) if b == q => quote = None,
-                Some(_) => {}
-                None if b == b'>' => break,
-                None if b == b'"' || b == b'\'' => quote = Some(b),
-                None => {}
+        at = bytes.len();
+        let mut from = name_end;
+        while let Some(offset) = memchr3(b'>', b'"', b'\'', &bytes[from..]) {
+            let found = from + offset;
+            if bytes[found] == b'>' {
+                at = found;
+                break;
             }
-            at += 1;
+            let quote = bytes[found];
+            match memchr(quote, &bytes[found + 1..]) {
+                Some(close) => from = found + 1 + close + 1,
+                None => break,
+            }
         }
-        tag.self_closing = at > 0 && bytes.get(at - 1) == Some(&b'/');
+        tag.self_closing = at > name_end && bytes[at - 1] == b'/';
         tag.end = (at + 1).min(bytes.len());
         tag
     }
@@ -376,6 +436,27 @@ mod tests {
     }
 
     #[test]
+    fn textless_drawings_are_left_out_and_the_others_stay() {
+        let path = format!("<path d=\"{}\"/>", "M0 0 L10 10 ".repeat(10));
+        let (start, end) = ("<svg viewBox=\"0 0 10 10\">", "</svg>");
+        let drawing = format!("<!-- icon --><g>\n{path}</g><svg>{path}</svg>");
+        let html = format!("<p>Share {start}{drawing}{end} this</p>");
+        let (out, report) = prepare(&html, 512);
+        assert_eq!(out, format!("<p>Share {start}{end} this</p>"));
+        assert_eq!(report.left_out_bytes, drawing.len());
+        // With words of its own, or HTML in it (an end tag it forgot, a
+        // foreign object), a drawing stays as it is.
+        for kept in [
+            format!("<svg><title>Share on Facebook</title>{path}</svg>"),
+            format!("<svg width=18>{path}</a><ul><li>Menu</li></ul><p>The whole page.</p>"),
+            format!("<svg>{path}<foreignObject><p>Text</p></foreignObject></svg>"),
+        ] {
+            let (out, report) = prepare(&kept, 512);
+            assert_eq!((out.as_ref(), report.left_out_bytes), (kept.as_str(), 0));
+        }
+    }
+
+    #[test]
     fn truncated_input_ends_cleanly() {
         for html in [
             "<",
@@ -386,6 +467,8 @@ mod tests {
             "<script>x",
             "<a href=\"",
             "<\u{e9}>",
+            "<svg><path d='",
+            "<svg><path/>",
         ] {
             let _ = prepare(html, 1);
         }

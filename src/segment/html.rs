@@ -288,7 +288,10 @@ impl Walk {
         } else if after_inline_close {
             self.buffer.separate_words();
         }
-        self.note_facts(&tag, &attributes, self.page.elements.len());
+        // An SVG drawing's `<title>` names the drawing, not the page.
+        if element.name.ns == html5ever::ns!(html) {
+            self.note_facts(&tag, &attributes, self.page.elements.len());
+        }
         let parent = self.stack.last();
         let inherited = parent.map_or(BlockKind::Paragraph, |f| f.kind);
         let kind = match traits.kind {
@@ -807,6 +810,17 @@ mod tests {
             .into_iter()
             .map(|b| (b.text, b.kind))
             .collect()
+    }
+
+    #[test]
+    fn the_page_title_is_the_documents_not_a_drawings() {
+        let title = |html: &str| segment(&parse(html, false)).facts.title;
+        let drawing = "<svg><title>Share on Facebook</title></svg>";
+        assert_eq!(title(&format!("<body>{drawing}<p>Text</p></body>")), None);
+        assert_eq!(
+            title(&format!("<title>The story</title><body>{drawing}</body>")).as_deref(),
+            Some("The story")
+        );
     }
 
     #[test]
