@@ -516,6 +516,10 @@ impl Flags {
     /// (`sr-only`, `screen-reader-text`, ...): not shown on the page. Such
     /// an element is a block of its own.
     pub const SCREEN_READER_ONLY: Flags = Flags(1 << 12);
+    /// Verdict: a consent manager's own container (OneTrust, Didomi,
+    /// Complianz, by their prefixes): a [`DIALOG`](Flags::DIALOG) that is
+    /// never content, however many words its cookie lists hold.
+    pub const CONSENT_MANAGER: Flags = Flags(1 << 13);
 
     /// Landmarks that are page chrome unless they hold the content.
     pub const CHROME: Flags = Flags(

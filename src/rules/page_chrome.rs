@@ -29,7 +29,9 @@ use crate::vocabulary::tags::Group;
 /// [`content_share`](PageChrome::content_share) of the page's words (a
 /// forum thread, an article put in an `<aside>`) is kept, with the landmarks
 /// of its kind nested in it (the replies of a thread). Dialogs are
-/// judged first and their words are not counted in the others' shares. On a
+/// judged first and their words are not counted in the others' shares; a
+/// consent manager's own (OneTrust's, Didomi's, Complianz's) goes whatever
+/// its share: its cookie lists can outweigh a short thread. On a
 /// page that declares itself a forum thread or Q&A page (schema.org
 /// `DiscussionForumPosting` or `QAPage`), a comment section holding a fifth
 /// of the words is kept: it is the thread. Under an article (300 words of
@@ -83,16 +85,21 @@ impl Rule for PageChrome {
         // hold more words than a forum thread, does not count in its share.
         let mut rest = Vec::with_capacity(kept.len());
         for &block in &kept {
-            let outermost_dialog = page
-                .ancestors_of(block)
-                .filter(|&e| page.roles()[e].contains(Flags::DIALOG))
-                .last();
-            match outermost_dialog {
-                Some(e) if words.share(e) < self.content_share => {
+            let dialogs = || {
+                page.ancestors_of(block)
+                    .filter(|&e| page.roles()[e].contains(Flags::DIALOG))
+            };
+            let consent_manager =
+                dialogs().find(|&e| page.roles()[e].contains(Flags::CONSENT_MANAGER));
+            let small_dialog = dialogs()
+                .last()
+                .filter(|&e| words.share(e) < self.content_share);
+            match consent_manager.or(small_dialog) {
+                Some(e) => {
                     judgement
                         .drop_block(block, format!("page chrome: inside {}", page.describe(e)));
                 }
-                _ => rest.push(block),
+                None => rest.push(block),
             }
         }
         if rest.len() < kept.len() {
@@ -200,7 +207,9 @@ pub(crate) fn roles(page: &Page<'_>) -> Vec<Flags> {
                 if is_comment_section_token(token) {
                     flags.insert(Flags::COMMENTS);
                 }
-                if is_consent_token(token) {
+                if is_consent_manager_token(token) {
+                    flags.insert(Flags::DIALOG.union(Flags::CONSENT_MANAGER));
+                } else if is_consent_token(token) {
                     flags.insert(Flags::DIALOG);
                 }
                 if says_slideshow(token) {
@@ -260,10 +269,7 @@ const POST_CHROME_HINTS: &[&str] = &["signature", "user"];
 /// managers' own prefixes, and tokens with a word of [`CONSENT_WORDS`]
 /// (`cookie-notice`, `gdpr_banner`, `cookieBanner`).
 fn is_consent_token(token: &str) -> bool {
-    if CONSENT_MANAGER_PREFIXES
-        .iter()
-        .any(|p| token.starts_with(p))
-    {
+    if is_consent_manager_token(token) {
         return true;
     }
     // Most tokens say none of it: look closer only at those that might.
@@ -271,6 +277,14 @@ fn is_consent_token(token: &str) -> bool {
         && any_class_word(token, |word| {
             CONSENT_WORDS.contains(&word) || word.starts_with("cybotcookiebot")
         })
+}
+
+/// Id and class tokens of a consent manager's own elements
+/// ([`CONSENT_MANAGER_PREFIXES`]).
+fn is_consent_manager_token(token: &str) -> bool {
+    CONSENT_MANAGER_PREFIXES
+        .iter()
+        .any(|p| token.starts_with(p))
 }
 
 /// Id and class tokens (as stored) of a forum post's signature: `signature`,
@@ -496,6 +510,25 @@ mod tests {
         let html = format!("<body><div role=dialog>{ARTICLE}</div></body>");
         let page = clean_with(PageChrome::default(), &html);
         assert!(page.text().contains("the long article text"));
+    }
+
+    #[test]
+    fn a_consent_manager_goes_however_many_words_it_holds() {
+        let cookie_list =
+            "<p>These cookies are set by our partners to build a profile of your interests.</p>"
+                .repeat(12);
+        let page_text = "<p>Short thread: is the new case any good? Yes, it is.</p>";
+        for manager in ["onetrust-pc-sdk", "didomi-popup", "cmplz-cookiebanner"] {
+            let html = format!("<body>{page_text}<div id={manager}>{cookie_list}</div></body>");
+            let page = clean_with(PageChrome::default(), &html);
+            assert!(page.text().contains("Short thread"), "{manager}");
+            assert!(!page.text().contains("These cookies"), "{manager}");
+        }
+        // A dialog named only by a cookie word still stays when it holds
+        // most of the page: a recipe in a `cookie-card`.
+        let html = format!("<body>{page_text}<div class=cookie-notice>{cookie_list}</div></body>");
+        let page = clean_with(PageChrome::default(), &html);
+        assert!(page.text().contains("These cookies"));
     }
 
     #[test]

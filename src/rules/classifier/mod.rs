@@ -69,6 +69,7 @@ use crate::error::BuildError;
 use crate::page::{Judgement, Page};
 use crate::rules::main_content::drop_outside;
 use crate::rules::{Contribution, Phase, Rule};
+use crate::vocabulary::words::PROSE_WORDS;
 
 pub use features::{CONTEXT_FEATURE_COUNT, FEATURE_COUNT};
 // The trainers' (and these docs') sizes of the page and line features.
@@ -87,7 +88,9 @@ const SHIPPED_MODEL: &str = include_str!("classifier.model");
 /// others. Each block gets a probability of being content; the page's
 /// cutoff is the one that maximises its expected word F1 (so a page with a
 /// long, sure article drops the doubtful short blocks around it), and never
-/// below [`threshold`](ContentClassifier::threshold). On a page whose text is
+/// below [`threshold`](ContentClassifier::threshold) unless no block reaches
+/// it (then the expected-F1 cutoff alone keeps the likeliest blocks rather
+/// than none). On a page whose text is
 /// all short links (navigation), it drops everything; on a page with three
 /// blocks of text or fewer, the region [`MainContent`](crate::rules::MainContent) chooses is kept
 /// instead. It has no effect on plain text.
@@ -327,7 +330,11 @@ impl Rule for ContentClassifier {
                 .collect(),
             &words,
         );
-        let cutoff = best_f1_cutoff(&probabilities, &words).max(self.threshold);
+        let prose: Vec<bool> = kept
+            .iter()
+            .map(|&b| page.blocks[b].words >= PROSE_WORDS && page.blocks[b].link_density() < 0.5)
+            .collect();
+        let cutoff = page_cutoff(&probabilities, &words, &prose, self.threshold);
         for (&block, &p) in kept.iter().zip(&probabilities) {
             if p < cutoff {
                 let reason =
@@ -335,6 +342,25 @@ impl Rule for ContentClassifier {
                 judgement.drop_block(block, reason);
             }
         }
+    }
+}
+
+/// The page's cutoff: the expected-F1 cutoff, and never below `threshold`;
+/// but a page the model doubts throughout (no block reaches the threshold)
+/// whose likeliest blocks, as the expected F1 chooses them, hold prose (a
+/// forum post the model is unsure of) keeps those, rather than none. A page
+/// of doubtful menu lines and headings alone still keeps nothing.
+fn page_cutoff(probabilities: &[f32], words: &[f32], prose: &[bool], threshold: f32) -> f32 {
+    let best = best_f1_cutoff(probabilities, words);
+    let doubted_throughout = probabilities.iter().all(|&p| p < threshold);
+    let likeliest_hold_prose = probabilities
+        .iter()
+        .zip(prose)
+        .any(|(&p, &prose)| prose && p >= best);
+    if doubted_throughout && likeliest_hold_prose {
+        best
+    } else {
+        best.max(threshold)
     }
 }
 
@@ -450,6 +476,21 @@ mod tests {
         assert_eq!(best_f1_cutoff(&[0.95, 0.9], &[10.0, 10.0]), 0.9);
         // Nothing to take: a cutoff above every probability.
         assert!(best_f1_cutoff(&[], &[]) > 1.0);
+    }
+
+    #[test]
+    fn the_threshold_holds_unless_no_block_reaches_it_and_prose_is_doubted() {
+        let words = [120.0, 5.0, 5.0];
+        let prose = [true, false, false];
+        // A forum post the model doubts, among short menu lines: it stays.
+        assert_eq!(page_cutoff(&[0.24, 0.04, 0.02], &words, &prose, 0.3), 0.24);
+        // Doubtful menu lines alone do not.
+        let menu = [false; 3];
+        assert_eq!(page_cutoff(&[0.24, 0.04, 0.02], &words, &menu, 0.3), 0.3);
+        // Once a block is sure enough, the doubtful ones go.
+        assert_eq!(page_cutoff(&[0.9, 0.24, 0.02], &words, &prose, 0.3), 0.9);
+        let cutoff = page_cutoff(&[0.9, 0.85, 0.02], &[5.0, 5.0, 120.0], &prose, 0.3);
+        assert_eq!(cutoff, 0.85);
     }
 
     /// Records the features the classifier would read.
