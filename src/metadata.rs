@@ -182,6 +182,18 @@ const PUBLISHED_KEYS: &[&str] = &[
     "publish-date",
     "parsely-pub-date",
     "sailthru.date",
+    "published",
+    "publish_date",
+    "published_date",
+    "published_time",
+    "date_published",
+    "article.published",
+    "article.created",
+    "datecreated",
+    "dc.date.created",
+    "dcterms.date",
+    "originalpublicationdate",
+    "rnews:datepublished",
 ];
 const MODIFIED_KEYS: &[&str] = &[
     "article:modified_time",
@@ -314,8 +326,8 @@ pub(crate) fn extract(
         .modified
         .clone()
         .or_else(|| facts.meta(MODIFIED_KEYS).map(str::to_string))
-        .and_then(|d| iso_date(&d));
-    let declared_published = declared_published.and_then(|d| iso_date(&d));
+        .and_then(|d| date_of(&d));
+    let declared_published = declared_published.and_then(|d| date_of(&d));
     // The page's date is the publication it declares, else the date it
     // shows by its title, else its declared update: a date shown by the
     // title is often the update.
@@ -591,15 +603,15 @@ fn near_title(page: &Page<'_>, comments_start: Option<usize>) -> Option<Range<us
 }
 
 /// The date the page shows by its title (see [`near_title`]), as ISO
-/// 8601: a `<time>`, or a short block that holds a month's name, a day and
-/// a year ("Updated August 14, 2025"). Relative dates ("3 hours ago") are
-/// not dates.
+/// 8601: a `<time>`, or a short block that holds a date (see
+/// [`text_date`]: "Updated August 14, 2025"). Relative dates ("3 hours
+/// ago") are not dates.
 fn shown_date(page: &Page<'_>, facts: &HeadFacts, near: Range<usize>) -> Option<String> {
     let time = facts
         .times
         .iter()
         .filter(|(before, _)| near.contains(before))
-        .find_map(|(_, t)| iso_date(t));
+        .find_map(|(_, t)| date_of(t));
     time.or_else(|| {
         page.blocks[near]
             .iter()
@@ -621,24 +633,57 @@ fn month(word: &str) -> Option<usize> {
         .map(|m| m + 1)
 }
 
-/// The first "Month D, YYYY" or "D Month YYYY" in `text`, as ISO 8601.
+/// A declared date (a `<meta>`, JSON-LD or `<time datetime>` value) as ISO
+/// 8601: ISO already, or written as people write it ("July 17, 2025").
+fn date_of(value: &str) -> Option<String> {
+    iso_date(value).or_else(|| text_date(value))
+}
+
+/// The first date written out in `text`, as ISO 8601: "Month D, YYYY" or
+/// "D Month YYYY" (the day may be an ordinal, "September 1st, 2023"), or
+/// in figures "YYYY-MM-DD", "YYYY/MM/DD" or "DD.MM.YYYY". Slashed dates
+/// with the year last ("05/06/2025") are left alone: day first or month
+/// first depends on the country.
 fn text_date(text: &str) -> Option<String> {
-    let words: Vec<&str> = words(text).map(|range| &text[range]).collect();
-    let day = |word: &str| word.parse::<u32>().ok().filter(|d| (1..=31).contains(d));
-    let year = |word: &str| {
-        word.parse::<u32>()
-            .ok()
-            .filter(|y| (1990..=2100).contains(y))
+    let ranges: Vec<Range<usize>> = words(text).collect();
+    let word = |i: usize| &text[ranges[i].clone()];
+    // The separator between word `i` and the next.
+    let between = |i: usize| text[ranges[i].end..ranges[i + 1].start].trim();
+    let number = |word: &str, digits: std::ops::RangeInclusive<usize>| {
+        (digits.contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| word.parse::<u32>().ok())
+            .flatten()
     };
-    for window in words.windows(3) {
-        let found = match (month(window[0]), month(window[1])) {
-            (Some(month), _) => day(window[1])
-                .zip(year(window[2]))
-                .map(|(d, y)| (y, month, d)),
-            (None, Some(month)) => day(window[0])
-                .zip(year(window[2]))
-                .map(|(d, y)| (y, month, d)),
-            _ => None,
+    let day = |word: &str| {
+        let figures = ORDINAL_SUFFIXES
+            .iter()
+            .find_map(|suffix| word.strip_suffix(suffix))
+            .unwrap_or(word);
+        number(figures, 1..=2).filter(|d| (1..=31).contains(d))
+    };
+    let month_number = |word: &str| number(word, 1..=2).filter(|m| (1..=12).contains(m));
+    let year = |word: &str| number(word, 4..=4).filter(|y| (1990..=2100).contains(y));
+    for i in 0..ranges.len().saturating_sub(2) {
+        let (first, second, third) = (word(i), word(i + 1), word(i + 2));
+        let separators = (between(i), between(i + 1));
+        let found = match (month(first), month(second)) {
+            (Some(month), _) => day(second)
+                .zip(year(third))
+                .map(|(d, y)| (y, month as u32, d)),
+            (None, Some(month)) => day(first)
+                .zip(year(third))
+                .map(|(d, y)| (y, month as u32, d)),
+            _ => match separators {
+                ("-", "-") | ("/", "/") => year(first)
+                    .zip(month_number(second))
+                    .zip(day(third))
+                    .map(|((y, m), d)| (y, m, d)),
+                (".", ".") => day(first)
+                    .zip(month_number(second))
+                    .zip(year(third))
+                    .map(|((d, m), y)| (y, m, d)),
+                _ => None,
+            },
         };
         if let Some((year, month, day)) = found {
             return Some(format!("{year:04}-{month:02}-{day:02}"));
@@ -646,6 +691,9 @@ fn text_date(text: &str) -> Option<String> {
     }
     None
 }
+
+/// What follows a day written as an ordinal: "1st", "22nd", "3rd", "17th".
+const ORDINAL_SUFFIXES: [&str; 4] = ["st", "nd", "rd", "th"];
 
 /// Text folded for comparing titles: lowercase letters and digits.
 fn fold(text: &str) -> String {

@@ -99,6 +99,38 @@ fn a_date_in_a_script_or_a_story_card_is_not_the_pages_date() {
 }
 
 #[test]
+fn dates_are_read_as_people_write_them() {
+    let shown = |date: &str| {
+        let page = format!(
+            "<html><body><article><h1>Bridge reopens</h1><p>{date}</p>{STORY}</article></body></html>"
+        );
+        metadata(&page).published().map(str::to_string)
+    };
+    assert_eq!(shown("September 1st, 2023").as_deref(), Some("2023-09-01"));
+    assert_eq!(
+        shown("by Jon Foster - 22nd March 2024").as_deref(),
+        Some("2024-03-22")
+    );
+    assert_eq!(shown("Posted 2025-09-13").as_deref(), Some("2025-09-13"));
+    assert_eq!(shown("2025/09/13 at noon").as_deref(), Some("2025-09-13"));
+    assert_eq!(shown("23.07.2025").as_deref(), Some("2025-07-23"));
+    // Day first or month first depends on the country: not guessed.
+    assert_eq!(shown("05/06/2025"), None);
+    // Not dates: a version, a phone number, a score.
+    assert_eq!(shown("Version 2.13.2025 released"), None);
+    assert_eq!(shown("Call 555-12-31"), None);
+    // A declared date written out, in a <meta> or a <time>'s datetime.
+    let page = format!(
+        "<html><head><meta name='published' content='July 17, 2025'></head><body>{STORY}</body></html>"
+    );
+    assert_eq!(metadata(&page).published(), Some("2025-07-17"));
+    let page = format!(
+        "<html><body><article><h1>Bridge reopens</h1><time datetime='on Friday December 19, 2025 @08:00PM'>Friday</time>{STORY}</article></body></html>"
+    );
+    assert_eq!(metadata(&page).published(), Some("2025-12-19"));
+}
+
+#[test]
 fn a_relative_date_is_left_empty_not_guessed() {
     let page = format!(
         "<html><body><article><h1>Bridge reopens</h1><p>Updated 3 hours ago</p>{STORY}</article></body></html>"
