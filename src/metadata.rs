@@ -303,14 +303,12 @@ pub(crate) fn extract(
     // shows, else its `<meta>`, else an organisation named as the author.
     let mut authors = ld.people.clone();
     if authors.is_empty() {
-        authors = near
-            .as_ref()
-            .and_then(|near| byline(page, near))
-            .map(names)
-            .unwrap_or_default()
-            .into_iter()
-            .filter_map(|n| person_name(&n))
-            .collect();
+        if let Some(byline) = near.as_ref().and_then(|near| byline(page, near)) {
+            authors = names(byline.text)
+                .into_iter()
+                .filter_map(|n| person_name(&n, byline.introduced))
+                .collect();
+        }
     }
     if authors.is_empty() {
         authors = facts.meta(AUTHOR_KEYS).map(names).unwrap_or_default();
@@ -421,7 +419,14 @@ fn without_site_name(title: &str, site: Option<&str>) -> String {
 /// starts with "By " (or "Written by", "Posted by", "Author:"), or whose
 /// element or its parents say author or byline; the name without what
 /// follows it on the line (" | date", " on date", " - role").
-fn byline<'p>(page: &'p Page<'_>, near: &Range<usize>) -> Option<&'p str> {
+/// A byline's text, and whether a label or a link to the author's page
+/// introduced it (then a name of one word, a forum user's, is a name too).
+struct Byline<'p> {
+    text: &'p str,
+    introduced: bool,
+}
+
+fn byline<'p>(page: &'p Page<'_>, near: &Range<usize>) -> Option<Byline<'p>> {
     let near = &page.blocks[near.clone()];
     // A link to the author's page, where the page has one.
     let linked = near.iter().find_map(|b| {
@@ -432,27 +437,81 @@ fn byline<'p>(page: &'p Page<'_>, near: &Range<usize>) -> Option<&'p str> {
             _ => None,
         })
     });
-    let name = linked.or_else(|| {
-        near.iter()
-            .enumerate()
-            .filter(|(_, b)| b.words > 0 && b.words <= 8)
-            .find_map(|(at, b)| {
-                let text = b.text.trim();
-                match after_byline_label(text) {
-                    // A label on a line of its own names the author on the next.
-                    Some("") => near.get(at + 1).map(|next| next.text.trim()),
-                    Some(name) => Some(name),
-                    None => says_author(page, b).then_some(text),
-                }
-            })
-    })?;
+    let byline = linked
+        .map(|text| Byline {
+            text,
+            introduced: true,
+        })
+        .or_else(|| {
+            near.iter()
+                .enumerate()
+                .filter(|(_, b)| b.words > 0 && b.words <= BYLINE_MAX_WORDS)
+                .find_map(|(at, b)| {
+                    let text = b.text.trim();
+                    let introduced = |text| Byline {
+                        text,
+                        introduced: true,
+                    };
+                    let unsure = |text| Byline {
+                        text,
+                        introduced: false,
+                    };
+                    match after_byline_label(text) {
+                        // A label on a line of its own names the author on the next.
+                        Some("") => near.get(at + 1).map(|next| introduced(next.text.trim())),
+                        Some(name) => Some(introduced(name)),
+                        // A "by" inside a block ("Sort by Date") is weaker.
+                        None => after_inner_by(text)
+                            .map(unsure)
+                            .or_else(|| says_author(page, b).then(|| unsure(text))),
+                    }
+                })
+        })?;
+    let name = byline.text;
     let end = [" | ", " • ", " · ", " on ", " - ", " – "]
         .iter()
         .filter_map(|s| name.find(s))
         .min()
         .unwrap_or(name.len());
-    Some(name[..end].trim()).filter(|n| !n.is_empty())
+    let text = name[..end].trim();
+    (!text.is_empty()).then_some(Byline { text, ..byline })
 }
+
+/// The most words a byline's block holds ("Published August 7, 2023 by
+/// Nicole Burke").
+const BYLINE_MAX_WORDS: usize = 8;
+
+/// What follows a "by" inside a short block ("September 1st, 2023 By
+/// Emily Norwood"), unless the "by" credits something else ("Photo by").
+fn after_inner_by(text: &str) -> Option<&str> {
+    let lower = text.to_ascii_lowercase();
+    let at = lower.rfind(" by ")?;
+    let before = lower[..at].split_whitespace().next_back()?;
+    let credit = CREDIT_WORDS
+        .iter()
+        .any(|w| before.trim_matches(|c: char| !c.is_alphanumeric()) == *w);
+    (!credit).then(|| text[at + " by ".len()..].trim())
+}
+
+/// Words before a "by" that credit a picture, a design or a sponsor, not
+/// the text.
+const CREDIT_WORDS: &[&str] = &[
+    "photo",
+    "photos",
+    "photograph",
+    "image",
+    "images",
+    "illustration",
+    "illustrations",
+    "graphic",
+    "graphics",
+    "video",
+    "credit",
+    "designed",
+    "powered",
+    "sponsored",
+    "presented",
+];
 
 /// Particles that names hold in lowercase ("Michiel de Jong").
 const NAME_PARTICLES: &[&str] = &[
@@ -464,7 +523,7 @@ const NAME_PARTICLES: &[&str] = &[
 /// 10, 2015"); `None` when what is left does not look like a name (two to
 /// five words, each capitalised but for particles): a byline's "Follow"
 /// or "on Jalopnik" is not one.
-fn person_name(text: &str) -> Option<String> {
+fn person_name(text: &str, one_word_allowed: bool) -> Option<String> {
     let line = without_byline_label(text.lines().next()?);
     let all: Vec<&str> = line.split_whitespace().collect();
     let has_digit = |w: &str| w.chars().any(|c| c.is_ascii_digit());
@@ -478,7 +537,8 @@ fn person_name(text: &str) -> Option<String> {
     let words = &all[..end];
     let capitalised =
         |w: &&str| w.chars().next().is_some_and(char::is_uppercase) || NAME_PARTICLES.contains(w);
-    ((2..=5).contains(&words.len()) && words.iter().all(capitalised)).then(|| words.join(" "))
+    let fewest = if one_word_allowed { 1 } else { 2 };
+    ((fewest..=5).contains(&words.len()) && words.iter().all(capitalised)).then(|| words.join(" "))
 }
 
 /// Whether a block's element or an ancestor of it is marked as the author.
@@ -829,6 +889,15 @@ fn flatten(value: Value, items: &mut Vec<Value>) {
             if let Some(graph) = object.remove("@graph") {
                 flatten(graph, items);
             }
+            // A Q&A page's question (with its author and date) is an item
+            // of its own; not an FAQ page's list of questions.
+            let qa_page = types_of(object.get("@type")).iter().any(|t| t == "QAPage");
+            if let Some(question) = object
+                .get("mainEntity")
+                .filter(|e| qa_page && e.is_object())
+            {
+                flatten(question.clone(), items);
+            }
             if object.contains_key("@type") {
                 items.push(Value::Object(object));
             }
@@ -839,7 +908,12 @@ fn flatten(value: Value, items: &mut Vec<Value>) {
 
 /// An item's `@type`s.
 fn types(item: &Value) -> Vec<String> {
-    match item.get("@type") {
+    types_of(item.get("@type"))
+}
+
+/// The types an `@type` value names.
+fn types_of(value: Option<&Value>) -> Vec<String> {
+    match value {
         Some(Value::String(t)) => vec![t.clone()],
         Some(Value::Array(ts)) => ts.iter().filter_map(as_text).collect(),
         _ => Vec::new(),

@@ -131,6 +131,41 @@ fn dates_are_read_as_people_write_them() {
 }
 
 #[test]
+fn a_byline_inside_a_line_or_of_one_name_is_read_and_credits_are_not() {
+    let author = |line: &str| {
+        let page = format!(
+            "<html><body><article><h1>Bridge reopens</h1><p>{line}</p>{STORY}</article></body></html>"
+        );
+        metadata(&page).authors().to_vec()
+    };
+    assert_eq!(
+        author("Published August 7, 2023 by Nicole Burke"),
+        ["Nicole Burke"]
+    );
+    assert_eq!(
+        author("September 1st, 2023 By Emily Norwood"),
+        ["Emily Norwood"]
+    );
+    // A forum user's name is one word, when a label introduces it.
+    assert_eq!(author("by Amanda · Dec 20, 2025"), ["Amanda"]);
+    // A "by" that credits a picture, or sorts a list, is not a byline.
+    assert!(author("Photo by Jane Smith").is_empty());
+    assert!(author("Sort by Date").is_empty());
+}
+
+#[test]
+fn a_qa_pages_question_gives_its_author_and_date() {
+    let page = format!(
+        r#"<html><head><script type="application/ld+json">{{"@context": "https://schema.org", "@type": "QAPage",
+        "mainEntity": {{"@type": "Question", "name": "Why does the bridge sway?", "datePublished": "2024-05-03T08:45:44Z",
+        "author": {{"@type": "Person", "name": "raoul"}}}}}}</script></head><body>{STORY}</body></html>"#
+    );
+    let metadata = metadata(&page);
+    assert_eq!(metadata.authors(), ["raoul"]);
+    assert_eq!(metadata.published(), Some("2024-05-03T08:45:44Z"));
+}
+
+#[test]
 fn a_relative_date_is_left_empty_not_guessed() {
     let page = format!(
         "<html><body><article><h1>Bridge reopens</h1><p>Updated 3 hours ago</p>{STORY}</article></body></html>"
