@@ -8,7 +8,7 @@ use std::ops::Range;
 use serde_json::Value;
 
 use crate::block::{Block, BlockKind, Inline};
-use crate::page::Page;
+use crate::page::{Flags, Page};
 use crate::vocabulary::class_words::{AUTHOR_WORDS, says_one_of, tokens};
 use crate::vocabulary::words::{PROSE_WORDS, words};
 
@@ -152,6 +152,9 @@ pub(crate) struct HeadFacts {
     /// The `datetime` of `<time>` elements, in document order, each with
     /// the number of blocks before it.
     pub times: Vec<(usize, String)>,
+    /// The elements the markup calls the author (microdata's `author`, a
+    /// link marked `rel="author"`), the first few, in document order.
+    pub author_elements: Vec<usize>,
 }
 
 /// The `<meta>` keys (`name`, `property`, `itemprop`) that give each
@@ -258,6 +261,12 @@ impl HeadFacts {
         }
     }
 
+    pub(crate) fn note_author_element(&mut self, element: usize) {
+        if self.author_elements.len() < MAX_AUTHOR_ELEMENTS {
+            self.author_elements.push(element);
+        }
+    }
+
     pub(crate) fn note_time(&mut self, blocks_before: usize, datetime: &str) {
         if self.times.len() < MAX_FACTS {
             self.times
@@ -302,6 +311,9 @@ pub(crate) fn extract(
     // People named in the structured data, else the byline the page
     // shows, else its `<meta>`, else an organisation named as the author.
     let mut authors = ld.people.clone();
+    if authors.is_empty() {
+        authors.extend(marked_author(page, facts));
+    }
     if authors.is_empty() {
         if let Some(byline) = near.as_ref().and_then(|near| byline(page, near)) {
             authors = names(byline.text)
@@ -512,6 +524,49 @@ const CREDIT_WORDS: &[&str] = &[
     "sponsored",
     "presented",
 ];
+
+/// Author elements kept: the page's own comes before its readers'.
+const MAX_AUTHOR_ELEMENTS: usize = 8;
+
+/// The author the markup names ([`HeadFacts::author_elements`]): the first
+/// such element outside the reader comments, by the `name` inside it (a
+/// microdata `content`, else its text), else its own text. Forum users'
+/// names are often one lowercase word ("drat"): any short name goes.
+fn marked_author(page: &Page<'_>, facts: &HeadFacts) -> Option<String> {
+    let html = page.html?;
+    let roles = page.roles();
+    let element = facts.author_elements.iter().copied().find(|&e| {
+        !page
+            .element_and_ancestors(Some(e))
+            .any(|a| roles[a].contains(Flags::COMMENTS))
+    })?;
+    let node = html.tree.get(page.elements[element].node)?;
+    let text_of = |node: ego_tree::NodeRef<'_, scraper::Node>| {
+        let text: String = node
+            .descendants()
+            .filter_map(|d| d.value().as_text().map(|t| &**t))
+            .collect();
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    let named = node.descendants().skip(1).find_map(|d| {
+        let e = d.value().as_element()?;
+        e.attr("itemprop")
+            .is_some_and(|p| p.split_ascii_whitespace().any(|w| w == "name"))
+            .then(|| {
+                e.attr("content")
+                    .map(str::to_string)
+                    .unwrap_or_else(|| text_of(d))
+            })
+    });
+    let name = named.unwrap_or_else(|| text_of(node));
+    let name = without_byline_label(&name);
+    let words = name.split_whitespace().count();
+    ((1..=5).contains(&words)
+        && name.chars().any(char::is_alphabetic)
+        && !name.contains("://")
+        && !name.starts_with('@'))
+    .then(|| name.to_string())
+}
 
 /// Particles that names hold in lowercase ("Michiel de Jong").
 const NAME_PARTICLES: &[&str] = &[

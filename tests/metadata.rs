@@ -154,6 +154,24 @@ fn a_byline_inside_a_line_or_of_one_name_is_read_and_credits_are_not() {
 }
 
 #[test]
+fn the_author_the_markup_names_is_read_and_a_commenters_is_not() {
+    // A forum post's microdata: the name inside the author, one lowercase word.
+    let post = "<div class=post itemscope itemtype='https://schema.org/DiscussionForumPosting'>        <div itemprop=author itemscope itemtype='https://schema.org/Person'><a href='/u/7'>drat</a>        <meta itemprop=name content=drat></div><p>The old stone bridge sways in the wind: is that normal?</p></div>";
+    let page = format!("<html><body><h1>Bridge sways</h1>{post}</body></html>");
+    assert_eq!(metadata(&page).authors(), ["drat"]);
+    // A link marked as the author's.
+    let page = format!(
+        "<html><body><article>{STORY}<footer><a rel=author href='/people/hg'>Halina Goetz</a></footer></article></body></html>"
+    );
+    assert_eq!(metadata(&page).authors(), ["Halina Goetz"]);
+    // A reader comment's author, in microdata too, is not the page's.
+    let page = format!(
+        "<html><body><article>{STORY}</article><ol class=comment-list><li itemscope itemtype='https://schema.org/Comment'>         <span itemprop=author>Tom Lee</span><p>Finally!</p></li></ol></body></html>"
+    );
+    assert!(metadata(&page).authors().is_empty());
+}
+
+#[test]
 fn a_qa_pages_question_gives_its_author_and_date() {
     let page = format!(
         r#"<html><head><script type="application/ld+json">{{"@context": "https://schema.org", "@type": "QAPage",

@@ -204,6 +204,15 @@ impl Walk {
     /// `<time>`, the `<title>` and JSON-LD scripts (whose text comes later).
     fn note_facts(&mut self, tag: &str, attributes: &Attributes<'_>, index: usize) {
         let facts = &mut self.page.facts;
+        let says = |value: Option<&str>, word: &str| {
+            value.is_some_and(|v| {
+                v.split_ascii_whitespace()
+                    .any(|w| w.eq_ignore_ascii_case(word))
+            })
+        };
+        if says(attributes.itemprop, "author") || (tag == "a" && says(attributes.rel, "author")) {
+            facts.note_author_element(index);
+        }
         match tag {
             "meta" => {
                 let key = [
