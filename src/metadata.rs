@@ -3,6 +3,7 @@
 //! byline. The segmenter notes the facts on its one walk ([`HeadFacts`]);
 //! they are weighed here when the page is assembled.
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use serde_json::Value;
@@ -297,10 +298,12 @@ pub(crate) fn extract(
     let ld = JsonLd::parse(&facts.json_ld);
     // Where the byline and the shown date are looked for.
     let near = near_title(page, comments_start);
+    // A linked `<h1>` is the site's logo.
     let h1 = page
         .blocks
         .iter()
         .find(|b| b.kind == BlockKind::Heading(1))
+        .filter(|b| b.link_density() < 0.5)
         .map(|b| b.text.clone());
     let site_name = ld
         .site_name
@@ -384,13 +387,17 @@ pub(crate) fn extract(
     }
 }
 
-/// The title: the page's `<h1>` when its `<title>` or Open Graph title
-/// starts with it (the site's name after it), else the headline of its
-/// structured data, else its titles with the site's name taken off, else
-/// the `<h1>`. (An `<h1>` alone is as often the site's name or a section's
-/// as the page's headline.)
+/// The title: the page's `<h1>` when it is the headline (see
+/// [`is_headline`]) or when its `<title>` or Open Graph title starts with
+/// it (the site's name after it), else the headline of its structured data,
+/// else its titles with the site's name taken off, else the `<h1>`. (An
+/// `<h1>` alone is as often the site's name or a section's as the page's
+/// headline.)
 fn title(ld: &JsonLd, facts: &HeadFacts, h1: Option<&str>, site: Option<&str>) -> Option<String> {
     let declared = [facts.meta(TITLE_KEYS), facts.title.as_deref()];
+    if let Some(h1) = h1.filter(|h1| is_headline(h1, &declared, ld.headline.as_deref(), site)) {
+        return Some(h1.to_string());
+    }
     if let Some(h1) = h1 {
         let folded = fold(h1);
         if !folded.is_empty()
@@ -415,10 +422,47 @@ fn title(ld: &JsonLd, facts: &HeadFacts, h1: Option<&str>, site: Option<&str>) -
         .filter(|t| !t.is_empty())
 }
 
+/// Whether the page's `<h1>` is its headline, before what the head
+/// declares: the reader sees it, and the declared titles often reword it
+/// for search engines ("Top 11 SEO Strategies for 2025" over "11 SEO
+/// Strategies for 2025 to Boost Rankings"). It is, when it is two words or
+/// more, not the site's name (nor the part of a declared title after a
+/// separator, where the site's name goes), and at least half its words are
+/// in the declared titles: an `<h1>` of other words is a section's or a
+/// widget's.
+fn is_headline(
+    h1: &str,
+    declared: &[Option<&str>],
+    headline: Option<&str>,
+    site: Option<&str>,
+) -> bool {
+    let words: Vec<String> = h1
+        .split_whitespace()
+        .map(fold)
+        .filter(|w| !w.is_empty())
+        .collect();
+    let titles = || declared.iter().flatten().copied().chain(headline);
+    let declared_words: HashSet<String> = titles()
+        .flat_map(|t| t.split_whitespace().map(fold))
+        .collect();
+    let folded = fold(h1);
+    let names_the_site = site.is_some_and(|s| fold(s) == folded)
+        || titles().any(|t| {
+            TITLE_SEPARATORS
+                .iter()
+                .any(|sep| t.split(sep).skip(1).any(|part| fold(part) == folded))
+        });
+    let shared = words.iter().filter(|w| declared_words.contains(*w)).count();
+    words.len() >= 2 && !names_the_site && 2 * shared >= words.len()
+}
+
+/// What separates a title from the site's name in a `<title>`.
+const TITLE_SEPARATORS: [&str; 6] = [" | ", " – ", " — ", " - ", " :: ", " · "];
+
 /// `title` without a site's name after ` | `, ` - `, ` – ` or ` — `: the
 /// part that is not the site's name, or the first.
 fn without_site_name(title: &str, site: Option<&str>) -> String {
-    for separator in [" | ", " – ", " — ", " - ", " :: ", " · "] {
+    for separator in TITLE_SEPARATORS {
         if let Some((head, tail)) = title.rsplit_once(separator) {
             let site_is_first = site.is_some_and(|s| fold(head) == fold(s));
             return if site_is_first { tail } else { head }.trim().to_string();

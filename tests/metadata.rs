@@ -33,6 +33,33 @@ fn an_h1_that_the_title_starts_with_is_the_title() {
 }
 
 #[test]
+fn the_headline_the_reader_sees_is_the_title_unless_it_names_the_site() {
+    let page = |h1: &str| {
+        format!(
+            "<html><head><title>Top 11 SEO Strategies for 2025 | Rank Co</title>             <meta property='og:site_name' content='Rank Co'></head>             <body><header>{h1}</header><article>{STORY}</article></body></html>"
+        )
+    };
+    // The visible headline rewords the declared title: it is the title.
+    let reworded = page("<h1>11 SEO Strategies for 2025 to Boost Rankings</h1>");
+    assert_eq!(
+        metadata(&reworded).title(),
+        Some("11 SEO Strategies for 2025 to Boost Rankings")
+    );
+    // A logo, the site's name, or a heading of other words is not.
+    for h1 in [
+        "<h1><a href=/>Strategies for 2025 Blog</a></h1>",
+        "<h1>Rank Co</h1>",
+        "<h1>Our newsletter for marketers</h1>",
+    ] {
+        assert_eq!(
+            metadata(&page(h1)).title(),
+            Some("Top 11 SEO Strategies for 2025"),
+            "{h1}"
+        );
+    }
+}
+
+#[test]
 fn an_author_field_holding_a_url_is_not_a_name() {
     let page = format!(
         "<html><head><meta property='article:author' content='https://www.facebook.com/valleycourier'>\
