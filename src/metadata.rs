@@ -346,7 +346,8 @@ pub(crate) fn extract(
     // title is often the update.
     let published = declared_published
         .or_else(|| near.and_then(|near| shown_date(page, facts, near)))
-        .or_else(|| modified.clone());
+        .or_else(|| modified.clone())
+        .or_else(|| labelled_date(page, comments_start));
     let language = facts
         .language
         .clone()
@@ -778,6 +779,39 @@ fn shown_date(page: &Page<'_>, facts: &HeadFacts, near: Range<usize>) -> Option<
             .find_map(|b| text_date(&b.text))
     })
 }
+
+/// A date the page labels as its own anywhere above its reader comments
+/// ("Last updated: November 13, 2025", "Published 23.07.2025"): a short
+/// block that starts with a date label. A story card's bare date has none.
+fn labelled_date(page: &Page<'_>, comments_start: Option<usize>) -> Option<String> {
+    let end = comments_start.unwrap_or(page.blocks.len());
+    page.blocks[..end]
+        .iter()
+        .filter(|b| b.words > 0 && b.words <= LABELLED_DATE_WORDS)
+        .find_map(|b| {
+            let lower = b.text.trim_start().to_lowercase();
+            DATE_LABELS
+                .iter()
+                .any(|label| lower.starts_with(label))
+                .then(|| text_date(&b.text))
+                .flatten()
+        })
+}
+
+/// The most words of a block that labels the page's date.
+const LABELLED_DATE_WORDS: usize = 10;
+
+/// How a page labels its own date, lowercased.
+const DATE_LABELS: &[&str] = &[
+    "published",
+    "posted",
+    "updated",
+    "last updated",
+    "last modified",
+    "page last modified",
+    "last reviewed",
+    "date:",
+];
 
 /// The month (1 to 12) a word names ("Sep", "September", "sept."), if any.
 fn month(word: &str) -> Option<usize> {

@@ -211,6 +211,20 @@ fn a_qa_pages_question_gives_its_author_and_date() {
 }
 
 #[test]
+fn a_date_the_page_labels_as_its_own_counts_wherever_it_is() {
+    let long = STORY.repeat(14);
+    let page = format!(
+        "<html><body><article><h1>Bridge reopens</h1>{long}<p>Last updated: November 13, 2025</p></article></body></html>"
+    );
+    assert_eq!(metadata(&page).published(), Some("2025-11-13"));
+    // Not a reader comment's.
+    let page = format!(
+        "<html><body><article><h1>Bridge reopens</h1>{long}</article>         <div id=comments><ol><li class=comment><p>Posted November 14, 2025</p><p>Finally!</p></li></ol></div></body></html>"
+    );
+    assert_eq!(metadata(&page).published(), None);
+}
+
+#[test]
 fn a_relative_date_is_left_empty_not_guessed() {
     let page = format!(
         "<html><body><article><h1>Bridge reopens</h1><p>Updated 3 hours ago</p>{STORY}</article></body></html>"
