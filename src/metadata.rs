@@ -787,14 +787,22 @@ fn labelled_date(page: &Page<'_>, comments_start: Option<usize>) -> Option<Strin
     let end = comments_start.unwrap_or(page.blocks.len());
     page.blocks[..end]
         .iter()
-        .filter(|b| b.words > 0 && b.words <= LABELLED_DATE_WORDS)
-        .find_map(|b| {
-            let lower = b.text.trim_start().to_lowercase();
-            DATE_LABELS
-                .iter()
-                .any(|label| lower.starts_with(label))
-                .then(|| text_date(&b.text))
-                .flatten()
+        .enumerate()
+        .filter(|(_, b)| b.words > 0 && b.words <= LABELLED_DATE_WORDS)
+        .find_map(|(at, b)| {
+            let lower = b.text.trim().to_lowercase();
+            if !DATE_LABELS.iter().any(|label| lower.starts_with(label)) {
+                return None;
+            }
+            // A label on a line of its own ("Published") dates the next.
+            text_date(&b.text).or_else(|| {
+                let label = lower.trim_end_matches(':');
+                let alone = DATE_LABELS.iter().any(|l| l.trim_end_matches(':') == label);
+                let next = page.blocks[..end].get(at + 1).filter(|_| alone)?;
+                (next.words <= LABELLED_DATE_WORDS)
+                    .then(|| text_date(&next.text))
+                    .flatten()
+            })
         })
 }
 
@@ -865,9 +873,15 @@ fn text_date(text: &str) -> Option<String> {
                 .map(|(d, y)| (y, month as u32, d)),
             (None, Some(month)) => day(first)
                 .zip(year(third))
-                .map(|(d, y)| (y, month as u32, d)),
+                .map(|(d, y)| (y, month as u32, d))
+                // Year first, as citations write it: "2023 Jan 7".
+                .or_else(|| {
+                    year(first)
+                        .zip(day(third))
+                        .map(|(y, d)| (y, month as u32, d))
+                }),
             _ => match separators {
-                ("-", "-") | ("/", "/") => year(first)
+                ("-", "-") => year(first)
                     .zip(month_number(second))
                     .zip(day(third))
                     .map(|((y, m), d)| (y, m, d)),
@@ -875,6 +889,19 @@ fn text_date(text: &str) -> Option<String> {
                     .zip(month_number(second))
                     .zip(year(third))
                     .map(|((d, m), y)| (y, m, d)),
+                // With the year last, the day is the number over 12.
+                ("/", "/") => year(first)
+                    .zip(month_number(second))
+                    .zip(day(third))
+                    .map(|((y, m), d)| (y, m, d))
+                    .or_else(|| {
+                        let ((a, b), y) = day(first).zip(day(second)).zip(year(third))?;
+                        match (a > 12, b > 12) {
+                            (true, false) => Some((y, b, a)),
+                            (false, true) => Some((y, a, b)),
+                            _ => None,
+                        }
+                    }),
                 _ => None,
             },
         };

@@ -141,8 +141,11 @@ fn dates_are_read_as_people_write_them() {
     assert_eq!(shown("Posted 2025-09-13").as_deref(), Some("2025-09-13"));
     assert_eq!(shown("2025/09/13 at noon").as_deref(), Some("2025-09-13"));
     assert_eq!(shown("23.07.2025").as_deref(), Some("2025-07-23"));
-    // Day first or month first depends on the country: not guessed.
+    // Day first or month first depends on the country: not guessed,
+    // unless one of them is over 12.
     assert_eq!(shown("05/06/2025"), None);
+    assert_eq!(shown("Updated: 10/31/2024").as_deref(), Some("2024-10-31"));
+    assert_eq!(shown("31/10/2024").as_deref(), Some("2024-10-31"));
     // Not dates: a version, a phone number, a score.
     assert_eq!(shown("Version 2.13.2025 released"), None);
     assert_eq!(shown("Call 555-12-31"), None);
@@ -151,6 +154,10 @@ fn dates_are_read_as_people_write_them() {
         "<html><head><meta name='published' content='July 17, 2025'></head><body>{STORY}</body></html>"
     );
     assert_eq!(metadata(&page).published(), Some("2025-07-17"));
+    let page = format!(
+        "<html><head><meta name='citation_publication_date' content='2023 Jan 7'></head><body>{STORY}</body></html>"
+    );
+    assert_eq!(metadata(&page).published(), Some("2023-01-07"));
     let page = format!(
         "<html><body><article><h1>Bridge reopens</h1><time datetime='on Friday December 19, 2025 @08:00PM'>Friday</time>{STORY}</article></body></html>"
     );
@@ -217,6 +224,11 @@ fn a_date_the_page_labels_as_its_own_counts_wherever_it_is() {
         "<html><body><article><h1>Bridge reopens</h1>{long}<p>Last updated: November 13, 2025</p></article></body></html>"
     );
     assert_eq!(metadata(&page).published(), Some("2025-11-13"));
+    // A label on a line of its own dates the line after it.
+    let page = format!(
+        "<html><body><article><h1>Bridge reopens</h1>{long}<h4>Published</h4><div>July 8, 2025</div></article></body></html>"
+    );
+    assert_eq!(metadata(&page).published(), Some("2025-07-08"));
     // Not a reader comment's.
     let page = format!(
         "<html><body><article><h1>Bridge reopens</h1>{long}</article>         <div id=comments><ol><li class=comment><p>Posted November 14, 2025</p><p>Finally!</p></li></ol></div></body></html>"
