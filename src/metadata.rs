@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use crate::block::{Block, BlockKind, Inline};
 use crate::page::{Flags, Page};
-use crate::vocabulary::class_words::{AUTHOR_WORDS, says_one_of, tokens};
+use crate::vocabulary::class_words::{AUTHOR_WORDS, lists_word, says_one_of, tokens};
 use crate::vocabulary::words::{PROSE_WORDS, words};
 
 /// What a page says about itself.
@@ -472,10 +472,6 @@ fn without_site_name(title: &str, site: Option<&str>) -> String {
     title.trim().to_string()
 }
 
-/// A visible byline by the title (see [`near_title`]): a short block that
-/// starts with "By " (or "Written by", "Posted by", "Author:"), or whose
-/// element or its parents say author or byline; the name without what
-/// follows it on the line (" | date", " on date", " - role").
 /// A byline's text, and whether a label or a link to the author's page
 /// introduced it (then a name of one word, a forum user's, is a name too).
 struct Byline<'p> {
@@ -483,6 +479,10 @@ struct Byline<'p> {
     introduced: bool,
 }
 
+/// A visible byline by the title (see [`near_title`]): a short block that
+/// starts with "By " (or "Written by", "Posted by", "Author:"), or whose
+/// element or its parents say author or byline; the name without what
+/// follows it on the line (" | date", " on date", " - role").
 fn byline<'p>(page: &'p Page<'_>, near: &Range<usize>) -> Option<Byline<'p>> {
     let near = &page.blocks[near.clone()];
     // A link to the author's page, where the page has one.
@@ -494,44 +494,30 @@ fn byline<'p>(page: &'p Page<'_>, near: &Range<usize>) -> Option<Byline<'p>> {
             _ => None,
         })
     });
-    let byline = linked
-        .map(|text| Byline {
-            text,
-            introduced: true,
-        })
-        .or_else(|| {
-            near.iter()
-                .enumerate()
-                .filter(|(_, b)| b.words > 0 && b.words <= BYLINE_MAX_WORDS)
-                .find_map(|(at, b)| {
-                    let text = b.text.trim();
-                    let introduced = |text| Byline {
-                        text,
-                        introduced: true,
-                    };
-                    let unsure = |text| Byline {
-                        text,
-                        introduced: false,
-                    };
-                    match after_byline_label(text) {
-                        // A label on a line of its own names the author on the next.
-                        Some("") => near.get(at + 1).map(|next| introduced(next.text.trim())),
-                        Some(name) => Some(introduced(name)),
-                        // A "by" inside a block ("Sort by Date") is weaker.
-                        None => after_inner_by(text)
-                            .map(unsure)
-                            .or_else(|| says_author(page, b).then(|| unsure(text))),
-                    }
-                })
-        })?;
-    let name = byline.text;
+    let (name, introduced) = linked.map(|text| (text, true)).or_else(|| {
+        near.iter()
+            .enumerate()
+            .filter(|(_, b)| b.words > 0 && b.words <= BYLINE_MAX_WORDS)
+            .find_map(|(at, b)| {
+                let text = b.text.trim();
+                match after_byline_label(text) {
+                    // A label on a line of its own names the author on the next.
+                    Some("") => near.get(at + 1).map(|next| (next.text.trim(), true)),
+                    Some(name) => Some((name, true)),
+                    // A "by" inside a block ("Sort by Date") is weaker.
+                    None => after_inner_by(text)
+                        .or_else(|| says_author(page, b).then_some(text))
+                        .map(|name| (name, false)),
+                }
+            })
+    })?;
     let end = [" | ", " • ", " · ", " on ", " - ", " – "]
         .iter()
         .filter_map(|s| name.find(s))
         .min()
         .unwrap_or(name.len());
     let text = name[..end].trim();
-    (!text.is_empty()).then_some(Byline { text, ..byline })
+    (!text.is_empty()).then_some(Byline { text, introduced })
 }
 
 /// The most words a byline's block holds ("Published August 7, 2023 by
@@ -595,22 +581,16 @@ fn marked_author(page: &Page<'_>, facts: &HeadFacts) -> Option<String> {
     };
     let named = node.descendants().skip(1).find_map(|d| {
         let e = d.value().as_element()?;
-        e.attr("itemprop")
-            .is_some_and(|p| p.split_ascii_whitespace().any(|w| w == "name"))
-            .then(|| {
-                e.attr("content")
-                    .map(str::to_string)
-                    .unwrap_or_else(|| text_of(d))
-            })
+        lists_word(e.attr("itemprop"), "name").then(|| {
+            e.attr("content")
+                .map(str::to_string)
+                .unwrap_or_else(|| text_of(d))
+        })
     });
     let name = named.unwrap_or_else(|| text_of(node));
     let name = without_byline_label(&name);
     let words = name.split_whitespace().count();
-    ((1..=5).contains(&words)
-        && name.chars().any(char::is_alphabetic)
-        && !name.contains("://")
-        && !name.starts_with('@'))
-    .then(|| name.to_string())
+    ((1..=5).contains(&words) && could_be_a_name(name)).then(|| name.to_string())
 }
 
 /// Particles that names hold in lowercase ("Michiel de Jong").
@@ -658,14 +638,18 @@ fn names(list: &str) -> Vec<String> {
         .replace(';', ",");
     list.split(',')
         .map(without_byline_label)
-        .filter(|n| {
-            n.chars().any(char::is_alphabetic)
-                && !n.contains("://")
-                && !n.starts_with('@')
-                && !n.starts_with('/')
-        })
+        .filter(|n| could_be_a_name(n))
         .map(str::to_string)
         .collect()
+}
+
+/// Whether `text` could be someone's name: it has letters, and is no URL,
+/// handle or path.
+fn could_be_a_name(text: &str) -> bool {
+    text.chars().any(char::is_alphabetic)
+        && !text.contains("://")
+        && !text.starts_with('@')
+        && !text.starts_with('/')
 }
 
 /// The words that introduce a byline ("By", "Written by", "Author:"),
@@ -791,13 +775,10 @@ fn labelled_date(page: &Page<'_>, comments_start: Option<usize>) -> Option<Strin
         .filter(|(_, b)| b.words > 0 && b.words <= LABELLED_DATE_WORDS)
         .find_map(|(at, b)| {
             let lower = b.text.trim().to_lowercase();
-            if !DATE_LABELS.iter().any(|label| lower.starts_with(label)) {
-                return None;
-            }
+            let after_label = DATE_LABELS.iter().find_map(|l| lower.strip_prefix(l))?;
             // A label on a line of its own ("Published") dates the next.
+            let alone = after_label.trim_start_matches(':').is_empty();
             text_date(&b.text).or_else(|| {
-                let label = lower.trim_end_matches(':');
-                let alone = DATE_LABELS.iter().any(|l| l.trim_end_matches(':') == label);
                 let next = page.blocks[..end].get(at + 1).filter(|_| alone)?;
                 (next.words <= LABELLED_DATE_WORDS)
                     .then(|| text_date(&next.text))
@@ -867,6 +848,12 @@ fn text_date(text: &str) -> Option<String> {
     for i in 0..ranges.len().saturating_sub(2) {
         let (first, second, third) = (word(i), word(i + 1), word(i + 2));
         let separators = (between(i), between(i + 1));
+        let year_month_day = || {
+            year(first)
+                .zip(month_number(second))
+                .zip(day(third))
+                .map(|((y, m), d)| (y, m, d))
+        };
         let found = match (month(first), month(second)) {
             (Some(month), _) => day(second)
                 .zip(year(third))
@@ -881,27 +868,20 @@ fn text_date(text: &str) -> Option<String> {
                         .map(|(y, d)| (y, month as u32, d))
                 }),
             _ => match separators {
-                ("-", "-") => year(first)
-                    .zip(month_number(second))
-                    .zip(day(third))
-                    .map(|((y, m), d)| (y, m, d)),
+                ("-", "-") => year_month_day(),
                 (".", ".") => day(first)
                     .zip(month_number(second))
                     .zip(year(third))
                     .map(|((d, m), y)| (y, m, d)),
                 // With the year last, the day is the number over 12.
-                ("/", "/") => year(first)
-                    .zip(month_number(second))
-                    .zip(day(third))
-                    .map(|((y, m), d)| (y, m, d))
-                    .or_else(|| {
-                        let ((a, b), y) = day(first).zip(day(second)).zip(year(third))?;
-                        match (a > 12, b > 12) {
-                            (true, false) => Some((y, b, a)),
-                            (false, true) => Some((y, a, b)),
-                            _ => None,
-                        }
-                    }),
+                ("/", "/") => year_month_day().or_else(|| {
+                    let ((a, b), y) = day(first).zip(day(second)).zip(year(third))?;
+                    match (a > 12, b > 12) {
+                        (true, false) => Some((y, b, a)),
+                        (false, true) => Some((y, a, b)),
+                        _ => None,
+                    }
+                }),
                 _ => None,
             },
         };

@@ -8,6 +8,13 @@ fn metadata(html: &str) -> Metadata {
 
 const STORY: &str = "<p>The old stone bridge reopened on Monday after a year of repairs to its arches, and the town came out to walk across it.</p>";
 
+/// A story under its headline, with `under_title` between them.
+fn story_titled(under_title: &str) -> String {
+    format!(
+        "<html><body><article><h1>Bridge reopens</h1>{under_title}{STORY}</article></body></html>"
+    )
+}
+
 #[test]
 fn the_site_name_after_the_title_is_not_the_title() {
     let page = format!(
@@ -128,9 +135,7 @@ fn a_date_in_a_script_or_a_story_card_is_not_the_pages_date() {
 #[test]
 fn dates_are_read_as_people_write_them() {
     let shown = |date: &str| {
-        let page = format!(
-            "<html><body><article><h1>Bridge reopens</h1><p>{date}</p>{STORY}</article></body></html>"
-        );
+        let page = story_titled(&format!("<p>{date}</p>"));
         metadata(&page).published().map(str::to_string)
     };
     assert_eq!(shown("September 1st, 2023").as_deref(), Some("2023-09-01"));
@@ -158,18 +163,14 @@ fn dates_are_read_as_people_write_them() {
         "<html><head><meta name='citation_publication_date' content='2023 Jan 7'></head><body>{STORY}</body></html>"
     );
     assert_eq!(metadata(&page).published(), Some("2023-01-07"));
-    let page = format!(
-        "<html><body><article><h1>Bridge reopens</h1><time datetime='on Friday December 19, 2025 @08:00PM'>Friday</time>{STORY}</article></body></html>"
-    );
+    let page = story_titled("<time datetime='on Friday December 19, 2025 @08:00PM'>Friday</time>");
     assert_eq!(metadata(&page).published(), Some("2025-12-19"));
 }
 
 #[test]
 fn a_byline_inside_a_line_or_of_one_name_is_read_and_credits_are_not() {
     let author = |line: &str| {
-        let page = format!(
-            "<html><body><article><h1>Bridge reopens</h1><p>{line}</p>{STORY}</article></body></html>"
-        );
+        let page = story_titled(&format!("<p>{line}</p>"));
         metadata(&page).authors().to_vec()
     };
     assert_eq!(
@@ -200,7 +201,8 @@ fn the_author_the_markup_names_is_read_and_a_commenters_is_not() {
     assert_eq!(metadata(&page).authors(), ["Halina Goetz"]);
     // A reader comment's author, in microdata too, is not the page's.
     let page = format!(
-        "<html><body><article>{STORY}</article><ol class=comment-list><li itemscope itemtype='https://schema.org/Comment'>         <span itemprop=author>Tom Lee</span><p>Finally!</p></li></ol></body></html>"
+        "<html><body><article>{STORY}</article><ol class=comment-list><li itemscope itemtype='https://schema.org/Comment'>\
+         <span itemprop=author>Tom Lee</span><p>Finally!</p></li></ol></body></html>"
     );
     assert!(metadata(&page).authors().is_empty());
 }
@@ -220,27 +222,22 @@ fn a_qa_pages_question_gives_its_author_and_date() {
 #[test]
 fn a_date_the_page_labels_as_its_own_counts_wherever_it_is() {
     let long = STORY.repeat(14);
-    let page = format!(
-        "<html><body><article><h1>Bridge reopens</h1>{long}<p>Last updated: November 13, 2025</p></article></body></html>"
-    );
+    let page = story_titled(&format!("{long}<p>Last updated: November 13, 2025</p>"));
     assert_eq!(metadata(&page).published(), Some("2025-11-13"));
     // A label on a line of its own dates the line after it.
-    let page = format!(
-        "<html><body><article><h1>Bridge reopens</h1>{long}<h4>Published</h4><div>July 8, 2025</div></article></body></html>"
-    );
+    let page = story_titled(&format!("{long}<h4>Published</h4><div>July 8, 2025</div>"));
     assert_eq!(metadata(&page).published(), Some("2025-07-08"));
     // Not a reader comment's.
     let page = format!(
-        "<html><body><article><h1>Bridge reopens</h1>{long}</article>         <div id=comments><ol><li class=comment><p>Posted November 14, 2025</p><p>Finally!</p></li></ol></div></body></html>"
+        "<html><body><article><h1>Bridge reopens</h1>{long}</article>\
+         <div id=comments><ol><li class=comment><p>Posted November 14, 2025</p><p>Finally!</p></li></ol></div></body></html>"
     );
     assert_eq!(metadata(&page).published(), None);
 }
 
 #[test]
 fn a_relative_date_is_left_empty_not_guessed() {
-    let page = format!(
-        "<html><body><article><h1>Bridge reopens</h1><p>Updated 3 hours ago</p>{STORY}</article></body></html>"
-    );
+    let page = story_titled("<p>Updated 3 hours ago</p>");
     assert_eq!(metadata(&page).published(), None);
 }
 

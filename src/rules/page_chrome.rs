@@ -85,15 +85,18 @@ impl Rule for PageChrome {
         // hold more words than a forum thread, does not count in its share.
         let mut rest = Vec::with_capacity(kept.len());
         for &block in &kept {
-            let dialogs = || {
-                page.ancestors_of(block)
-                    .filter(|&e| page.roles()[e].contains(Flags::DIALOG))
-            };
-            let consent_manager =
-                dialogs().find(|&e| page.roles()[e].contains(Flags::CONSENT_MANAGER));
-            let small_dialog = dialogs()
-                .last()
-                .filter(|&e| words.share(e) < self.content_share);
+            // The innermost consent manager, and the outermost dialog.
+            let (mut consent_manager, mut outermost) = (None, None);
+            for e in page.ancestors_of(block) {
+                let roles = page.roles()[e];
+                if roles.contains(Flags::CONSENT_MANAGER) {
+                    consent_manager = consent_manager.or(Some(e));
+                }
+                if roles.contains(Flags::DIALOG) {
+                    outermost = Some(e);
+                }
+            }
+            let small_dialog = outermost.filter(|&e| words.share(e) < self.content_share);
             match consent_manager.or(small_dialog) {
                 Some(e) => {
                     judgement

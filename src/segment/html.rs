@@ -14,7 +14,7 @@ use scraper::{Html, Node};
 use super::TextBuffer;
 use crate::block::{Block, BlockKind, Inline, Span};
 use crate::page::{Declared, Element, Flags, Segmented};
-use crate::vocabulary::class_words::{push_class_words, says_screen_reader_only};
+use crate::vocabulary::class_words::{lists_word, push_class_words, says_screen_reader_only};
 use crate::vocabulary::tags::{InlineTag, Landmark, TagTraits, landmark_of_role, traits_of};
 
 /// Parses a document. A page with real markup inside `<noscript>` (many
@@ -204,13 +204,9 @@ impl Walk {
     /// `<time>`, the `<title>` and JSON-LD scripts (whose text comes later).
     fn note_facts(&mut self, tag: &str, attributes: &Attributes<'_>, index: usize) {
         let facts = &mut self.page.facts;
-        let says = |value: Option<&str>, word: &str| {
-            value.is_some_and(|v| {
-                v.split_ascii_whitespace()
-                    .any(|w| w.eq_ignore_ascii_case(word))
-            })
-        };
-        if says(attributes.itemprop, "author") || (tag == "a" && says(attributes.rel, "author")) {
+        if lists_word(attributes.itemprop, "author")
+            || (tag == "a" && lists_word(attributes.rel, "author"))
+        {
             facts.note_author_element(index);
         }
         match tag {
@@ -228,12 +224,7 @@ impl Walk {
                     facts.note_meta(key, content);
                 }
             }
-            "link"
-                if attributes.rel.is_some_and(|r| {
-                    r.split_ascii_whitespace()
-                        .any(|r| r.eq_ignore_ascii_case("canonical"))
-                }) =>
-            {
+            "link" if lists_word(attributes.rel, "canonical") => {
                 facts.canonical = facts
                     .canonical
                     .take()
@@ -801,11 +792,9 @@ fn declare(declared: &mut Declared, text: &str) {
 /// article's body, a post's or answer's text, a product's description, a
 /// review's body.
 fn says_main_text(itemprop: &str) -> bool {
-    itemprop.split_ascii_whitespace().any(|p| {
-        ["articleBody", "text", "description", "reviewBody"]
-            .iter()
-            .any(|name| p.eq_ignore_ascii_case(name))
-    })
+    ["articleBody", "text", "description", "reviewBody"]
+        .iter()
+        .any(|name| lists_word(Some(itemprop), name))
 }
 
 #[cfg(test)]

@@ -296,6 +296,12 @@ pub(crate) fn tokens(value: &str) -> std::str::SplitAsciiWhitespace<'_> {
     value.split_ascii_whitespace()
 }
 
+/// Whether an attribute's space-separated value (`rel`, `itemprop`) lists
+/// `word`, in any case.
+pub(crate) fn lists_word(value: Option<&str>, word: &str) -> bool {
+    value.is_some_and(|v| tokens(v).any(|t| t.eq_ignore_ascii_case(word)))
+}
+
 /// The parts of a token (as stored) between `-` and `_`.
 pub(crate) fn token_parts(token: &str) -> impl Iterator<Item = &str> {
     token.split(['-', '_']).filter(|part| !part.is_empty())
