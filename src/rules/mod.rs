@@ -19,7 +19,7 @@
 //! | name | what it drops |
 //! |---|---|
 //! | `non-content` | text of `<head>`, scripts, styles, `noscript`, `template`, `svg`, `iframe`, media fallbacks, form controls |
-//! | `hidden` (strict) | elements with `hidden`, `aria-hidden="true"`, inline `display:none` / `visibility:hidden` |
+//! | `hidden` (strict) | elements with `hidden`, `aria-hidden="true"`, inline `display:none` / `visibility:hidden`, a hiding class (`hide`, `d-none`) |
 //! | `page-chrome` | `<nav>`, `<header>`, `<footer>`, `<aside>` (and their ARIA roles), comment forms, forum signatures and author statistics, unless they hold most of the page's text; comment sections go as reader comments, under [`COMMENTS_RULE`](crate::COMMENTS_RULE) |
 //! | `content-classifier` | blocks a learned model judges not to be content ([`ContentClassifier`]) |
 //! | `article-body` | on a page the classifier judges an article: what lies outside the article's region (story lists, promos) and the links of boilerplate boxes inside it ([`ArticleBody`]) |

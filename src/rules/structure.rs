@@ -52,7 +52,8 @@ impl Rule for NonContent {
 }
 
 /// Drops the text of hidden elements: the `hidden` attribute,
-/// `aria-hidden="true"`, and inline `display:none` or `visibility:hidden`,
+/// `aria-hidden="true"`, inline `display:none` or `visibility:hidden`, and
+/// a utility class that hides on every screen (`hide`, `d-none`, ...),
 /// unless the hidden element holds half of the page's words or more (the
 /// page waiting for a script to show it).
 ///
@@ -371,12 +372,12 @@ mod tests {
     fn hidden_drops_hidden_elements_unless_they_are_the_page() {
         let html = format!(
             "<body>{ARTICLE}<div hidden><p>a</p></div><p aria-hidden=true>b</p>\
-             <div style='VISIBILITY : hidden'><p>c</p></div><p style='display:block'>d</p></body>"
+             <div style='VISIBILITY : hidden'><p>c</p></div><p style='display:block'>d</p>\
+             <p class='promo hide'>e</p><p class='hidden md:block'>f</p></body>"
         );
         let page = clean_with(Hidden, &html);
         let kept: Vec<&str> = page.blocks().iter().map(|b| b.text()).collect();
-        assert_eq!(kept.len(), 2);
-        assert_eq!(kept[1], "d");
+        assert_eq!(kept[1..], ["d", "f"]);
         let streamed = format!("<body><p>Loading</p><div hidden id=s0>{ARTICLE}</div></body>");
         assert!(
             clean_with(Hidden, &streamed)

@@ -14,7 +14,9 @@ use scraper::{Html, Node};
 use super::TextBuffer;
 use crate::block::{Block, BlockKind, Inline, Span};
 use crate::page::{Declared, Element, Flags, Segmented};
-use crate::vocabulary::class_words::{lists_word, push_class_words, says_screen_reader_only};
+use crate::vocabulary::class_words::{
+    lists_word, push_class_words, says_hidden, says_screen_reader_only,
+};
 use crate::vocabulary::tags::{InlineTag, Landmark, TagTraits, landmark_of_role, traits_of};
 
 /// Parses a document. A page with real markup inside `<noscript>` (many
@@ -697,7 +699,8 @@ impl<'a> Attributes<'a> {
         self.hide() || self.for_screen_readers_only()
     }
 
-    /// `hidden`, `aria-hidden="true"`, or an inline style that hides the element.
+    /// `hidden`, `aria-hidden="true"`, an inline style or a utility class
+    /// that hides the element.
     fn hide(&self) -> bool {
         let aria_hidden = self
             .aria_hidden
@@ -719,7 +722,8 @@ impl<'a> Attributes<'a> {
                 .collect();
             style.contains("display:none") || style.contains("visibility:hidden")
         });
-        self.hidden || aria_hidden || styled_hidden
+        let class_hidden = self.class.is_some_and(says_hidden);
+        self.hidden || aria_hidden || styled_hidden || class_hidden
     }
 }
 

@@ -206,6 +206,31 @@ pub(crate) fn says_screen_reader_only(class: &str) -> bool {
     })
 }
 
+/// Utility classes that hide an element on every screen (Bootstrap's
+/// `hide` and `d-none`, Foundation's `hide`, `is-hidden`, `u-hidden`),
+/// as written, read in any case.
+const HIDDEN_TOKENS: &[&str] = &["hide", "hidden", "d-none", "is-hidden", "u-hidden"];
+
+/// Whether a `class` value (as written in the page) hides the element: it
+/// has one of [`HIDDEN_TOKENS`] and no token that shows it again on some
+/// screens (`hidden md:block`, `d-none d-lg-flex`), which would leave it
+/// shown on a desktop.
+pub(crate) fn says_hidden(class: &str) -> bool {
+    let hides = tokens(class).any(|token| {
+        matches!(
+            token.as_bytes()[0].to_ascii_lowercase(),
+            b'd' | b'h' | b'i' | b'u'
+        ) && HIDDEN_TOKENS
+            .iter()
+            .any(|word| word.len() == token.len() && word.eq_ignore_ascii_case(token))
+    });
+    hides
+        && !tokens(class).any(|token| {
+            token.contains(':')
+                || (token.starts_with("d-") && !token.eq_ignore_ascii_case("d-none"))
+        })
+}
+
 /// Words about reviews and ratings.
 const REVIEW_WORDS: &[&str] = &[
     "review",
@@ -379,6 +404,19 @@ mod tests {
         assert_eq!(&arena[class], "comment-body user-info nav-bar x2y");
         let id = push_class_words(&mut arena, None);
         assert!(id.is_empty());
+    }
+
+    #[test]
+    fn hiding_classes_hide_unless_a_screen_size_shows_the_element() {
+        assert!(says_hidden("promo-bar hide"));
+        assert!(says_hidden("d-none"));
+        assert!(says_hidden("Hidden"));
+        // Tailwind and Bootstrap show these on wider screens.
+        assert!(!says_hidden("hidden md:block"));
+        assert!(!says_hidden("d-none d-lg-flex"));
+        // Only the whole token hides: `hidden-xs` hides on phones only.
+        assert!(!says_hidden("hidden-xs header"));
+        assert!(!says_hidden("hideaway"));
     }
 
     #[test]
