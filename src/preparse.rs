@@ -22,13 +22,19 @@
 //! except JSON-LD, which says what the page is. The note stays in the page
 //! as the script's text, so the removal record of every script says how
 //! much was left out. A drawing without text of its own (no `<title>`, no
-//! `<text>`) is left out whole: it has no words to record.
+//! `<text>`) is left out whole: it has no words to record. Long values of
+//! attributes no stage reads (`srcset`, `data-...` state, `on...` handlers,
+//! path data) are emptied, the attribute itself staying: on pages that
+//! keep their state in the markup they are a tenth of what is parsed.
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use memchr::{memchr, memchr3};
 
-use crate::vocabulary::tags::{RAW_TEXT_ELEMENTS, SCRIPT_ELEMENTS, SVG_ELEMENTS, VOID_ELEMENTS};
+use crate::vocabulary::tags::{
+    RAW_TEXT_ELEMENTS, SCRIPT_ELEMENTS, SVG_ELEMENTS, VOID_ELEMENTS, is_unread_attribute,
+};
 use crate::vocabulary::words::name_hash as hash;
 
 /// How far down the stack an end tag, or a start tag that closes its own
@@ -44,6 +50,8 @@ pub(crate) struct Prepared {
     pub left_out_bytes: usize,
     /// Bytes inside `<noscript>` elements.
     pub noscript_bytes: usize,
+    /// Bytes of attribute values emptied.
+    pub emptied_value_bytes: usize,
 }
 
 impl Prepared {
@@ -62,8 +70,12 @@ const NOSCRIPT_MARKUP_BYTES: usize = 2048;
 /// left as it is.
 const LEAVE_OUT_BYTES: usize = 64;
 
-/// `html` with the tags that nest deeper than `max_depth` removed and the
-/// text of scripts and styles (JSON-LD aside) replaced by a note.
+/// An attribute value shorter than this is left as it is.
+const LONG_VALUE_BYTES: usize = 128;
+
+/// `html` with the tags that nest deeper than `max_depth` removed, the
+/// text of scripts and styles (JSON-LD aside) replaced by a note, and the
+/// long values of attributes never read emptied.
 pub(crate) fn prepare(html: &str, max_depth: usize) -> (Cow<'_, str>, Prepared) {
     let mut stack: Vec<(u64, bool)> = Vec::new();
     let mut out: Option<String> = None;
@@ -127,7 +139,17 @@ pub(crate) fn prepare(html: &str, max_depth: usize) -> (Cow<'_, str>, Prepared) 
             }
             continue;
         }
+        // The tag stays (a tag dropped for its depth goes whole, below).
+        let mut empty_long_values = |out: &mut Option<String>, copied: &mut usize| {
+            if tag.end - start >= LONG_VALUE_BYTES {
+                unread_long_values(html, start, tag.end, |value| {
+                    report.emptied_value_bytes += value.len();
+                    splice(out, copied, value.start, value.end, "");
+                });
+            }
+        };
         if tag.self_closing || is_void(name) {
+            empty_long_values(&mut out, &mut copied);
             continue;
         }
         let mut kind = name;
@@ -149,6 +171,8 @@ pub(crate) fn prepare(html: &str, max_depth: usize) -> (Cow<'_, str>, Prepared) 
         if dropped {
             splice(&mut out, &mut copied, start, tag.end, "");
             report.dropped_tags += 1;
+        } else {
+            empty_long_values(&mut out, &mut copied);
         }
         stack.push((kind, dropped));
     }
@@ -353,6 +377,61 @@ impl Tag {
     }
 }
 
+/// Calls `each` with the range of every quoted value of at least
+/// [`LONG_VALUE_BYTES`] that an attribute no stage reads
+/// ([`is_unread_attribute`]) has, in order, in the start tag
+/// `html[start..end]`.
+fn unread_long_values(html: &str, start: usize, end: usize, mut each: impl FnMut(Range<usize>)) {
+    let bytes = &html.as_bytes()[..end];
+    let is_name_byte = |b: u8| !(b.is_ascii_whitespace() || matches!(b, b'=' | b'>' | b'/'));
+    // Past `<` and the tag's name.
+    let mut at = start + 1;
+    while at < end && is_name_byte(bytes[at]) {
+        at += 1;
+    }
+    loop {
+        while at < end && !is_name_byte(bytes[at]) && bytes[at] != b'=' {
+            at += 1;
+        }
+        let name_start = at;
+        while at < end && is_name_byte(bytes[at]) {
+            at += 1;
+        }
+        if at >= end {
+            return;
+        }
+        let name = &bytes[name_start..at];
+        while at < end && bytes[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        if bytes.get(at) != Some(&b'=') {
+            continue;
+        }
+        at += 1;
+        while at < end && bytes[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        match bytes.get(at) {
+            Some(&quote) if quote == b'"' || quote == b'\'' => {
+                let Some(close) = memchr(quote, &bytes[at + 1..]) else {
+                    return;
+                };
+                let value = at + 1..at + 1 + close;
+                if value.len() >= LONG_VALUE_BYTES && is_unread_attribute(name) {
+                    each(value.clone());
+                }
+                at = value.end + 1;
+            }
+            // An unquoted value: up to the next space.
+            _ => {
+                while at < end && !bytes[at].is_ascii_whitespace() && bytes[at] != b'>' {
+                    at += 1;
+                }
+            }
+        }
+    }
+}
+
 /// Where `needle` is in `html` from byte `from` (which may be past the end).
 fn find(html: &str, from: usize, needle: &str) -> Option<usize> {
     html.get(from..)?.find(needle).map(|p| from + p)
@@ -387,6 +466,38 @@ mod tests {
         let unterminated = format!("<p>a</p><script>{code}");
         let (out, _) = prepare(&unterminated, 512);
         assert!(out.ends_with("left out before parsing */"));
+    }
+
+    #[test]
+    fn long_values_of_unread_attributes_are_emptied() {
+        let state = format!("{{\"items\": [{}]}}", "1, ".repeat(60));
+        let candidates = "a.jpg 320w, b.jpg 640w, c.jpg 1280w, ".repeat(6);
+        let alt = "A long description of the picture, read as its text. ".repeat(4);
+        let html = format!(
+            "<div data-state='{state}' class=card><img srcset=\"{candidates}\" alt=\"{alt}\" \
+             data-src=\"{candidates}\"><p onclick=\"{candidates}\">Text</p></div>"
+        );
+        let (out, report) = prepare(&html, 512);
+        assert_eq!(
+            out,
+            format!(
+                "<div data-state='' class=card><img srcset=\"\" alt=\"{alt}\" \
+                 data-src=\"{candidates}\"><p onclick=\"\">Text</p></div>"
+            )
+        );
+        assert_eq!(
+            report.emptied_value_bytes,
+            state.len() + 2 * candidates.len()
+        );
+        // Short values, and tags dropped for their depth, are left alone.
+        let short = "<img srcset=\"a.jpg 2x\">";
+        assert!(matches!(prepare(short, 512).0, Cow::Borrowed(_)));
+        let deep = format!("<div><div data-state='{state}'>x</div></div>");
+        let (out, report) = prepare(&deep, 1);
+        assert_eq!(
+            (out.as_ref(), report.emptied_value_bytes),
+            ("<div>x</div>", 0)
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The page-chrome rule, and what it reads in an element's classes and ids:
 //! comment sections, consent banners, the chrome around forum posts.
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use once_cell::sync::Lazy;
 
 use crate::page::{Flags, Judgement, Page};
@@ -242,7 +242,11 @@ static ROLE_HINTS: Lazy<AhoCorasick> = Lazy::new(|| {
         .chain(POST_CHROME_HINTS)
         .chain(SLIDESHOW_WORDS)
         .chain(AUTHOR_BIO_WORDS);
-    AhoCorasick::new(hints).expect("role hints build")
+    // A DFA: searched once for every element's classes.
+    AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(hints)
+        .expect("role hints build")
 });
 
 /// Whether one of `elements` (a block's, up to its comment section) is a

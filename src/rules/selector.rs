@@ -8,7 +8,11 @@ use crate::rules::{Phase, Rule};
 
 /// Drops every block inside an element that matches a CSS selector
 /// (anything [`scraper`] parses: `.promo, #related, div[data-ad]`,
-/// `article > footer`, ...). It has no effect on plain text.
+/// `article > footer`, ...). It has no effect on plain text. Values of
+/// 128 bytes or more of `data-...`, `srcset`, `sizes` and `on...`
+/// attributes are emptied before parsing (they are state and image lists,
+/// not structure): select on their presence (`[data-ad]`) or on a short
+/// value, not on a long one.
 ///
 /// ```
 /// use deboiler::{rules::Selector, Cleaner, Input, RuleSet};

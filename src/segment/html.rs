@@ -17,7 +17,9 @@ use crate::page::{Declared, Element, Flags, Segmented};
 use crate::vocabulary::class_words::{
     lists_word, push_class_words, says_hidden, says_screen_reader_only,
 };
-use crate::vocabulary::tags::{InlineTag, Landmark, TagTraits, landmark_of_role, traits_of};
+use crate::vocabulary::tags::{
+    IMAGE_DATA_ATTRIBUTES, InlineTag, Landmark, TagTraits, landmark_of_role, traits_of,
+};
 
 /// Parses a document. A page with real markup inside `<noscript>` (many
 /// script-rendered sites put their text there for crawlers; see
@@ -663,7 +665,7 @@ impl<'a> Attributes<'a> {
                 "class" => attributes.class = Some(value),
                 "href" => attributes.href = Some(value),
                 "src" => attributes.src = Some(value),
-                "data-src" | "data-lazy-src" | "data-original" => attributes.data_src = Some(value),
+                name if IMAGE_DATA_ATTRIBUTES.contains(&name) => attributes.data_src = Some(value),
                 "alt" => attributes.alt = Some(value),
                 "role" => attributes.role = Some(value),
                 "style" => attributes.style = Some(value),

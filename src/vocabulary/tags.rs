@@ -223,6 +223,23 @@ pub(crate) const VOID_ELEMENTS: [&str; 16] = [
     "track", "wbr", "keygen", "frame",
 ];
 
+/// Attributes no stage reads, whose values run long: image candidate
+/// lists, a drawing's path data, event handlers (`on...`) and the data
+/// attributes (`data-...`, JSON state on many pages) other than
+/// [`IMAGE_DATA_ATTRIBUTES`]. Lowercase.
+pub(crate) fn is_unread_attribute(name: &[u8]) -> bool {
+    const NAMES: [&[u8]; 5] = [b"srcset", b"imagesrcset", b"sizes", b"d", b"points"];
+    let data = name.starts_with(b"data-")
+        && !IMAGE_DATA_ATTRIBUTES
+            .iter()
+            .any(|kept| kept.as_bytes().eq_ignore_ascii_case(name));
+    data || (name.len() > 2 && name[..2].eq_ignore_ascii_case(b"on"))
+        || NAMES.iter().any(|n| n.eq_ignore_ascii_case(name))
+}
+
+/// The data attributes that hold a lazily loaded image's address.
+pub(crate) const IMAGE_DATA_ATTRIBUTES: [&str; 3] = ["data-src", "data-lazy-src", "data-original"];
+
 /// The elements of an SVG drawing (SVG 1.1 and 2, lowercased), `<svg>`
 /// itself included; not `<foreignObject>`, which holds HTML, nor
 /// `<script>` and `<style>`.
