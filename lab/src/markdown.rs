@@ -7,7 +7,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 /// The structure of a Markdown text, each element's text folded (see
 /// [`fold`]).
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize)]
 pub struct Structure {
     pub headings: Vec<String>,
     pub list_items: Vec<String>,

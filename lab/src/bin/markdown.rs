@@ -29,7 +29,8 @@ struct Options {
     /// Show the first N pages whose Markdown does not parse back.
     #[arg(long, default_value_t = 3)]
     mismatches: usize,
-    /// Write each page's Markdown to this JSON Lines file.
+    /// Write each page's Markdown, and its structure and its reference's
+    /// (pages with a Markdown reference), to this JSON Lines file.
     #[arg(long)]
     dump: Option<PathBuf>,
 }
@@ -75,10 +76,6 @@ fn main() {
             .clean(Input::bytes(&sample.html).url(&sample.url))
             .expect("page cleans");
         let markdown = cleaned.markdown();
-        if let Some(dump) = &mut dump {
-            let line = serde_json::json!({ "id": sample.id, "markdown": markdown });
-            writeln!(dump, "{line}").expect("write dump");
-        }
         let expected: Vec<BlockKind> = cleaned.blocks().iter().map(|b| b.kind()).collect();
         let got = kinds(&markdown);
         if got == expected {
@@ -102,6 +99,15 @@ fn main() {
         };
         pages += 1;
         let (reference, ours) = (structure(reference), structure(&markdown));
+        if let Some(dump) = &mut dump {
+            let line = serde_json::json!({
+                "id": sample.id,
+                "markdown": markdown,
+                "reference": reference,
+                "ours": ours,
+            });
+            writeln!(dump, "{line}").expect("write dump");
+        }
         Share::add(&mut headings, &reference.headings, &ours.headings);
         Share::add(&mut items, &reference.list_items, &ours.list_items);
         Share::add(&mut rows, &reference.table_rows, &ours.table_rows);
