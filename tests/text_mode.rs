@@ -98,3 +98,36 @@ fn paragraphs_that_differ_only_in_their_numbers_all_stay() {
     let page = deboiler::Cleaner::default().clean(text.as_str()).unwrap();
     assert_eq!(page.blocks().len(), count, "{:?}", page.removed().first());
 }
+
+#[test]
+fn a_tables_rows_inside_the_text_all_stay() {
+    let rows = [
+        "Cucumber\tHalf\t1\t2",
+        "Red onions\t2 and a quarter\t4 and a half\t9",
+        "Cherry tomatoes\t88g\t175g\t350g",
+        "Broccoli\t80g\t160g\t320g",
+        "Red peppers\tHalf\t1\t2",
+        "Courgettes\tHalf\t1\t2",
+        "Fruit",
+        "Bananas\t5\t10\t20",
+        "Apples\t3\t6\t12",
+    ];
+    let intro = "The list below gives the amounts for one, two and four people; buy them on the day you cook.";
+    let body: Vec<&str> = [BODY[0], BODY[1], intro]
+        .into_iter()
+        .chain(rows)
+        .chain([BODY[2]])
+        .collect();
+    let text = body
+        .iter()
+        .chain(FORM_LABELS.iter())
+        .copied()
+        .collect::<Vec<_>>()
+        .join("\n");
+    let page = deboiler::Cleaner::default().clean(text.as_str()).unwrap();
+    let kept: Vec<String> = page.blocks().iter().map(|b| b.text().to_string()).collect();
+    for row in rows {
+        let row = row.replace('\t', " ");
+        assert!(kept.contains(&row), "{row:?} dropped: {:?}", page.removed());
+    }
+}

@@ -194,15 +194,28 @@ impl Rule for TextLineClassifier {
             .collect();
         // The body runs from the line before its first prose (its title) to
         // its last prose. Inside it only the lines the model is sure of go:
-        // a heading, "Yes.", a list item stay.
+        // a heading, "Yes.", a list item stay; and so does a line whose two
+        // neighbours are content (prose, or lines the model judges content),
+        // as jusText judges a doubtful line by its neighbours: a table's row
+        // among its rows.
         let in_body = |b: usize| b + 1 >= first && b <= last;
+        let mut content = prose.clone();
         for &(block, p) in &verdicts {
-            if in_body(block) && !prose[block] && p < SURE_BOILERPLATE_INSIDE {
-                judgement.drop_block(
-                    block,
-                    format!("inside the text, judged boilerplate by the line model (p = {p:.2})"),
-                );
-            }
+            content[block] |= p >= self.threshold;
+        }
+        let is_content = |b: usize| judgement.is_kept(b) && content.get(b) == Some(&true);
+        let between_content = |b: usize| b > 0 && is_content(b - 1) && is_content(b + 1);
+        let sure_inside: Vec<(usize, f32)> = verdicts
+            .iter()
+            .copied()
+            .filter(|&(b, p)| in_body(b) && !prose[b] && p < SURE_BOILERPLATE_INSIDE)
+            .filter(|&(b, _)| !between_content(b))
+            .collect();
+        for (block, p) in sure_inside {
+            judgement.drop_block(
+                block,
+                format!("inside the text, judged boilerplate by the line model (p = {p:.2})"),
+            );
         }
         // Before and after the body, the threshold decides.
         let judged: Vec<(usize, f32)> =
@@ -387,4 +400,47 @@ fn text_features(page: &Page<'_>, judgement: &Judgement) -> Vec<(usize, TextRow)
             (b, row)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Cleaner, RuleSet};
+
+    /// A model that doubts every line alike: p = sigmoid(-3), about 0.05.
+    fn doubting_every_line() -> TextLineClassifier {
+        let n = TEXT_FEATURE_COUNT;
+        let numbers = [
+            vec!["0"; n],
+            vec!["1"; n],
+            vec!["0"; n],
+            vec!["0", "0", "-3"],
+        ]
+        .concat();
+        let model = format!(
+            "deboiler-model features={n} hidden=1 names={}\n{}\n",
+            TEXT_FEATURE_NAMES.join(","),
+            numbers.join(" ")
+        );
+        TextLineClassifier::from_model_text(&model).expect("a valid model")
+    }
+
+    #[test]
+    fn a_doubted_line_inside_the_body_stays_between_lines_that_stay() {
+        let cleaner = Cleaner::builder()
+            .rules(RuleSet::empty().with(doubting_every_line()))
+            .build()
+            .unwrap();
+        let prose = [
+            "The council voted on Tuesday to build a cycle path along the river.",
+            "Work starts in the autumn and should be finished by the spring.",
+            "The path will be four metres wide and lit at night for everyone.",
+        ];
+        let text = [prose[0], "Why now?", prose[1], "Menu", "Search", prose[2]].join("\n\n");
+        let page = cleaner.clean(text.as_str()).unwrap();
+        let kept: Vec<&str> = page.blocks().iter().map(|b| b.text()).collect();
+        // Between two prose lines the doubted line stays; a run of doubted
+        // lines has no neighbour that stays on one side, and goes.
+        assert_eq!(kept, [prose[0], "Why now?", prose[1], prose[2]]);
+    }
 }
