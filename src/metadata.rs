@@ -458,9 +458,9 @@ fn is_headline(
 }
 
 /// What separates a title from the site's name in a `<title>`.
-const TITLE_SEPARATORS: [&str; 6] = [" | ", " – ", " — ", " - ", " :: ", " · "];
+const TITLE_SEPARATORS: [&str; 8] = [" | ", " – ", " — ", " - ", " :: ", " · ", " • ", " / "];
 
-/// `title` without a site's name after ` | `, ` - `, ` – ` or ` — `: the
+/// `title` without a site's name after one of [`TITLE_SEPARATORS`]: the
 /// part that is not the site's name, or the first.
 fn without_site_name(title: &str, site: Option<&str>) -> String {
     for separator in TITLE_SEPARATORS {

@@ -28,6 +28,15 @@ fn the_site_name_after_the_title_is_not_the_title() {
          <meta property='og:site_name' content='Valley Courier'></head><body>{STORY}</body></html>"
     );
     assert_eq!(metadata(&page).title(), Some("Bridge reopens after a year"));
+    // Blogs put their author's name after a bullet, forums their boards
+    // after a slash.
+    for title in [
+        "Bridge reopens after a year • Jane Doe",
+        "Bridge reopens after a year / Town news",
+    ] {
+        let page = format!("<html><head><title>{title}</title></head><body>{STORY}</body></html>");
+        assert_eq!(metadata(&page).title(), Some("Bridge reopens after a year"));
+    }
 }
 
 #[test]
