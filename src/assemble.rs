@@ -319,6 +319,7 @@ pub(crate) fn assemble(mut page: Page<'_>, verdicts: Verdicts, output: Output) -
             &page,
             &page.facts,
             (0..page.blocks.len()).find(|&b| verdicts.is_comment(b)),
+            (0..page.blocks.len()).find(|&b| verdicts.dropped[b].is_none()),
         ),
         ..Cleaned::default()
     };

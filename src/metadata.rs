@@ -294,6 +294,7 @@ pub(crate) fn extract(
     page: &Page<'_>,
     facts: &HeadFacts,
     comments_start: Option<usize>,
+    content_start: Option<usize>,
 ) -> Metadata {
     let ld = JsonLd::parse(&facts.json_ld);
     // Where the byline and the shown date are looked for.
@@ -342,12 +343,14 @@ pub(crate) fn extract(
         .and_then(|d| date_of(&d));
     let declared_published = declared_published.and_then(|d| date_of(&d));
     // The page's date is the publication it declares, else the date it
-    // shows by its title, else its declared update: a date shown by the
-    // title is often the update.
+    // shows by its title, else its declared update (a date shown by the
+    // title is often the update), else a date it labels as its own, else a
+    // `<time>` where its content starts.
     let published = declared_published
         .or_else(|| near.and_then(|near| shown_date(page, facts, near)))
         .or_else(|| modified.clone())
-        .or_else(|| labelled_date(page, comments_start));
+        .or_else(|| labelled_date(page, comments_start))
+        .or_else(|| content_start.and_then(|start| time_at_content(facts, start)));
     let language = facts
         .language
         .clone()
@@ -762,6 +765,20 @@ fn shown_date(page: &Page<'_>, facts: &HeadFacts, near: Range<usize>) -> Option<
             .filter(|b| b.words > 0 && b.words <= 12)
             .find_map(|b| text_date(&b.text))
     })
+}
+
+/// The date of a `<time>` by the start of the content the page keeps
+/// (`content_start`, within [`NEAR_TITLE`] blocks): a forum thread's first
+/// post, a story whose title the page does not mark as its `<h1>`; not a
+/// card's further down.
+fn time_at_content(facts: &HeadFacts, content_start: usize) -> Option<String> {
+    facts
+        .times
+        .iter()
+        .filter(|(before, _)| {
+            before + NEAR_TITLE >= content_start && *before <= content_start + NEAR_TITLE
+        })
+        .find_map(|(_, t)| date_of(t))
 }
 
 /// A date the page labels as its own anywhere above its reader comments

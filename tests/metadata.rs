@@ -377,3 +377,27 @@ fn a_bylines_label_or_a_numeric_id_is_not_a_name() {
     );
     assert_eq!(metadata(&page).authors(), ["Mara Jones"]);
 }
+
+#[test]
+fn a_thread_under_the_sites_h1_is_dated_by_its_first_post() {
+    let post = |who: &str, when: &str| {
+        format!(
+            "<div class=post><p class=author><a href=/u/{who}>{who}</a> » <time datetime='{when}'>{when}</time></p>{STORY}</div>"
+        )
+    };
+    // The site's name is the `<h1>`, in the header far above the thread,
+    // past its menus.
+    let menu: String = (1..=16)
+        .map(|n| format!("<li><a href=/f{n}>Board {n}</a></li>"))
+        .collect();
+    let page = format!(
+        "<html><body><header><h1>Valley Forums</h1><nav><ul>{menu}</ul></nav></header>\
+         <div class=topic><h2>Bridge reopens</h2>{}{}</div></body></html>",
+        post("galitsyn", "2024-09-11T16:36:25+00:00"),
+        post("ketil", "2024-09-14T08:00:00+00:00"),
+    );
+    assert_eq!(
+        metadata(&page).published(),
+        Some("2024-09-11T16:36:25+00:00")
+    );
+}
