@@ -350,7 +350,9 @@ pub(crate) fn extract(
         .or_else(|| near.and_then(|near| shown_date(page, facts, near)))
         .or_else(|| modified.clone())
         .or_else(|| labelled_date(page, comments_start))
-        .or_else(|| content_start.and_then(|start| time_at_content(facts, start)));
+        .or_else(|| {
+            content_start.and_then(|start| date_at_content(page, facts, start, comments_start))
+        });
     let language = facts
         .language
         .clone()
@@ -767,18 +769,23 @@ fn shown_date(page: &Page<'_>, facts: &HeadFacts, near: Range<usize>) -> Option<
     })
 }
 
-/// The date of a `<time>` by the start of the content the page keeps
-/// (`content_start`, within [`NEAR_TITLE`] blocks): a forum thread's first
-/// post, a story whose title the page does not mark as its `<h1>`; not a
-/// card's further down.
-fn time_at_content(facts: &HeadFacts, content_start: usize) -> Option<String> {
-    facts
-        .times
-        .iter()
-        .filter(|(before, _)| {
-            before + NEAR_TITLE >= content_start && *before <= content_start + NEAR_TITLE
-        })
-        .find_map(|(_, t)| date_of(t))
+/// The date the page shows where the content it keeps starts (from
+/// `content_start`, within [`NEAR_TITLE`] blocks, as [`shown_date`] reads
+/// it): a forum thread's first post, a story whose `<h1>` is the site's
+/// name; not a card's further down, and not on a product page (whose
+/// dates are its reviews' and its stock's).
+fn date_at_content(
+    page: &Page<'_>,
+    facts: &HeadFacts,
+    content_start: usize,
+    comments_start: Option<usize>,
+) -> Option<String> {
+    if page.declared.product {
+        return None;
+    }
+    let end = (content_start + NEAR_TITLE + 1).min(comments_start.unwrap_or(page.blocks.len()));
+    let near = content_start.saturating_sub(NEAR_TITLE)..end.max(content_start);
+    shown_date(page, facts, near)
 }
 
 /// A date the page labels as its own anywhere above its reader comments

@@ -401,3 +401,23 @@ fn a_thread_under_the_sites_h1_is_dated_by_its_first_post() {
         Some("2024-09-11T16:36:25+00:00")
     );
 }
+
+#[test]
+fn a_date_shown_where_the_content_starts_dates_it_unless_the_page_is_a_product() {
+    let menu: String = (1..=16)
+        .map(|n| format!("<li><a href=/s{n}>Section {n}</a></li>"))
+        .collect();
+    let more: String = (1..=4)
+        .map(|n| format!("<p>Repairs to arch number {n} took a month, and the masons used stone from the old quarry by the river.</p>"))
+        .collect();
+    let page = |head: &str| {
+        format!(
+            "<html><head>{head}</head><body><header><h1>Valley Courier</h1><nav><ul>{menu}</ul></nav></header>\
+             <div class=story><h2>Bridge reopens</h2><div class=story-date>May 31, 2024</div>{STORY}{more}</div></body></html>"
+        )
+    };
+    assert_eq!(metadata(&page("")).published(), Some("2024-05-31"));
+    // A product page's dates are its reviews' and its stock's.
+    let product = r#"<script type="application/ld+json">{"@type": "Product", "name": "Bridge model"}</script>"#;
+    assert_eq!(metadata(&page(product)).published(), None);
+}
