@@ -53,7 +53,8 @@ feature_table! {
 const SHORT_WORDS: usize = 4;
 
 /// The probability of being content below which a line inside the body
-/// goes (the threshold judges the lines before and after it).
+/// goes (the threshold judges the lines before and after it), and below
+/// which a prose line does not bound the body.
 const SURE_BOILERPLATE_INSIDE: f32 = 0.25;
 
 /// The distance feature when there is no prose on that side.
@@ -182,18 +183,27 @@ impl Rule for TextLineClassifier {
         let prose: Vec<bool> = (0..page.blocks.len())
             .map(|b| judgement.is_kept(b) && is_prose(&page.blocks[b]))
             .collect();
-        let (Some(first), Some(last)) = (
-            prose.iter().position(|&p| p),
-            prose.iter().rposition(|&p| p),
-        ) else {
-            return;
-        };
         let verdicts: Vec<(usize, f32)> = text_features(page, judgement)
             .iter()
             .map(|(b, row)| (*b, self.model.predict(row)))
             .collect();
-        // The body runs from the line before its first prose (its title) to
-        // its last prose. Inside it only the lines the model is sure of go:
+        // The body is bounded by prose the model does not reject outright:
+        // a reader comment or a teaser after the article is prose too.
+        let mut bounds = prose.clone();
+        for &(b, p) in &verdicts {
+            bounds[b] &= p >= SURE_BOILERPLATE_INSIDE;
+        }
+        if !bounds.contains(&true) {
+            bounds.clone_from(&prose);
+        }
+        let (Some(first), Some(last)) = (
+            bounds.iter().position(|&p| p),
+            bounds.iter().rposition(|&p| p),
+        ) else {
+            return;
+        };
+        // The body runs from the line before its first such prose (its title)
+        // to its last. Inside it only the lines the model is sure of go:
         // a heading, "Yes.", a list item stay; and so does a line whose two
         // neighbours are content (prose, or lines the model judges content),
         // as jusText judges a doubtful line by its neighbours: a table's row
@@ -407,40 +417,73 @@ mod tests {
     use super::*;
     use crate::{Cleaner, RuleSet};
 
-    /// A model that doubts every line alike: p = sigmoid(-3), about 0.05.
-    fn doubting_every_line() -> TextLineClassifier {
+    /// A model of one hidden unit: `weights` on the features, then its
+    /// bias, its output weight and the output's bias.
+    fn model(weights: &[f32], hidden_bias: f32, output: f32, bias: f32) -> TextLineClassifier {
         let n = TEXT_FEATURE_COUNT;
-        let numbers = [
-            vec!["0"; n],
-            vec!["1"; n],
-            vec!["0"; n],
-            vec!["0", "0", "-3"],
-        ]
-        .concat();
-        let model = format!(
+        let numbers: Vec<String> = [vec![0.0; n], vec![1.0; n], weights.to_vec()]
+            .concat()
+            .into_iter()
+            .chain([hidden_bias, output, bias])
+            .map(|x| x.to_string())
+            .collect();
+        let text = format!(
             "deboiler-model features={n} hidden=1 names={}\n{}\n",
             TEXT_FEATURE_NAMES.join(","),
             numbers.join(" ")
         );
-        TextLineClassifier::from_model_text(&model).expect("a valid model")
+        TextLineClassifier::from_model_text(&text).expect("a valid model")
+    }
+
+    /// A model that doubts every line alike: p = sigmoid(-3), about 0.05.
+    fn doubting_every_line() -> TextLineClassifier {
+        model(&[0.0; TEXT_FEATURE_COUNT], 0.0, 0.0, -3.0)
+    }
+
+    fn cleaned(classifier: TextLineClassifier, lines: &[&str]) -> Vec<String> {
+        let cleaner = Cleaner::builder()
+            .rules(RuleSet::empty().with(classifier))
+            .build()
+            .unwrap();
+        let page = cleaner.clean(lines.join("\n\n").as_str()).unwrap();
+        page.blocks().iter().map(|b| b.text().to_string()).collect()
     }
 
     #[test]
     fn a_doubted_line_inside_the_body_stays_between_lines_that_stay() {
-        let cleaner = Cleaner::builder()
-            .rules(RuleSet::empty().with(doubting_every_line()))
-            .build()
-            .unwrap();
         let prose = [
             "The council voted on Tuesday to build a cycle path along the river.",
             "Work starts in the autumn and should be finished by the spring.",
             "The path will be four metres wide and lit at night for everyone.",
         ];
-        let text = [prose[0], "Why now?", prose[1], "Menu", "Search", prose[2]].join("\n\n");
-        let page = cleaner.clean(text.as_str()).unwrap();
-        let kept: Vec<&str> = page.blocks().iter().map(|b| b.text()).collect();
+        let lines = [prose[0], "Why now?", prose[1], "Menu", "Search", prose[2]];
         // Between two prose lines the doubted line stays; a run of doubted
         // lines has no neighbour that stays on one side, and goes.
-        assert_eq!(kept, [prose[0], "Why now?", prose[1], prose[2]]);
+        assert_eq!(
+            cleaned(doubting_every_line(), &lines),
+            [prose[0], "Why now?", prose[1], prose[2]]
+        );
+    }
+
+    #[test]
+    fn prose_the_model_rejects_after_the_article_does_not_stretch_the_body() {
+        // Content in the first half of the text, boilerplate after it.
+        let mut weights = [0.0; TEXT_FEATURE_COUNT];
+        weights[TextFeature::Position as usize] = -20.0;
+        let by_position = model(&weights, 13.0, 5.0, 0.0);
+        let article = [
+            "The council voted on Tuesday to build a cycle path along the river.",
+            "Work starts in the autumn and should be finished by the spring.",
+            "The path will be four metres wide and lit at night for everyone.",
+            "Cyclists will share it with people on foot and with the odd dog.",
+            "The council will publish the plans at the town hall next month.",
+        ];
+        let comments = [
+            "Great news, I have waited for this path for years and years now.",
+            "Reply",
+            "Agreed, though I doubt it will be finished by the spring at all.",
+        ];
+        let lines: Vec<&str> = article.iter().chain(&comments).copied().collect();
+        assert_eq!(cleaned(by_position, &lines), article);
     }
 }
