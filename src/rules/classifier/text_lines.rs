@@ -183,6 +183,9 @@ impl Rule for TextLineClassifier {
         let prose: Vec<bool> = (0..page.blocks.len())
             .map(|b| judgement.is_kept(b) && is_prose(&page.blocks[b]))
             .collect();
+        if !prose.contains(&true) {
+            return;
+        }
         let verdicts: Vec<(usize, f32)> = text_features(page, judgement)
             .iter()
             .map(|(b, row)| (*b, self.model.predict(row)))
