@@ -743,12 +743,18 @@ fn near_title(page: &Page<'_>, comments_start: Option<usize>) -> Option<Range<us
                 .iter()
                 .position(|b| b.words >= PROSE_WORDS && b.kind == BlockKind::Paragraph)
         })?;
-    let end = (title + NEAR_TITLE + 1).min(page.blocks.len());
+    Some(blocks_around(page, title, comments_start))
+}
+
+/// The blocks within [`NEAR_TITLE`] of `anchor`, and not past the reader
+/// comments (from `comments_start`) when they come after it.
+fn blocks_around(page: &Page<'_>, anchor: usize, comments_start: Option<usize>) -> Range<usize> {
+    let end = (anchor + NEAR_TITLE + 1).min(page.blocks.len());
     let end = match comments_start {
-        Some(comments) if comments > title => end.min(comments),
+        Some(comments) if comments > anchor => end.min(comments),
         _ => end,
     };
-    Some(title.saturating_sub(NEAR_TITLE)..end)
+    anchor.saturating_sub(NEAR_TITLE)..end
 }
 
 /// The date the page shows by its title (see [`near_title`]), as ISO
@@ -770,7 +776,7 @@ fn shown_date(page: &Page<'_>, facts: &HeadFacts, near: Range<usize>) -> Option<
 }
 
 /// The date the page shows where the content it keeps starts (from
-/// `content_start`, within [`NEAR_TITLE`] blocks, as [`shown_date`] reads
+/// `content_start`, see [`blocks_around`], as [`shown_date`] reads
 /// it): a forum thread's first post, a story whose `<h1>` is the site's
 /// name; not a card's further down, and not on a product page (whose
 /// dates are its reviews' and its stock's).
@@ -783,9 +789,11 @@ fn date_at_content(
     if page.declared.product {
         return None;
     }
-    let end = (content_start + NEAR_TITLE + 1).min(comments_start.unwrap_or(page.blocks.len()));
-    let near = content_start.saturating_sub(NEAR_TITLE)..end.max(content_start);
-    shown_date(page, facts, near)
+    shown_date(
+        page,
+        facts,
+        blocks_around(page, content_start, comments_start),
+    )
 }
 
 /// A date the page labels as its own anywhere above its reader comments

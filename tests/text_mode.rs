@@ -30,6 +30,11 @@ fn page(separator: &str) -> String {
         .join(separator)
 }
 
+/// `text` cleaned with the default rules.
+fn clean(text: &str) -> deboiler::Cleaned {
+    deboiler::Cleaner::default().clean(text).unwrap()
+}
+
 #[test]
 fn boilerplate_lines_go_with_blank_line_separators() {
     assert_eq!(deboiler::clean(&page("\n\n")), BODY.join("\n\n"));
@@ -43,7 +48,7 @@ fn boilerplate_lines_go_with_single_newline_separators() {
 #[test]
 fn a_short_menu_of_unknown_words_at_the_top_is_navigation() {
     let text = format!("News\nSport\nCulture\nWeather\n\n{}", BODY.join("\n\n"));
-    let page = deboiler::Cleaner::default().clean(&text).unwrap();
+    let page = clean(&text);
     assert_eq!(page.text(), BODY.join("\n\n"));
     assert!(page.removed().iter().any(|r| r.rule() == "text-navigation"));
 }
@@ -64,17 +69,20 @@ const FORM_LABELS: [&str; 5] = [
     "Webseite",
 ];
 
+/// `body`, then a comment form's field labels, joined by `separator`.
+fn with_form_labels(body: &[&str], separator: &str) -> String {
+    body.iter()
+        .chain(FORM_LABELS.iter())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(separator)
+}
+
 #[test]
 fn a_forms_field_labels_at_the_end_go_and_short_lines_inside_stay() {
     let inside = ["Why now?", "Yes."];
     let body = [BODY[0], BODY[1], inside[0], inside[1], BODY[2]];
-    let text = body
-        .iter()
-        .chain(FORM_LABELS.iter())
-        .copied()
-        .collect::<Vec<_>>()
-        .join("\n\n");
-    let page = deboiler::Cleaner::default().clean(text.as_str()).unwrap();
+    let page = clean(&with_form_labels(&body, "\n\n"));
     assert_eq!(page.text(), body.join("\n\n"));
     let by_line_model = page
         .removed()
@@ -95,7 +103,7 @@ fn paragraphs_that_differ_only_in_their_numbers_all_stay() {
             )
         })
         .collect();
-    let page = deboiler::Cleaner::default().clean(text.as_str()).unwrap();
+    let page = clean(&text);
     assert_eq!(page.blocks().len(), count, "{:?}", page.removed().first());
 }
 
@@ -118,13 +126,7 @@ fn a_tables_rows_inside_the_text_all_stay() {
         .chain(rows)
         .chain([BODY[2]])
         .collect();
-    let text = body
-        .iter()
-        .chain(FORM_LABELS.iter())
-        .copied()
-        .collect::<Vec<_>>()
-        .join("\n");
-    let page = deboiler::Cleaner::default().clean(text.as_str()).unwrap();
+    let page = clean(&with_form_labels(&body, "\n"));
     let kept: Vec<String> = page.blocks().iter().map(|b| b.text().to_string()).collect();
     for row in rows {
         let row = row.replace('\t', " ");

@@ -15,7 +15,7 @@ use super::TextBuffer;
 use crate::block::{Block, BlockKind, Inline, Span};
 use crate::page::{Declared, Element, Flags, Segmented};
 use crate::vocabulary::class_words::{
-    lists_word, push_class_words, says_hidden, says_screen_reader_only,
+    lists_one_of, lists_word, push_class_words, says_hidden, says_screen_reader_only,
 };
 use crate::vocabulary::tags::{
     IMAGE_DATA_ATTRIBUTES, InlineTag, Landmark, TagTraits, landmark_of_role, traits_of,
@@ -798,9 +798,10 @@ fn declare(declared: &mut Declared, text: &str) {
 /// article's body, a post's or answer's text, a product's description, a
 /// review's body.
 fn says_main_text(itemprop: &str) -> bool {
-    ["articleBody", "text", "description", "reviewBody"]
-        .iter()
-        .any(|name| lists_word(Some(itemprop), name))
+    lists_one_of(
+        itemprop,
+        &["articleBody", "text", "description", "reviewBody"],
+    )
 }
 
 #[cfg(test)]

@@ -195,15 +195,7 @@ const SCREEN_READER_ONLY_TOKENS: &[&str] = &[
 /// Whether a `class` value (as written in the page) has a token that
 /// leaves the element to screen readers (see [`SCREEN_READER_ONLY_TOKENS`]).
 pub(crate) fn says_screen_reader_only(class: &str) -> bool {
-    // Read for every element: the first letter and the length are
-    // compared first.
-    tokens(class).any(|token| {
-        let first = token.as_bytes()[0].to_ascii_lowercase();
-        matches!(first, b'a' | b'e' | b'h' | b's' | b'u' | b'v')
-            && SCREEN_READER_ONLY_TOKENS
-                .iter()
-                .any(|word| word.len() == token.len() && word.eq_ignore_ascii_case(token))
-    })
+    lists_one_of(class, SCREEN_READER_ONLY_TOKENS)
 }
 
 /// Utility classes that hide an element on every screen (Bootstrap's
@@ -216,19 +208,10 @@ const HIDDEN_TOKENS: &[&str] = &["hide", "hidden", "d-none", "is-hidden", "u-hid
 /// screens (`hidden md:block`, `d-none d-lg-flex`), which would leave it
 /// shown on a desktop.
 pub(crate) fn says_hidden(class: &str) -> bool {
-    let hides = tokens(class).any(|token| {
-        matches!(
-            token.as_bytes()[0].to_ascii_lowercase(),
-            b'd' | b'h' | b'i' | b'u'
-        ) && HIDDEN_TOKENS
-            .iter()
-            .any(|word| word.len() == token.len() && word.eq_ignore_ascii_case(token))
-    });
-    hides
-        && !tokens(class).any(|token| {
-            token.contains(':')
-                || (token.starts_with("d-") && !token.eq_ignore_ascii_case("d-none"))
-        })
+    let shows_again = |token: &str| {
+        token.contains(':') || (token.starts_with("d-") && !token.eq_ignore_ascii_case("d-none"))
+    };
+    lists_one_of(class, HIDDEN_TOKENS) && !tokens(class).any(shows_again)
 }
 
 /// Words about reviews and ratings.
@@ -324,7 +307,18 @@ pub(crate) fn tokens(value: &str) -> std::str::SplitAsciiWhitespace<'_> {
 /// Whether an attribute's space-separated value (`rel`, `itemprop`) lists
 /// `word`, in any case.
 pub(crate) fn lists_word(value: Option<&str>, word: &str) -> bool {
-    value.is_some_and(|v| tokens(v).any(|t| t.eq_ignore_ascii_case(word)))
+    value.is_some_and(|v| lists_one_of(v, &[word]))
+}
+
+/// Whether a space-separated value (`class`, `itemprop`) lists one of
+/// `words`, in any case. Read for every element: lengths are compared
+/// first.
+pub(crate) fn lists_one_of(value: &str, words: &[&str]) -> bool {
+    tokens(value).any(|token| {
+        words
+            .iter()
+            .any(|word| word.len() == token.len() && word.eq_ignore_ascii_case(token))
+    })
 }
 
 /// The parts of a token (as stored) between `-` and `_`.

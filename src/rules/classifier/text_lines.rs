@@ -190,11 +190,13 @@ impl Rule for TextLineClassifier {
             .iter()
             .map(|(b, row)| (*b, self.model.predict(row)))
             .collect();
-        // The body is bounded by prose the model does not reject outright:
-        // a reader comment or a teaser after the article is prose too.
-        let mut bounds = prose.clone();
+        // The body is bounded by prose the model does not reject outright
+        // (a reader comment or a teaser after the article is prose too);
+        // content is prose, or what the model judges content.
+        let (mut bounds, mut content) = (prose.clone(), prose.clone());
         for &(b, p) in &verdicts {
             bounds[b] &= p >= SURE_BOILERPLATE_INSIDE;
+            content[b] |= p >= self.threshold;
         }
         if !bounds.contains(&true) {
             bounds.clone_from(&prose);
@@ -208,14 +210,9 @@ impl Rule for TextLineClassifier {
         // The body runs from the line before its first such prose (its title)
         // to its last. Inside it only the lines the model is sure of go:
         // a heading, "Yes.", a list item stay; and so does a line whose two
-        // neighbours are content (prose, or lines the model judges content),
-        // as jusText judges a doubtful line by its neighbours: a table's row
-        // among its rows.
+        // neighbours are content, as jusText judges a doubtful line by its
+        // neighbours: a table's row among its rows.
         let in_body = |b: usize| b + 1 >= first && b <= last;
-        let mut content = prose.clone();
-        for &(block, p) in &verdicts {
-            content[block] |= p >= self.threshold;
-        }
         let is_content = |b: usize| judgement.is_kept(b) && content.get(b) == Some(&true);
         let between_content = |b: usize| b > 0 && is_content(b - 1) && is_content(b + 1);
         let sure_inside: Vec<(usize, f32)> = verdicts
