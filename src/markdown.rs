@@ -57,9 +57,10 @@ impl Markup {
                 }
             }
             BlockKind::TableCell => {
-                let row = page.elements[element].parent;
+                let cell = page.cell_around(Some(element)).unwrap_or(element);
+                let row = page.elements[cell].parent;
                 let table = ancestors().find(|&e| tag(e) == "table");
-                let header = tag(element) == "th" || ancestors().any(|e| tag(e) == "thead");
+                let header = tag(cell) == "th" || ancestors().any(|e| tag(e) == "thead");
                 Markup {
                     cell: row
                         .zip(table)

@@ -291,13 +291,20 @@ impl<'a> Page<'a> {
             .get_or_init(|| crate::rules::page_chrome::roles(self))
     }
 
+    /// The `<td>` or `<th>` that `element` is or sits in: a cell's text for
+    /// screen readers only is a block of its own, inside the cell.
+    pub(crate) fn cell_around(&self, element: Option<usize>) -> Option<usize> {
+        self.element_and_ancestors(element)
+            .find(|&e| self.elements[e].traits.kind == Some(crate::block::BlockKind::TableCell))
+    }
+
     /// The `<tr>` (element) that a table-cell block sits in.
     pub(crate) fn table_row(&self, block: usize) -> Option<usize> {
         let block = &self.blocks[block];
         if block.kind != crate::block::BlockKind::TableCell {
             return None;
         }
-        self.elements[block.element?].parent
+        self.elements[self.cell_around(block.element)?].parent
     }
 
     /// The element chain of a block, innermost first.

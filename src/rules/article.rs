@@ -20,13 +20,17 @@ use rustc_hash::FxHashMap as HashMap;
 /// region holds at least 100 words of prose. The article's region is the
 /// element that [`MainContent`](crate::rules::MainContent) chooses among the
 /// kept blocks once story cards and slideshows are set aside: a card is a
-/// list item or an element holding a linked title and other blocks (a
-/// summary, a byline), 100 words at most, and at least three elements of
+/// list item or an element holding a linked title (not a table's cell: a
+/// linked name in a row is data) and other blocks (a summary, a byline),
+/// 100 words at most, and at least three elements of
 /// the same tag and class are cards (a list of other stories). Then it drops
 ///
 /// - the cards outside the region, and the other blocks outside it that the
 ///   classifier is not sure are content (probability below 0.8), except the
-///   headings before it;
+///   headings before it and the cells of tables, whose rows the classifier
+///   has judged whole (a table beside the article's text is the article's
+///   more often than not, and one cut at 0.8 is torn: names without their
+///   figures);
 /// - the links inside the region that sit in a box whose class or id says
 ///   boilerplate (`related-posts`, `share`, `newsletter`, ...);
 /// - the slides of a slideshow inside the region (an element whose class or
@@ -131,7 +135,8 @@ impl Rule for ArticleBody {
             let card = in_card(block);
             let title = first_inside.is_some_and(|first| position < first)
                 && matches!(page.blocks[block].kind, BlockKind::Heading(_));
-            if card || (p < SURE_OUTSIDE_ARTICLE && !title) {
+            let table = page.blocks[block].kind == BlockKind::TableCell;
+            if card || (p < SURE_OUTSIDE_ARTICLE && !title && !table) {
                 let what = if card { "a story card" } else { "a block" };
                 let reason = format!(
                     "{what} outside the article {region_name} (p = {p:.2}, article p = {article:.2})"
@@ -289,7 +294,8 @@ fn story_cards(page: &Page<'_>, kept: &[usize]) -> Vec<bool> {
     let mut cards: Vec<usize> = Vec::new();
     for (position, &b) in kept.iter().enumerate() {
         let block = &page.blocks[b];
-        if block.link_density() < 0.5 || block.words < 3 {
+        // A linked name in a table's row is data, not a story's title.
+        if block.link_density() < 0.5 || block.words < 3 || block.kind == BlockKind::TableCell {
             continue;
         }
         let card = page

@@ -479,6 +479,21 @@ impl RuleSet {
     }
 }
 
+/// What `read` says of the page that `html` is (segmented, with no rules),
+/// for the rules' tests of what they read in a page.
+#[cfg(test)]
+pub(crate) fn read_page<T>(html: &str, read: impl FnOnce(&crate::page::Page<'_>) -> T) -> T {
+    let engine = crate::engine::Engine::new(RuleSet::empty()).expect("no rules compile");
+    let document = crate::segment::html::parse(html, false);
+    let page = crate::page::Page::new(
+        crate::segment::html::segment(&document),
+        Some(&document),
+        None,
+        &engine,
+    );
+    read(&page)
+}
+
 /// Cleans `input` (HTML or text) with `rule` alone, for the rules' tests.
 #[cfg(test)]
 pub(crate) fn clean_with(rule: impl Rule, input: &str) -> crate::Cleaned {

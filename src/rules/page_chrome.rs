@@ -360,23 +360,17 @@ mod tests {
 
     /// The roles of each block's element and all its ancestors, together.
     fn roles_inside(html: &str) -> Vec<Flags> {
-        let engine = crate::engine::Engine::new(crate::RuleSet::empty()).unwrap();
-        let document = crate::segment::html::parse(html, false);
-        let page = Page::new(
-            crate::segment::html::segment(&document),
-            Some(&document),
-            None,
-            &engine,
-        );
-        (0..page.blocks.len())
-            .map(|b| {
-                let mut flags = Flags::default();
-                for e in page.ancestors_of(b) {
-                    flags.insert(page.roles()[e]);
-                }
-                flags
-            })
-            .collect()
+        crate::rules::read_page(html, |page| {
+            (0..page.blocks.len())
+                .map(|b| {
+                    let mut flags = Flags::default();
+                    for e in page.ancestors_of(b) {
+                        flags.insert(page.roles()[e]);
+                    }
+                    flags
+                })
+                .collect()
+        })
     }
 
     fn class_words(class: &str) -> String {

@@ -10,6 +10,7 @@
 use std::sync::Arc;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::error::BuildError;
 use crate::page::{Judgement, Page, PhraseHits};
@@ -182,8 +183,25 @@ impl Rule for Phrases {
 
     fn apply(&self, page: &Page<'_>, judgement: &mut Judgement) {
         let me = judgement.rule_index;
+        // A table row is judged whole: a cell naming a network or saying
+        // "Share" beside a price or a figure is data, and only a row of
+        // boilerplate cells goes.
+        let mut row_holds_data: HashMap<usize, bool> = HashMap::default();
+        for block in judgement.kept() {
+            if let Some(row) = page.table_row(block) {
+                let data = !page.blocks[block].text.trim().is_empty()
+                    && page
+                        .phrase_hits(block, judgement)
+                        .is_none_or(|hits| condemning_owner(hits).is_none());
+                *row_holds_data.entry(row).or_default() |= data;
+            }
+        }
         let drops: Vec<(usize, String)> = judgement
             .kept()
+            .filter(|&block| {
+                page.table_row(block)
+                    .is_none_or(|row| !row_holds_data[&row])
+            })
             .filter_map(|block| {
                 let hits = page.phrase_hits(block, judgement)?;
                 let letter_words = hits.words;
@@ -422,6 +440,19 @@ mod tests {
         let (matcher, active) = matcher();
         let hits = matcher.hits(text, &active, &mut String::new());
         condemning_owner(&hits).is_some()
+    }
+
+    #[test]
+    fn a_table_row_goes_only_when_all_its_cells_are_boilerplate() {
+        let share = Phrases::new(["facebook", "linkedin", "share"]).named("share-buttons");
+        let html = "<body><table>\
+                    <tr><td>LinkedIn</td><td>$2.50 to $7.00 per click</td></tr>\
+                    <tr><td>Share</td><td>Facebook</td><td>LinkedIn</td></tr>\
+                    </table><p>Facebook</p></body>";
+        let cleaned = crate::rules::clean_with(share, html);
+        let kept: Vec<&str> = cleaned.blocks().iter().map(|b| b.text()).collect();
+        assert_eq!(kept, ["LinkedIn", "$2.50 to $7.00 per click"]);
+        assert_eq!(cleaned.removed().len(), 4);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! a hidden element, an element whose class says boilerplate; and, in
 //! plain text, the short lines around the text.
 
+use crate::block::BlockKind;
 use crate::page::{Flags, Judgement, Page};
 use crate::rules::{Phase, Rule};
 use crate::vocabulary::class_words::{ClassWord, any_class_word, class_word};
@@ -33,7 +34,9 @@ impl Rule for NonContent {
     }
 
     fn apply(&self, page: &Page<'_>, judgement: &mut Judgement) {
-        let not_shown = |e: usize| page.elements[e].flags.intersects(Flags::NOT_SHOWN);
+        let names_an_icon = icon_names(page);
+        let not_shown =
+            |e: usize| page.elements[e].flags.intersects(Flags::NOT_SHOWN) && !names_an_icon[e];
         let is_noscript = |e: usize| &*page.elements[e].tag == "noscript";
         let why = |e: usize| {
             if page.elements[e].flags.contains(Flags::SCREEN_READER_ONLY) {
@@ -49,6 +52,40 @@ impl Rule for NonContent {
         drop_inside(page, judgement, others, why, Majority::Dropped);
         drop_inside(page, judgement, is_noscript, why, Majority::Spared);
     }
+}
+
+/// Per element: whether it is text for screen readers only that is all the
+/// text of its table cell, the name of the icon the cell shows (a
+/// comparison table's "Yes" under its check mark): without it the row
+/// loses its value.
+fn icon_names(page: &Page<'_>) -> Vec<bool> {
+    let elements = &page.elements;
+    let mut names = vec![false; elements.len()];
+    if !elements
+        .iter()
+        .any(|e| e.flags.contains(Flags::SCREEN_READER_ONLY))
+    {
+        return names;
+    }
+    // Per element: the blocks of text inside it.
+    let mut text_blocks = vec![0u32; elements.len()];
+    for (b, block) in page.blocks.iter().enumerate() {
+        if !block.text.trim().is_empty() {
+            for e in page.ancestors_of(b) {
+                text_blocks[e] += 1;
+            }
+        }
+    }
+    for (e, name) in names.iter_mut().enumerate() {
+        if !elements[e].flags.contains(Flags::SCREEN_READER_ONLY) || text_blocks[e] == 0 {
+            continue;
+        }
+        let cell = page
+            .element_and_ancestors(Some(e))
+            .find(|&a| elements[a].traits.kind == Some(BlockKind::TableCell));
+        *name = cell.is_some_and(|cell| text_blocks[cell] == text_blocks[e]);
+    }
+    names
 }
 
 /// Drops the text of hidden elements: the `hidden` attribute,
@@ -357,6 +394,20 @@ mod tests {
                 .all(|r| r.contains("for screen readers only")),
             "{removed:?}"
         );
+    }
+
+    #[test]
+    fn screen_reader_text_that_names_a_cells_icon_is_kept() {
+        let html = "<body><table><tr><th>Feature</th><th>Ours</th></tr>\
+                    <tr><th>Video sessions <span class=sr-only>Talk face to face</span></th>\
+                    <td><i class=icon-check></i><span class=sr-only>Yes</span></td></tr>\
+                    </table></body>";
+        let cleaned = clean_with(NonContent, html);
+        let kept: Vec<&str> = cleaned.blocks().iter().map(|b| b.text()).collect();
+        // The tooltip beside the cell's text goes; the icon's name stays.
+        assert_eq!(kept, ["Feature", "Ours", "Video sessions", "Yes"]);
+        // And it is a cell of its row.
+        assert!(cleaned.markdown().contains("| Video sessions | Yes |"));
     }
 
     #[test]

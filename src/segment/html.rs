@@ -69,13 +69,16 @@ pub(crate) fn segment(html: &Html) -> Segmented {
 const FLAT_CELL_CHARS: usize = 300;
 
 /// Whether `cell` (a `<td>` or `<th>`) is a data table's cell: no table,
-/// code, list, non-content or hidden element inside it and at most
-/// [`FLAT_CELL_CHARS`] of text. It stops reading at
-/// the first sign that it is not.
+/// code, list, non-content or hidden element inside it but a `<style>` (a
+/// component's CSS, injected beside its text; a script, though, is a
+/// layout's menu code as often), which stays a block of its own, and at
+/// most [`FLAT_CELL_CHARS`] of text. It stops reading at the first sign
+/// that it is not.
 fn is_flat_cell(cell: ego_tree::NodeRef<'_, Node>) -> bool {
     let mut chars = 0;
     for node in cell.descendants().skip(1) {
         match node.value() {
+            Node::Text(_) if node.parent().is_some_and(is_style) => {}
             Node::Text(text) => {
                 chars += text.trim().len();
                 if chars > FLAT_CELL_CHARS {
@@ -92,7 +95,7 @@ fn is_flat_cell(cell: ego_tree::NodeRef<'_, Node>) -> bool {
                 // own for them to see it.
                 if traits.kind == Some(BlockKind::TableCell)
                     || matches!(tag, "table" | "pre" | "ul" | "ol")
-                    || traits.non_content
+                    || (traits.non_content && !is_style(node))
                     || Attributes::of(element).hides_text()
                 {
                     return false;
@@ -102,6 +105,13 @@ fn is_flat_cell(cell: ego_tree::NodeRef<'_, Node>) -> bool {
         }
     }
     true
+}
+
+/// Whether `node` is a `<style>`.
+fn is_style(node: ego_tree::NodeRef<'_, Node>) -> bool {
+    node.value()
+        .as_element()
+        .is_some_and(|element| &*element.name.local == "style")
 }
 
 /// Whether `heading` is all the text of the list item around it, apart from
@@ -273,7 +283,7 @@ impl Walk {
         // so that it can go without what it labels.
         let flags = element_flags(&tag, traits, &attributes);
         let screen_reader_only = flags.contains(Flags::SCREEN_READER_ONLY);
-        let in_flat_cell = self.flat_cell.is_some() && traits.block;
+        let in_flat_cell = self.flat_cell.is_some() && traits.block && !is_style(node);
         // Inside preformatted text, a block element is one of its lines (a
         // code editor's `<div class="cm-line">`), not a block of its own.
         let code_line = traits.block
@@ -849,6 +859,25 @@ mod tests {
         let expected: Vec<(String, BlockKind)> =
             expected.iter().map(|(t, k)| (t.to_string(), *k)).collect();
         assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn a_cells_style_is_a_block_of_its_own_and_its_script_unflattens_it() {
+        let got = blocks(
+            "<body><table><tr><td><style>.c{gap:1px}</style><div><span>Nearly 8,000</span></div></td>\
+             <td><script>menu()</script><p>Post</p><p>Text</p></td></tr></table></body>",
+        );
+        let got: Vec<(&str, BlockKind)> = got.iter().map(|(t, k)| (t.as_str(), *k)).collect();
+        assert_eq!(
+            got,
+            [
+                (".c{gap:1px}", BlockKind::Paragraph),
+                ("Nearly 8,000", BlockKind::TableCell),
+                ("menu()", BlockKind::Paragraph),
+                ("Post", BlockKind::Paragraph),
+                ("Text", BlockKind::Paragraph),
+            ]
+        );
     }
 
     #[test]

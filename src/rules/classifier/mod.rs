@@ -69,6 +69,7 @@ use crate::error::BuildError;
 use crate::page::{Judgement, Page};
 use crate::rules::main_content::drop_outside;
 use crate::rules::{Contribution, Phase, Rule};
+use crate::vocabulary::tags::Group;
 use crate::vocabulary::words::PROSE_WORDS;
 
 pub use features::{CONTEXT_FEATURE_COUNT, FEATURE_COUNT};
@@ -404,7 +405,11 @@ const SMALL_PAGE_REGION_SHARE: f32 = 0.25;
 
 /// The cells of a table row share one verdict: the mean of their
 /// probabilities, weighted by words. A row is the table's unit: a row kept
-/// without its number or its price says something else.
+/// without its number or its price says something else. A table's first
+/// row, when its markup says it is the header (`<thead>`, `<th>`), is as
+/// likely content as the row under it: the names
+/// of the columns ("Rank", "Price") look like menu words, yet a table kept
+/// without them is figures without meaning.
 fn by_table_row(
     page: &Page<'_>,
     kept: &[usize],
@@ -412,20 +417,61 @@ fn by_table_row(
     words: &[f32],
 ) -> Vec<f32> {
     let row_of: Vec<Option<usize>> = kept.iter().map(|&b| page.table_row(b)).collect();
+    // Per row: its weighted probability and words; and the rows of each
+    // table in page order.
     let mut rows: HashMap<usize, (f32, f32)> = HashMap::default();
+    let mut table_rows: HashMap<usize, Vec<usize>> = HashMap::default();
     for (at, row) in row_of.iter().enumerate() {
-        if let Some(row) = row {
-            let sums = rows.entry(*row).or_default();
-            sums.0 += probabilities[at] * words[at];
-            sums.1 += words[at];
+        let Some(row) = *row else { continue };
+        let sums = rows.entry(row).or_insert_with(|| {
+            if let Some(table) = table_of(page, row) {
+                table_rows.entry(table).or_default().push(row);
+            }
+            (0.0, 0.0)
+        });
+        sums.0 += probabilities[at] * words[at];
+        sums.1 += words[at];
+    }
+    let mut row_probability: HashMap<usize, f32> = rows
+        .iter()
+        .map(|(&row, &(weighted, words))| (row, weighted / words))
+        .collect();
+    for table in table_rows.values() {
+        if let [header, first_body, ..] = table[..]
+            && is_header_row(page, header)
+        {
+            let below = row_probability[&first_body];
+            let p = row_probability
+                .get_mut(&header)
+                .expect("a row of the table");
+            *p = p.max(below);
         }
     }
     for (at, row) in row_of.iter().enumerate() {
-        if let Some((weighted, words)) = row.map(|row| rows[&row]) {
-            probabilities[at] = weighted / words;
+        if let Some(row) = row {
+            probabilities[at] = row_probability[row];
         }
     }
     probabilities
+}
+
+/// Whether a row (`<tr>`) is a header by its markup: in `<thead>`, or its
+/// cells are `<th>`.
+fn is_header_row(page: &Page<'_>, row: usize) -> bool {
+    let in_head = page.elements[row]
+        .parent
+        .is_some_and(|p| &*page.elements[p].tag == "thead");
+    in_head
+        || page
+            .elements
+            .get(row + 1)
+            .is_some_and(|cell| &*cell.tag == "th" && cell.parent == Some(row))
+}
+
+/// The `<table>` a row (`<tr>`) is in.
+fn table_of(page: &Page<'_>, row: usize) -> Option<usize> {
+    page.element_and_ancestors(Some(row))
+        .find(|&e| page.elements[e].traits.group == Some(Group::Table))
 }
 
 #[cfg(test)]
@@ -510,6 +556,32 @@ mod tests {
             *self.0.lock().unwrap() =
                 features::features(page, judgement, &kept, &words, None, &layout);
         }
+    }
+
+    #[test]
+    fn a_rows_cells_share_its_verdict_and_a_marked_header_follows_the_row_below() {
+        let verdicts = |html: &str, probabilities: Vec<f32>| -> Vec<f32> {
+            crate::rules::read_page(html, |page| {
+                let kept: Vec<usize> = (0..page.blocks.len()).collect();
+                let words = vec![1.0; kept.len()];
+                by_table_row(page, &kept, probabilities, &words)
+            })
+        };
+        let body = "<tr><td>Acme</td><td>$3.2B</td></tr><tr><td>Bolt</td><td>$1.1B</td></tr>";
+        let marked = format!(
+            "<body><table><thead><tr><th>Company</th><th>Revenue</th></tr></thead>{body}</table></body>"
+        );
+        let got = verdicts(&marked, vec![0.2, 0.2, 0.9, 0.5, 0.4, 0.4]);
+        let want = [0.7, 0.7, 0.7, 0.7, 0.4, 0.4];
+        assert!(
+            got.iter().zip(want).all(|(g, w)| (g - w).abs() < 1e-6),
+            "{got:?}"
+        );
+        // A first row the markup does not call a header keeps its own.
+        let unmarked =
+            format!("<body><table><tr><td>Company</td><td>Revenue</td></tr>{body}</table></body>");
+        let got = verdicts(&unmarked, vec![0.2, 0.2, 0.9, 0.5, 0.4, 0.4]);
+        assert!((got[0] - 0.2).abs() < 1e-6, "{got:?}");
     }
 
     #[test]
