@@ -59,8 +59,8 @@ impl Markup {
             BlockKind::TableCell => {
                 let cell = page.cell_around(Some(element)).unwrap_or(element);
                 let row = page.elements[cell].parent;
-                let table = ancestors().find(|&e| tag(e) == "table");
-                let header = tag(cell) == "th" || ancestors().any(|e| tag(e) == "thead");
+                let table = page.table_around(Some(element));
+                let header = page.is_header_cell(cell);
                 Markup {
                     cell: row
                         .zip(table)

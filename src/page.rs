@@ -298,6 +298,21 @@ impl<'a> Page<'a> {
             .find(|&e| self.elements[e].traits.kind == Some(crate::block::BlockKind::TableCell))
     }
 
+    /// The `<table>` that `element` is or sits in.
+    pub(crate) fn table_around(&self, element: Option<usize>) -> Option<usize> {
+        self.element_and_ancestors(element)
+            .find(|&e| self.elements[e].traits.group == Some(crate::vocabulary::tags::Group::Table))
+    }
+
+    /// Whether a cell (`<td>`, `<th>`) is a header cell by its markup: a
+    /// `<th>`, or in `<thead>`.
+    pub(crate) fn is_header_cell(&self, cell: usize) -> bool {
+        &*self.elements[cell].tag == "th"
+            || self
+                .element_and_ancestors(Some(cell))
+                .any(|e| &*self.elements[e].tag == "thead")
+    }
+
     /// The `<tr>` (element) that a table-cell block sits in.
     pub(crate) fn table_row(&self, block: usize) -> Option<usize> {
         let block = &self.blocks[block];

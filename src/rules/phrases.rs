@@ -186,9 +186,13 @@ impl Rule for Phrases {
         // A table row is judged whole: a cell naming a network or saying
         // "Share" beside a price or a figure is data, and only a row of
         // boilerplate cells goes.
+        let kept: Vec<(usize, Option<usize>)> = judgement
+            .kept()
+            .map(|block| (block, page.table_row(block)))
+            .collect();
         let mut row_holds_data: HashMap<usize, bool> = HashMap::default();
-        for block in judgement.kept() {
-            if let Some(row) = page.table_row(block) {
+        for &(block, row) in &kept {
+            if let Some(row) = row {
                 let data = !page.blocks[block].text.trim().is_empty()
                     && page
                         .phrase_hits(block, judgement)
@@ -196,13 +200,10 @@ impl Rule for Phrases {
                 *row_holds_data.entry(row).or_default() |= data;
             }
         }
-        let drops: Vec<(usize, String)> = judgement
-            .kept()
-            .filter(|&block| {
-                page.table_row(block)
-                    .is_none_or(|row| !row_holds_data[&row])
-            })
-            .filter_map(|block| {
+        let drops: Vec<(usize, String)> = kept
+            .into_iter()
+            .filter(|&(_, row)| row.is_none_or(|row| !row_holds_data[&row]))
+            .filter_map(|(block, _)| {
                 let hits = page.phrase_hits(block, judgement)?;
                 let letter_words = hits.words;
                 let (owner, covered, phrase) = condemning_owner(hits)?;

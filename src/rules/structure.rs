@@ -2,7 +2,6 @@
 //! a hidden element, an element whose class says boilerplate; and, in
 //! plain text, the short lines around the text.
 
-use crate::block::BlockKind;
 use crate::page::{Flags, Judgement, Page};
 use crate::rules::{Phase, Rule};
 use crate::vocabulary::class_words::{ClassWord, any_class_word, class_word};
@@ -80,9 +79,7 @@ fn icon_names(page: &Page<'_>) -> Vec<bool> {
         if !elements[e].flags.contains(Flags::SCREEN_READER_ONLY) || text_blocks[e] == 0 {
             continue;
         }
-        let cell = page
-            .element_and_ancestors(Some(e))
-            .find(|&a| elements[a].traits.kind == Some(BlockKind::TableCell));
+        let cell = page.cell_around(Some(e));
         *name = cell.is_some_and(|cell| text_blocks[cell] == text_blocks[e]);
     }
     names

@@ -69,7 +69,6 @@ use crate::error::BuildError;
 use crate::page::{Judgement, Page};
 use crate::rules::main_content::drop_outside;
 use crate::rules::{Contribution, Phase, Rule};
-use crate::vocabulary::tags::Group;
 use crate::vocabulary::words::PROSE_WORDS;
 
 pub use features::{CONTEXT_FEATURE_COUNT, FEATURE_COUNT};
@@ -416,62 +415,54 @@ fn by_table_row(
     mut probabilities: Vec<f32>,
     words: &[f32],
 ) -> Vec<f32> {
+    /// A row's probability sums, then its verdict.
+    #[derive(Default)]
+    struct Row {
+        weighted: f32,
+        words: f32,
+        header: bool,
+    }
     let row_of: Vec<Option<usize>> = kept.iter().map(|&b| page.table_row(b)).collect();
-    // Per row: its weighted probability and words; and the rows of each
-    // table in page order.
-    let mut rows: HashMap<usize, (f32, f32)> = HashMap::default();
-    let mut table_rows: HashMap<usize, Vec<usize>> = HashMap::default();
+    let mut rows: HashMap<usize, Row> = HashMap::default();
+    // Per table: its first two rows, in page order.
+    let mut first_rows: HashMap<usize, Vec<usize>> = HashMap::default();
     for (at, row) in row_of.iter().enumerate() {
         let Some(row) = *row else { continue };
         let sums = rows.entry(row).or_insert_with(|| {
-            if let Some(table) = table_of(page, row) {
-                table_rows.entry(table).or_default().push(row);
+            let element = page.blocks[kept[at]].element;
+            if let Some(table) = page.table_around(element) {
+                let first = first_rows.entry(table).or_default();
+                if first.len() < 2 {
+                    first.push(row);
+                }
             }
-            (0.0, 0.0)
+            let cell = page.cell_around(element);
+            Row {
+                header: cell.is_some_and(|cell| page.is_header_cell(cell)),
+                ..Row::default()
+            }
         });
-        sums.0 += probabilities[at] * words[at];
-        sums.1 += words[at];
+        sums.weighted += probabilities[at] * words[at];
+        sums.words += words[at];
     }
-    let mut row_probability: HashMap<usize, f32> = rows
-        .iter()
-        .map(|(&row, &(weighted, words))| (row, weighted / words))
-        .collect();
-    for table in table_rows.values() {
-        if let [header, first_body, ..] = table[..]
-            && is_header_row(page, header)
+    let verdict = |row: &Row| row.weighted / row.words;
+    let mut lifted: HashMap<usize, f32> = HashMap::default();
+    for first in first_rows.values() {
+        if let [header, below] = first[..]
+            && rows[&header].header
         {
-            let below = row_probability[&first_body];
-            let p = row_probability
-                .get_mut(&header)
-                .expect("a row of the table");
-            *p = p.max(below);
+            lifted.insert(header, verdict(&rows[&header]).max(verdict(&rows[&below])));
         }
     }
     for (at, row) in row_of.iter().enumerate() {
         if let Some(row) = row {
-            probabilities[at] = row_probability[row];
+            probabilities[at] = lifted
+                .get(row)
+                .copied()
+                .unwrap_or_else(|| verdict(&rows[row]));
         }
     }
     probabilities
-}
-
-/// Whether a row (`<tr>`) is a header by its markup: in `<thead>`, or its
-/// cells are `<th>`.
-fn is_header_row(page: &Page<'_>, row: usize) -> bool {
-    let in_head = page.elements[row]
-        .parent
-        .is_some_and(|p| &*page.elements[p].tag == "thead");
-    in_head
-        || page
-            .elements
-            .get(row + 1)
-            .is_some_and(|cell| &*cell.tag == "th" && cell.parent == Some(row))
-}
-
-/// The `<table>` a row (`<tr>`) is in.
-fn table_of(page: &Page<'_>, row: usize) -> Option<usize> {
-    page.element_and_ancestors(Some(row))
-        .find(|&e| page.elements[e].traits.group == Some(Group::Table))
 }
 
 #[cfg(test)]
