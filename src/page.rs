@@ -593,6 +593,8 @@ pub struct PhraseHits {
     pub(crate) covered_words: usize,
     /// Matches of marker phrases (several words, or a sign like `©`).
     pub(crate) markers: usize,
+    /// Different marker phrases matched: a marker said twice counts once.
+    pub(crate) different_markers: usize,
     /// Matches of strong markers (three words or more, or a sign).
     pub(crate) strong_markers: usize,
     /// Per owning rule (its index in the rule set): covered words and the

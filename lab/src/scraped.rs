@@ -1,6 +1,8 @@
 //! Scraped text made from a WCXB page: what text mode is measured and the
 //! text-line model trained on.
 
+use std::collections::HashSet;
+
 use crate::Sample;
 
 /// One scraped text and what a reader wants of it.
@@ -59,6 +61,10 @@ pub fn extracted(sample: &Sample) -> Option<Case> {
     })
 }
 
+/// Paragraphs of this many words or more count as repeats when said twice,
+/// and mark where the article starts.
+const REPEAT_MIN_WORDS: usize = 8;
+
 /// The seed-shaped case of an article page (see the `scraped` program);
 /// `None` for other pages and for references of fewer than three lines.
 pub fn seed_shaped(sample: &Sample) -> Option<Case> {
@@ -73,19 +79,36 @@ pub fn seed_shaped(sample: &Sample) -> Option<Case> {
     let lines: Vec<String> = visible.lines().map(str::to_string).collect();
     // The page's own choice of repeat, from its number.
     let seed: usize = sample.id.bytes().map(usize::from).sum();
-    let reference = squeeze(&sample.reference);
-    let in_reference = |line: &str| reference.contains(&squeeze(line));
-    let first_content = lines.iter().position(|l| in_reference(l)).unwrap_or(0);
+    // Lines are compared by their words (`crate::tokens`), so that a page's
+    // curly quotes match its reference's straight ones.
+    let truth = crate::Truth::new(&sample.reference);
+    let paragraph_words: HashSet<Vec<String>> =
+        paragraphs.iter().map(|p| crate::tokens(p)).collect();
+    // Where the article starts: its first line that is one of its
+    // paragraphs, or long and in it. A short line found somewhere in the
+    // reference ("Home", "Share") is no sign of the article.
+    let is_article = |line: &String| {
+        let words = crate::tokens(line);
+        paragraph_words.contains(&words)
+            || (words.len() >= REPEAT_MIN_WORDS && truth.contains(line))
+    };
+    let first_content = lines.iter().position(is_article).unwrap_or(0);
+    // Boilerplate is what is nowhere in the reference; a short line that is
+    // (and is not a paragraph) may be either, and is left out of the case.
     let boilerplate = |range: &[String]| -> Vec<String> {
-        range.iter().filter(|l| !in_reference(l)).cloned().collect()
+        range
+            .iter()
+            .filter(|l| !truth.contains(l))
+            .cloned()
+            .collect()
     };
     let before = boilerplate(&lines[..first_content]);
     let mut after = boilerplate(&lines[first_content..]);
     after.extend(sample.without.iter().cloned());
 
-    // A run of one to three paragraphs long enough to count as a repeat
-    // (six words or more each), repeated.
-    let long = |p: &String| crate::tokens(p).len() >= 8;
+    // A run of one to three paragraphs long enough to count as a repeat,
+    // repeated.
+    let long = |p: &String| crate::tokens(p).len() >= REPEAT_MIN_WORDS;
     let starts: Vec<usize> = (0..paragraphs.len())
         .filter(|&i| long(&paragraphs[i]))
         .collect();

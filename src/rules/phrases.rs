@@ -25,9 +25,10 @@ const MARKER_MAX_WORDS: usize = 16;
 /// marker to condemn it: "Learn more" is a button, "Learn more about index
 /// funds in our guide." a sentence of the text.
 const LONE_MARKER_SHARE: f32 = 1.0 / 3.0;
-/// A block with two marker phrases and at most this many words is boilerplate.
+/// A block with two different marker phrases and at most this many words is
+/// boilerplate.
 const TWO_MARKERS_MAX_WORDS: usize = 50;
-/// A block with three marker phrases and at most this many words is
+/// A block with three different marker phrases and at most this many words is
 /// boilerplate (cookie and consent banners are long, and dense with them).
 const THREE_MARKERS_MAX_WORDS: usize = 200;
 
@@ -40,8 +41,9 @@ const THREE_MARKERS_MAX_WORDS: usize = 200;
 /// - phrases cover more than half of its words (words with a letter), or
 /// - it has a *marker* phrase and at most 16 words, and the marker is a
 ///   strong one or phrases cover a third of the words, or
-/// - it has two marker phrases and at most 50 words, or
-/// - it has three marker phrases and at most 200 words (cookie banners),
+/// - it has two different marker phrases and at most 50 words, or
+/// - it has three different marker phrases and at most 200 words (cookie
+///   banners),
 ///
 /// and the rule whose phrases cover most of it drops it. A marker is a phrase
 /// of several words, or one with a sign such as `©`; a strong one has three
@@ -234,8 +236,8 @@ fn condemning_owner(hits: &PhraseHits) -> Option<(usize, usize, &str)> {
             && words <= MARKER_MAX_WORDS
             && (hits.strong_markers >= 1
                 || hits.covered_words as f32 >= LONE_MARKER_SHARE * words as f32))
-        || (hits.markers >= 2 && words <= TWO_MARKERS_MAX_WORDS)
-        || (hits.markers >= 3 && words <= THREE_MARKERS_MAX_WORDS);
+        || (hits.different_markers >= 2 && words <= TWO_MARKERS_MAX_WORDS)
+        || (hits.different_markers >= 3 && words <= THREE_MARKERS_MAX_WORDS);
     if !condemned {
         return None;
     }
@@ -370,6 +372,7 @@ impl PhraseMatcher {
             words(text).filter(|r| text[r.clone()].chars().any(char::is_alphabetic));
         let mut word = word_ranges.next();
         let mut counted = 0;
+        let mut markers_seen: Vec<usize> = Vec::new();
         for found in self.automaton.find_iter(text) {
             let pattern = &self.patterns[found.pattern().as_usize()];
             if !active[pattern.owner] || !at_boundaries(text, found.range(), pattern) {
@@ -388,8 +391,15 @@ impl PhraseMatcher {
                 word = word_ranges.next();
             }
             hits.covered_words += covered;
+            // A marker said twice ("terms and conditions ... terms and
+            // conditions") is one sign of boilerplate, not two.
             hits.markers += usize::from(pattern.marker);
             hits.strong_markers += usize::from(pattern.strong);
+            let id = found.pattern().as_usize();
+            if pattern.marker && !markers_seen.contains(&id) {
+                markers_seen.push(id);
+                hits.different_markers += 1;
+            }
             match hits.owners.iter_mut().find(|o| o.0 == pattern.owner) {
                 Some(owner) => owner.1 += covered,
                 None => hits
@@ -523,9 +533,17 @@ mod tests {
             // A short sentence whose only phrase is a small part of it.
             "Learn more about frontline communities and their activism.",
             "Wilgus walks us through a few of the most popular meditation options.",
+            // One marker said twice is one marker: the sentence stays.
+            "Such an app scans the terms and conditions that alert the users and protect \
+             them from any uncertain terms and conditions.",
         ] {
             assert!(!is_boilerplate(text), "{text}");
         }
+        // Two different markers in a block of that length still condemn it.
+        assert!(is_boilerplate(
+            "Such an app scans the terms and conditions that alert the users and protect \
+             them from any uncertain privacy policy."
+        ));
     }
 
     #[test]

@@ -17,7 +17,7 @@ use crate::vocabulary::words::{hash_of, word_hashes, words};
 /// of word pairs (bigrams) they have in common, over the larger block's
 /// bigrams, is at least [`similarity`](RepeatedBlocks::similarity) (default
 /// 0.8) and the later one says nothing new: it is the earlier one cut
-/// short ("..."), with words left out, with a label or a date put before it
+/// short ("...", and then at any length: a teaser of it), with words left out, with a label or a date put before it
 /// ("Breaking:", "3 March 2026, by Ann Writer:"), with a few words after it
 /// ("Read more"), or said twice. A block that changes or adds a word
 /// inside the text or before it ("item 2" after "item 1", "Monday" for
@@ -142,8 +142,9 @@ impl Rule for RepeatedBlocks {
                 })
                 .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
             let repeat = best.filter(|&(candidate, alike)| {
-                alike >= self.similarity
-                    && says_nothing_new(&tokens, &seen[candidate].words, &judged.text)
+                let earlier = &seen[candidate].words;
+                (alike >= self.similarity || is_teaser_of(&tokens, earlier, &judged.text))
+                    && says_nothing_new(&tokens, earlier, &judged.text)
             });
             if let Some((candidate, alike)) = repeat {
                 let first = &page.blocks[seen[candidate].block].text;
@@ -279,6 +280,17 @@ fn says_nothing_new(later: &[u64], earlier: &[u64], later_text: &str) -> bool {
     cut_short || (earlier_rest == 0 && (later_rest <= ADDED_TAIL_WORDS || tail_is_known()))
 }
 
+/// Whether a `later` block is a teaser of an `earlier` one: its start,
+/// however short a part of it, cut off with an ellipsis ("... the quiet
+/// mainstreaming…"). Such a copy is a near repeat at any length; a start
+/// without the ellipsis is only one when it is most of the block.
+fn is_teaser_of(later: &[u64], earlier: &[u64], later_text: &str) -> bool {
+    let text = later_text.trim_end();
+    later.len() < earlier.len()
+        && earlier.starts_with(later)
+        && (text.ends_with('…') || text.ends_with("..."))
+}
+
 /// The most words a repeat may add at its end ("Read more", "Continue
 /// reading the full story").
 const ADDED_TAIL_WORDS: usize = 5;
@@ -355,6 +367,30 @@ mod tests {
         assert_eq!(page.text(), PARAGRAPH);
         assert_eq!(page.removed().len(), 4);
         assert!(page.removed()[0].reason().contains("near repeat"));
+    }
+
+    #[test]
+    fn a_teaser_cut_off_with_an_ellipsis_is_a_repeat_at_any_length() {
+        let words: Vec<&str> = PARAGRAPH.split(' ').collect();
+        let teaser = format!("{}…", words[..words.len() / 2].join(" "));
+        let page = clean_with(
+            RepeatedBlocks::default(),
+            &format!("{PARAGRAPH}\n\n{teaser}"),
+        );
+        assert_eq!(page.text(), PARAGRAPH, "{:?}", page.removed());
+        // Without the ellipsis the same start is a sentence of its own.
+        let start = words[..words.len() / 2].join(" ");
+        let page = clean_with(
+            RepeatedBlocks::default(),
+            &format!("{PARAGRAPH}\n\n{start}"),
+        );
+        assert_eq!(page.blocks().len(), 2);
+        // A teaser before the full text: the full text says more, and stays.
+        let page = clean_with(
+            RepeatedBlocks::default(),
+            &format!("{teaser}\n\n{PARAGRAPH}"),
+        );
+        assert_eq!(page.blocks().len(), 2);
     }
 
     #[test]

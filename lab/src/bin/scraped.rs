@@ -15,9 +15,14 @@
 //!   page's paragraphs (the lines of `main_content`) with a run of them
 //!   repeated (right after itself, at the end, or partly: its copy cut
 //!   short), and the page's own boilerplate lines around them (the lines of
-//!   its whole-page text that are not in `main_content` before and after,
-//!   its `without` snippets after), every other case with blank lines
-//!   between the lines and the others with single newlines. A case is
+//!   its whole-page text whose words are nowhere in `main_content`, before
+//!   and after where the article starts, its `without` snippets after),
+//!   every other case with blank lines between the lines and the others
+//!   with single newlines. Lines are compared by their words, so a page's
+//!   curly quotes match its reference's straight ones; the article starts
+//!   at its first line that is one of its paragraphs or long and in it, and
+//!   a short line found in the reference but not one of its paragraphs
+//!   ("Home", "Share") is left out of the case, being either. A case is
 //!   exact when the cleaned blocks are its paragraphs, each once, in order;
 //!   it loses a paragraph when one of them is not in the cleaned text.
 //!
