@@ -374,7 +374,8 @@ impl PhraseMatcher {
         let mut counted = 0;
         let mut markers_seen: Vec<usize> = Vec::new();
         for found in self.automaton.find_iter(text) {
-            let pattern = &self.patterns[found.pattern().as_usize()];
+            let id = found.pattern().as_usize();
+            let pattern = &self.patterns[id];
             if !active[pattern.owner] || !at_boundaries(text, found.range(), pattern) {
                 continue;
             }
@@ -391,11 +392,10 @@ impl PhraseMatcher {
                 word = word_ranges.next();
             }
             hits.covered_words += covered;
-            // A marker said twice ("terms and conditions ... terms and
-            // conditions") is one sign of boilerplate, not two.
             hits.markers += usize::from(pattern.marker);
             hits.strong_markers += usize::from(pattern.strong);
-            let id = found.pattern().as_usize();
+            // A marker said twice ("terms and conditions ... terms and
+            // conditions") is one sign of boilerplate, not two.
             if pattern.marker && !markers_seen.contains(&id) {
                 markers_seen.push(id);
                 hits.different_markers += 1;
