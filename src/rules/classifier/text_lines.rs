@@ -78,7 +78,7 @@ const SHIPPED_TEXT_MODEL: &str = include_str!("text_lines.model");
 ///
 /// The text's body runs from the line before its first prose (a block of
 /// ten words or more that ends a sentence: the line before is its title)
-/// to its last prose. Before and after the body, a line goes when its
+/// to its last prose; the title stays. Before and after the body, a line goes when its
 /// probability of being content is below
 /// [`threshold`](TextLineClassifier::threshold), and an edge that is mostly
 /// boilerplate (what earlier rules dropped and what the model judges so) is
@@ -207,8 +207,9 @@ impl Rule for TextLineClassifier {
         ) else {
             return;
         };
-        // The body runs from the line before its first such prose (its title)
-        // to its last. Inside it only the lines the model is sure of go:
+        // The body runs from the line before its first such prose (its title,
+        // which stays) to its last. Inside it only the lines the model is
+        // sure of go:
         // a heading, "Yes.", a list item stay; and so does a line whose two
         // neighbours are content, as jusText judges a doubtful line by its
         // neighbours: a table's row among its rows.
@@ -219,7 +220,7 @@ impl Rule for TextLineClassifier {
             .iter()
             .copied()
             .filter(|&(b, p)| in_body(b) && !prose[b] && p < SURE_BOILERPLATE_INSIDE)
-            .filter(|&(b, _)| !between_content(b))
+            .filter(|&(b, _)| b + 1 != first && !between_content(b))
             .collect();
         for (block, p) in sure_inside {
             judgement.drop_block(
