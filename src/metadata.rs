@@ -66,7 +66,10 @@ impl Metadata {
         &self.authors
     }
 
-    /// When it was published (ISO 8601).
+    /// When it was published (ISO 8601): the date it declares (on the day
+    /// its address files it under when the two are one day apart, a time
+    /// zone's difference), else the day in its address ("/2025/12/18/"),
+    /// else the date it shows by its title.
     pub fn published(&self) -> Option<&str> {
         self.published.as_deref()
     }
@@ -184,6 +187,7 @@ const PUBLISHED_KEYS: &[&str] = &[
     "pubdate",
     "publishdate",
     "publish-date",
+    "published-date",
     "parsely-pub-date",
     "sailthru.date",
     "published",
@@ -346,7 +350,21 @@ pub(crate) fn extract(
     // shows by its title, else its declared update (a date shown by the
     // title is often the update), else a date it labels as its own, else a
     // `<time>` where its content starts.
+    let declared = |keys| facts.meta(keys).map(str::to_string);
+    let url = facts
+        .canonical
+        .clone()
+        .or_else(|| declared(URL_KEYS))
+        .or_else(|| page.url.map(str::to_string));
+    // A date in the address ("/2025/12/18/") is the day the site filed the
+    // page under; a declared time one day from it is in another time zone.
+    let dated_url = url.as_deref().and_then(url_date);
+    let declared_published = declared_published.map(|published| match &dated_url {
+        Some(day) if days_apart(&published, day) == Some(1) => day.clone(),
+        _ => published,
+    });
     let published = declared_published
+        .or_else(|| dated_url.clone())
         .or_else(|| near.and_then(|near| shown_date(page, facts, near)))
         .or_else(|| modified.clone())
         .or_else(|| labelled_date(page, comments_start))
@@ -370,7 +388,6 @@ pub(crate) fn extract(
             }
         }
     }
-    let declared = |keys| facts.meta(keys).map(str::to_string);
     Metadata {
         title,
         authors,
@@ -378,11 +395,7 @@ pub(crate) fn extract(
         modified,
         site_name,
         language,
-        url: facts
-            .canonical
-            .clone()
-            .or_else(|| declared(URL_KEYS))
-            .or_else(|| page.url.map(str::to_string)),
+        url,
         description: ld
             .description
             .clone()
@@ -755,6 +768,59 @@ fn blocks_around(page: &Page<'_>, anchor: usize, comments_start: Option<usize>) 
         _ => end,
     };
     anchor.saturating_sub(NEAR_TITLE)..end
+}
+
+/// The day a page's address files it under, as ISO 8601: its path holds
+/// a year, a month and a day as segments ("/2025/12/18/") or as one
+/// ("/2025-12-15-story").
+fn url_date(url: &str) -> Option<String> {
+    let path = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path = &path[path.find('/')?..];
+    let segments: Vec<&str> = path.split(['/', '?', '#']).collect();
+    let number = |text: &str, digits: usize| {
+        (text.len() == digits && text.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| text.parse::<u32>().ok())
+            .flatten()
+    };
+    let valid = |year: u32, month: u32, day: u32| {
+        ((1990..=2100).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day))
+            .then(|| format!("{year:04}-{month:02}-{day:02}"))
+    };
+    let from_segments = segments
+        .windows(3)
+        .find_map(|w| valid(number(w[0], 4)?, number(w[1], 2)?, number(w[2], 2)?));
+    from_segments.or_else(|| {
+        segments.iter().find_map(|segment| {
+            let day = iso_date(segment.get(..10)?)?;
+            let boundary = segment[10..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_ascii_digit());
+            (boundary && day_number(&day).is_some()).then_some(day)
+        })
+    })
+}
+
+/// How many days apart two ISO 8601 dates are (by their first ten
+/// characters), `None` when either is not a date.
+fn days_apart(a: &str, b: &str) -> Option<i64> {
+    Some((day_number(a)? - day_number(b)?).abs())
+}
+
+/// The days from 1970-01-01 to an ISO 8601 date (its first ten
+/// characters), by Howard Hinnant's `days_from_civil`.
+fn day_number(date: &str) -> Option<i64> {
+    let field = |range: Range<usize>| date.get(range)?.parse::<i64>().ok();
+    let (year, month, day) = (field(0..4)?, field(5..7)?, field(8..10)?);
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return None;
+    }
+    let year = if month <= 2 { year - 1 } else { year };
+    let era = year.div_euclid(400);
+    let year_of_era = year - era * 400;
+    let day_of_year = (153 * ((month + 9) % 12) + 2) / 5 + day - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    Some(era * 146_097 + day_of_era - 719_468)
 }
 
 /// The date the page shows by its title (see [`near_title`]), as ISO

@@ -421,3 +421,29 @@ fn a_date_shown_where_the_content_starts_dates_it_unless_the_page_is_a_product()
     let product = r#"<script type="application/ld+json">{"@type": "Product", "name": "Bridge model"}</script>"#;
     assert_eq!(metadata(&page(product)).published(), None);
 }
+
+#[test]
+fn the_day_in_the_address_dates_the_page_and_settles_a_time_zone() {
+    let page = |head: &str| {
+        format!(
+            "<html><head><link rel=\"canonical\" href=\"https://example.org/2025/12/18/bridge-reopens/\">{head}</head><body><article><h1>Bridge reopens</h1>{STORY}</article></body></html>"
+        )
+    };
+    // Nothing declared: the address's day.
+    assert_eq!(metadata(&page("")).published(), Some("2025-12-18"));
+    // Declared in UTC just past midnight: the day the site filed it under.
+    let utc = "<meta property=\"article:published_time\" content=\"2025-12-19T02:41:41+00:00\">";
+    assert_eq!(metadata(&page(utc)).published(), Some("2025-12-18"));
+    // Declared further from it: the declared date stands.
+    let later = "<meta property=\"article:published_time\" content=\"2025-12-21T10:00:00+00:00\">";
+    assert_eq!(
+        metadata(&page(later)).published(),
+        Some("2025-12-21T10:00:00+00:00")
+    );
+    // Numbers in an address that are not a date are not one.
+    let no_date = "<html><head><link rel=\"canonical\" href=\"https://example.org/2025/13/40/x\"></head><body><article><h1>Bridge reopens</h1>{STORY}</article></body></html>";
+    assert_eq!(
+        metadata(&no_date.replace("{STORY}", STORY)).published(),
+        None
+    );
+}
