@@ -17,11 +17,13 @@ use crate::vocabulary::words::{hash_of, word_hashes, words};
 /// of word pairs (bigrams) they have in common, over the larger block's
 /// bigrams, is at least [`similarity`](RepeatedBlocks::similarity) (default
 /// 0.8) and the later one says nothing new: it is the earlier one cut
-/// short ("...", and then at any length: a teaser of it), with words left out, with a label or a date put before it
+/// short at its end or its start ("...", and then at any length: a teaser
+/// of it), with a label or a date put before it
 /// ("Breaking:", "3 March 2026, by Ann Writer:"), with a few words after it
 /// ("Read more"), or said twice. A block that changes or adds a word
 /// inside the text or before it ("item 2" after "item 1", "Monday" for
-/// "Tuesday", "Comprehensive" put first), changes its ending ("easy to
+/// "Tuesday", "Comprehensive" put first), leaves a word out inside it,
+/// changes its ending ("easy to
 /// move on" for "easy to reposition"), or differs by a number ("Figure
 /// 88124." after "Figure 88123.") is distinct content and stays. Blocks
 /// of fewer than [`min_words`](RepeatedBlocks::min_words) words (default 6) are never dropped for repeating: table cells, "Yes",
@@ -210,7 +212,9 @@ impl Postings {
 /// block's do not: once their common start and common end are set aside,
 /// what remains of `later` is
 ///
-/// - nothing (words left out);
+/// - nothing, with words left out at its end or its start (a copy cut
+///   short, or without the label the earlier one had); words left out
+///   inside make another sentence;
 /// - at its start in place of nothing, and a label or a date: it holds a
 ///   digit, ends with a separator or is a line of its own (`Breaking:`,
 ///   `3 March 2026, by Ann Writer:`, `Updated 14:02 |`, a tab's title);
@@ -240,7 +244,10 @@ fn says_nothing_new(later: &[u64], earlier: &[u64], later_text: &str) -> bool {
     let later_rest = later.len() - start - end;
     let earlier_rest = earlier.len() - start - end;
     if later_rest == 0 {
-        return true;
+        // Cut short at its end or at its start; words left out inside
+        // ("different plants" for "different-sized plants") make another
+        // sentence.
+        return start == 0 || end == 0;
     }
     let ranges: Vec<std::ops::Range<usize>> = words(later_text).collect();
     if ranges.len() != later.len() {
@@ -397,14 +404,15 @@ mod tests {
     fn a_word_changed_inside_is_distinct_content() {
         let monday = PARAGRAPH.replace("Tuesday", "Monday");
         let inserted = PARAGRAPH.replace("a cycle path", "a wide cycle path");
+        let left_out = PARAGRAPH.replace("a cycle path", "a path");
         let figure = |n: u32| format!("{PARAGRAPH} Figure {n}.");
         let text = format!(
-            "{PARAGRAPH}\n\n{monday}\n\n{inserted}\n\n{}\n\n{}",
+            "{PARAGRAPH}\n\n{monday}\n\n{inserted}\n\n{left_out}\n\n{}\n\n{}",
             figure(88123),
             figure(88124)
         );
         let page = clean_with(RepeatedBlocks::default().similarity(0.6), &text);
-        assert_eq!(page.blocks().len(), 5, "{:?}", page.removed());
+        assert_eq!(page.blocks().len(), 6, "{:?}", page.removed());
         // A changed ending, a word put first, an ending that says more.
         let test = "Response test: quick response of the screen, easy to reposition the cursor.";
         let text = format!(
