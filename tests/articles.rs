@@ -294,3 +294,36 @@ fn a_slideshow_inside_an_article_is_not_the_article() {
         assert!(text.contains(teaser), "lost {teaser:?}:\n{text}");
     }
 }
+
+#[test]
+fn a_photo_credit_goes_and_the_caption_of_the_picture_stays() {
+    let caption = "The harbour wall after the storm of 1952, which took half of it into the sea.";
+    let credits = [
+        "Kevin Frayer/Getty Images",
+        "Photo by Ann Writer on Unsplash",
+    ];
+    let figure = |credit: &str| {
+        format!(
+            "<figure><img src=\"wall.jpg\" alt=\"\"><figcaption>{caption}</figcaption><p>{credit}</p></figure>"
+        )
+    };
+    let html = format!(
+        "<html><body><article><h1>Harbour wall to be rebuilt</h1>{}{}{}</article></body></html>",
+        figure(credits[0]),
+        story_html(),
+        figure(credits[1]),
+    );
+    let page = clean(&html);
+    assert_has_the_story(page.text());
+    assert!(page.text().contains(caption), "{}", page.text());
+    for credit in credits {
+        assert!(!page.text().contains(credit), "{}", page.text());
+        assert!(
+            page.removed()
+                .iter()
+                .any(|r| r.rule() == "photo-credit" && r.block().text() == credit),
+            "{credit:?} not removed as a credit: {:?}",
+            page.removed()
+        );
+    }
+}

@@ -148,6 +148,7 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("phrases/navigation-links.txt"),
     ),
     ("shop-controls", include_str!("phrases/shop-controls.txt")),
+    ("photo-credit", include_str!("phrases/photo-credit.txt")),
 ];
 
 impl Phrase {
