@@ -4,7 +4,7 @@
 //! they are weighed here when the page is assembled.
 
 use std::collections::HashSet;
-use std::ops::Range;
+use std::ops::{Range, RangeInclusive};
 
 use serde_json::Value;
 
@@ -346,10 +346,6 @@ pub(crate) fn extract(
         .or_else(|| facts.meta(MODIFIED_KEYS).map(str::to_string))
         .and_then(|d| date_of(&d));
     let declared_published = declared_published.and_then(|d| date_of(&d));
-    // The page's date is the publication it declares, else the date it
-    // shows by its title, else its declared update (a date shown by the
-    // title is often the update), else a date it labels as its own, else a
-    // `<time>` where its content starts.
     let declared = |keys| facts.meta(keys).map(str::to_string);
     let url = facts
         .canonical
@@ -357,12 +353,17 @@ pub(crate) fn extract(
         .or_else(|| declared(URL_KEYS))
         .or_else(|| page.url.map(str::to_string));
     // A date in the address ("/2025/12/18/") is the day the site filed the
-    // page under; a declared time one day from it is in another time zone.
+    // page under; a declared UTC time that is that day in some time zone
+    // is that day.
     let dated_url = url.as_deref().and_then(url_date);
     let declared_published = declared_published.map(|published| match &dated_url {
-        Some(day) if days_apart(&published, day) == Some(1) => day.clone(),
+        Some(day) if utc_time_on_day(&published, day) => day.clone(),
         _ => published,
     });
+    // The page's date is the publication it declares, else the day in its
+    // address, else the date it shows by its title, else its declared
+    // update (a date shown by the title is often the update), else a date
+    // it labels as its own, else a `<time>` where its content starts.
     let published = declared_published
         .or_else(|| dated_url.clone())
         .or_else(|| near.and_then(|near| shown_date(page, facts, near)))
@@ -777,34 +778,48 @@ fn url_date(url: &str) -> Option<String> {
     let path = url.split_once("://").map_or(url, |(_, rest)| rest);
     let path = &path[path.find('/')?..];
     let segments: Vec<&str> = path.split(['/', '?', '#']).collect();
-    let number = |text: &str, digits: usize| {
-        (text.len() == digits && text.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| text.parse::<u32>().ok())
-            .flatten()
-    };
-    let valid = |year: u32, month: u32, day: u32| {
-        ((1990..=2100).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day))
-            .then(|| format!("{year:04}-{month:02}-{day:02}"))
-    };
-    let from_segments = segments
-        .windows(3)
-        .find_map(|w| valid(number(w[0], 4)?, number(w[1], 2)?, number(w[2], 2)?));
+    let from_segments = segments.windows(3).find_map(|w| {
+        calendar_day(
+            figures(w[0], 4..=4)?,
+            figures(w[1], 2..=2)?,
+            figures(w[2], 2..=2)?,
+        )
+    });
     from_segments.or_else(|| {
         segments.iter().find_map(|segment| {
-            let day = iso_date(segment.get(..10)?)?;
+            let date = segment.get(..10)?;
             let boundary = segment[10..]
                 .chars()
                 .next()
                 .is_none_or(|c| !c.is_ascii_digit());
-            (boundary && day_number(&day).is_some()).then_some(day)
+            let dashed = date.as_bytes()[4] == b'-' && date.as_bytes()[7] == b'-';
+            (boundary && dashed).then_some(())?;
+            calendar_day(
+                figures(&date[..4], 4..=4)?,
+                figures(&date[5..7], 2..=2)?,
+                figures(&date[8..], 2..=2)?,
+            )
         })
     })
 }
 
-/// How many days apart two ISO 8601 dates are (by their first ten
-/// characters), `None` when either is not a date.
-fn days_apart(a: &str, b: &str) -> Option<i64> {
-    Some((day_number(a)? - day_number(b)?).abs())
+/// Whether `declared` is a time in UTC that falls on `day` in some time
+/// zone (UTC−12 to UTC+14): a day before it when it is before noon, a day
+/// after it from 10:00.
+fn utc_time_on_day(declared: &str, day: &str) -> bool {
+    let utc = ["Z", "+00:00", "+0000"]
+        .iter()
+        .any(|z| declared.ends_with(z));
+    let hour = declared.get(11..13).and_then(|h| h.parse::<u32>().ok());
+    let (Some(hour), Some(declared_day), Some(day)) = (hour, day_number(declared), day_number(day))
+    else {
+        return false;
+    };
+    utc && match day - declared_day {
+        -1 => hour < 12,
+        1 => hour >= 10,
+        _ => false,
+    }
 }
 
 /// The days from 1970-01-01 to an ISO 8601 date (its first ten
@@ -929,20 +944,15 @@ fn text_date(text: &str) -> Option<String> {
     let word = |i: usize| &text[ranges[i].clone()];
     // The separator between word `i` and the next.
     let between = |i: usize| text[ranges[i].end..ranges[i + 1].start].trim();
-    let number = |word: &str, digits: std::ops::RangeInclusive<usize>| {
-        (digits.contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| word.parse::<u32>().ok())
-            .flatten()
-    };
     let day = |word: &str| {
-        let figures = ORDINAL_SUFFIXES
+        let without_suffix = ORDINAL_SUFFIXES
             .iter()
             .find_map(|suffix| word.strip_suffix(suffix))
             .unwrap_or(word);
-        number(figures, 1..=2).filter(|d| (1..=31).contains(d))
+        figures(without_suffix, 1..=2).filter(|d| (1..=31).contains(d))
     };
-    let month_number = |word: &str| number(word, 1..=2).filter(|m| (1..=12).contains(m));
-    let year = |word: &str| number(word, 4..=4).filter(|y| (1990..=2100).contains(y));
+    let month_number = |word: &str| figures(word, 1..=2).filter(|m| (1..=12).contains(m));
+    let year = |word: &str| figures(word, 4..=4).filter(|y| DATE_YEARS.contains(y));
     for i in 0..ranges.len().saturating_sub(2) {
         let (first, second, third) = (word(i), word(i + 1), word(i + 2));
         let separators = (between(i), between(i + 1));
@@ -983,11 +993,36 @@ fn text_date(text: &str) -> Option<String> {
                 _ => None,
             },
         };
-        if let Some((year, month, day)) = found {
-            return Some(format!("{year:04}-{month:02}-{day:02}"));
+        if let Some(date) = found.and_then(|(year, month, day)| calendar_day(year, month, day)) {
+            return Some(date);
         }
     }
     None
+}
+
+/// The years a page's date may be in: a number outside them is not a year.
+const DATE_YEARS: RangeInclusive<u32> = 1990..=2100;
+
+/// `word` as a number when it is only figures, as many as `digits` says.
+fn figures(word: &str, digits: RangeInclusive<usize>) -> Option<u32> {
+    (digits.contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| word.parse::<u32>().ok())
+        .flatten()
+}
+
+/// A day as ISO 8601, when it is one of [`DATE_YEARS`] and exists
+/// (February has no 30th).
+fn calendar_day(year: u32, month: u32, day: u32) -> Option<String> {
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    (DATE_YEARS.contains(&year) && (1..=days).contains(&day))
+        .then(|| format!("{year:04}-{month:02}-{day:02}"))
 }
 
 /// What follows a day written as an ordinal: "1st", "22nd", "3rd", "17th".

@@ -424,26 +424,45 @@ fn a_date_shown_where_the_content_starts_dates_it_unless_the_page_is_a_product()
 
 #[test]
 fn the_day_in_the_address_dates_the_page_and_settles_a_time_zone() {
-    let page = |head: &str| {
-        format!(
-            "<html><head><link rel=\"canonical\" href=\"https://example.org/2025/12/18/bridge-reopens/\">{head}</head><body><article><h1>Bridge reopens</h1>{STORY}</article></body></html>"
-        )
+    let page = |address: &str, head: &str| {
+        let html = format!(
+            "<html><head><link rel=\"canonical\" href=\"{address}\">{head}</head><body><article><h1>Bridge reopens</h1>{STORY}</article></body></html>"
+        );
+        metadata(&html).published().map(str::to_string)
     };
-    // Nothing declared: the address's day.
-    assert_eq!(metadata(&page("")).published(), Some("2025-12-18"));
-    // Declared in UTC just past midnight: the day the site filed it under.
-    let utc = "<meta property=\"article:published_time\" content=\"2025-12-19T02:41:41+00:00\">";
-    assert_eq!(metadata(&page(utc)).published(), Some("2025-12-18"));
-    // Declared further from it: the declared date stands.
-    let later = "<meta property=\"article:published_time\" content=\"2025-12-21T10:00:00+00:00\">";
-    assert_eq!(
-        metadata(&page(later)).published(),
-        Some("2025-12-21T10:00:00+00:00")
-    );
-    // Numbers in an address that are not a date are not one.
-    let no_date = "<html><head><link rel=\"canonical\" href=\"https://example.org/2025/13/40/x\"></head><body><article><h1>Bridge reopens</h1>{STORY}</article></body></html>";
-    assert_eq!(
-        metadata(&no_date.replace("{STORY}", STORY)).published(),
-        None
-    );
+    let declared =
+        |time: &str| format!("<meta property=\"article:published_time\" content=\"{time}\">");
+    let filed = "https://example.org/2025/12/18/bridge-reopens/";
+    // Nothing declared: the address's day, in either form, in any script.
+    assert_eq!(page(filed, "").as_deref(), Some("2025-12-18"));
+    let one_segment = "https://example.org/articles/2025-12-15-bridge-reopens";
+    assert_eq!(page(one_segment, "").as_deref(), Some("2025-12-15"));
+    let non_ascii = "https://example.org/nachrichten/brücke/2025/12/18/öffnet";
+    assert_eq!(page(non_ascii, "").as_deref(), Some("2025-12-18"));
+    // A UTC time that is the address's day in some time zone: that day,
+    // whether it is the day after (early hours) or the day before (late).
+    for time in ["2025-12-19T02:41:41+00:00", "2025-12-17T22:00:00Z"] {
+        assert_eq!(
+            page(filed, &declared(time)).as_deref(),
+            Some("2025-12-18"),
+            "{time}"
+        );
+    }
+    // A time that is not UTC, or that no time zone puts on that day, or a
+    // date further away: the declared date stands.
+    for time in [
+        "2025-12-19T02:41:41-05:00",
+        "2025-12-19T23:00:00Z",
+        "2025-12-21T10:00:00+00:00",
+    ] {
+        assert_eq!(page(filed, &declared(time)).as_deref(), Some(time));
+    }
+    // Numbers in an address that are not a day are not one.
+    for address in [
+        "https://example.org/2025/13/40/x",
+        "https://example.org/2025/02/30/x",
+        "https://example.org/1850-01-01-x",
+    ] {
+        assert_eq!(page(address, ""), None, "{address}");
+    }
 }

@@ -78,8 +78,8 @@ const SHIPPED_TEXT_MODEL: &str = include_str!("text_lines.model");
 ///
 /// The text's body runs from the line before its first prose (a block of
 /// ten words or more that ends a sentence: the line before is its title)
-/// to its last prose; the title stays. Before and after the body, a line goes when its
-/// probability of being content is below
+/// to its last prose; the title stays. Before and after the body, a line
+/// goes when its probability of being content is below
 /// [`threshold`](TextLineClassifier::threshold), and an edge that is mostly
 /// boilerplate (what earlier rules dropped and what the model judges so) is
 /// one region whose short lines go with it: a comment form's field labels,
@@ -209,9 +209,8 @@ impl Rule for TextLineClassifier {
         };
         // The body runs from the line before its first such prose (its title,
         // which stays) to its last. Inside it only the lines the model is
-        // sure of go:
-        // a heading, "Yes.", a list item stay; and so does a line whose two
-        // neighbours are content, as jusText judges a doubtful line by its
+        // sure of go: a heading, "Yes.", a list item stay; and so does a line
+        // whose two neighbours are content, as jusText judges a doubtful line by its
         // neighbours: a table's row among its rows.
         let in_body = |b: usize| b + 1 >= first && b <= last;
         let is_content = |b: usize| judgement.is_kept(b) && content.get(b) == Some(&true);
