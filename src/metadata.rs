@@ -66,10 +66,10 @@ impl Metadata {
         &self.authors
     }
 
-    /// When it was published (ISO 8601): the date it declares (on the day
-    /// its address files it under when the two are one day apart, a time
-    /// zone's difference), else the day in its address ("/2025/12/18/"),
-    /// else the date it shows by its title.
+    /// When it was published (ISO 8601): the date it declares (the day its
+    /// address files it under, when the declared time is in UTC and falls
+    /// on that day in some time zone), else the day in its address
+    /// ("/2025/12/18/"), else the date it shows by its title.
     pub fn published(&self) -> Option<&str> {
         self.published.as_deref()
     }
@@ -706,22 +706,22 @@ fn split_list(list: &str) -> Vec<String> {
 /// date as people write it ("3 hours ago", "Monday") is not.
 fn iso_date(date: &str) -> Option<String> {
     let date = date.trim();
-    let bytes = date.as_bytes();
-    let digits = |range: std::ops::Range<usize>| {
-        bytes
-            .get(range.clone())
-            .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
-    };
-    let iso = digits(0..4)
-        && bytes.get(4) == Some(&b'-')
-        && digits(5..7)
-        && bytes.get(7) == Some(&b'-')
-        && digits(8..10);
-    if !iso {
-        return None;
-    }
+    iso_parts(date)?;
     let end = date.find(|c: char| c.is_whitespace()).unwrap_or(date.len());
     Some(date[..end].to_string())
+}
+
+/// The year, month and day of a date that starts `YYYY-MM-DD` (ISO 8601).
+fn iso_parts(date: &str) -> Option<(u32, u32, u32)> {
+    let bytes = date.as_bytes();
+    if bytes.get(4) != Some(&b'-') || bytes.get(7) != Some(&b'-') {
+        return None;
+    }
+    Some((
+        figures(date.get(..4)?, 4..=4)?,
+        figures(date.get(5..7)?, 2..=2)?,
+        figures(date.get(8..10)?, 2..=2)?,
+    ))
 }
 
 /// Month names in the languages of the phrase lists, by their first three
@@ -787,18 +787,10 @@ fn url_date(url: &str) -> Option<String> {
     });
     from_segments.or_else(|| {
         segments.iter().find_map(|segment| {
-            let date = segment.get(..10)?;
-            let boundary = segment[10..]
-                .chars()
-                .next()
-                .is_none_or(|c| !c.is_ascii_digit());
-            let dashed = date.as_bytes()[4] == b'-' && date.as_bytes()[7] == b'-';
-            (boundary && dashed).then_some(())?;
-            calendar_day(
-                figures(&date[..4], 4..=4)?,
-                figures(&date[5..7], 2..=2)?,
-                figures(&date[8..], 2..=2)?,
-            )
+            let (year, month, day) = iso_parts(segment)?;
+            // "/2025-12-15-story", not "/2025-12-150".
+            let more_figures = segment.get(10..)?.starts_with(|c: char| c.is_ascii_digit());
+            calendar_day(year, month, day).filter(|_| !more_figures)
         })
     })
 }
@@ -825,11 +817,11 @@ fn utc_time_on_day(declared: &str, day: &str) -> bool {
 /// The days from 1970-01-01 to an ISO 8601 date (its first ten
 /// characters), by Howard Hinnant's `days_from_civil`.
 fn day_number(date: &str) -> Option<i64> {
-    let field = |range: Range<usize>| date.get(range)?.parse::<i64>().ok();
-    let (year, month, day) = (field(0..4)?, field(5..7)?, field(8..10)?);
+    let (year, month, day) = iso_parts(date)?;
     if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
         return None;
     }
+    let (year, month, day) = (i64::from(year), i64::from(month), i64::from(day));
     let year = if month <= 2 { year - 1 } else { year };
     let era = year.div_euclid(400);
     let year_of_era = year - era * 400;

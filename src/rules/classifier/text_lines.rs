@@ -210,8 +210,8 @@ impl Rule for TextLineClassifier {
         // The body runs from the line before its first such prose (its title,
         // which stays) to its last. Inside it only the lines the model is
         // sure of go: a heading, "Yes.", a list item stay; and so does a line
-        // whose two neighbours are content, as jusText judges a doubtful line by its
-        // neighbours: a table's row among its rows.
+        // whose two neighbours are content, as jusText judges a doubtful line
+        // by its neighbours: a table's row among its rows.
         let in_body = |b: usize| b + 1 >= first && b <= last;
         let is_content = |b: usize| judgement.is_kept(b) && content.get(b) == Some(&true);
         let between_content = |b: usize| b > 0 && is_content(b - 1) && is_content(b + 1);
