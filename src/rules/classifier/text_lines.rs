@@ -57,6 +57,17 @@ const SHORT_WORDS: usize = 4;
 /// which a prose line does not bound the body.
 const SURE_BOILERPLATE_INSIDE: f32 = 0.25;
 
+/// The probability of being content that a block's margin is measured
+/// from when the body's densest span is sought: a line judged less likely
+/// weighs against the span by its words.
+const SPAN_THRESHOLD: f32 = 0.4;
+
+/// How far below nothing (in words times margin) the blocks between the
+/// densest span's outermost prose and the prose beyond it must sum for the
+/// body to end at the span: a long menu before a teaser ends the article,
+/// a doubtful list item or two before its last paragraph do not.
+const CUT_MARGIN: f32 = 10.0;
+
 /// The distance feature when there is no prose on that side.
 const NO_PROSE: f32 = 5.0;
 
@@ -78,7 +89,11 @@ const SHIPPED_TEXT_MODEL: &str = include_str!("text_lines.model");
 ///
 /// The text's body runs from the line before its first prose (a block of
 /// ten words or more that ends a sentence: the line before is its title)
-/// to its last prose; the title stays. Before and after the body, a line
+/// to its last prose; the title stays. Where the lines between its first
+/// or last prose and the densest run of content (the span with the most
+/// words judged likely content, less those judged not) weigh clearly
+/// against it, the body stops at that run instead: a teaser after a
+/// footer's menu is not the article's end. Before and after the body, a line
 /// goes when its probability of being content is below
 /// [`threshold`](TextLineClassifier::threshold), and an edge that is mostly
 /// boilerplate (what earlier rules dropped and what the model judges so) is
@@ -201,12 +216,29 @@ impl Rule for TextLineClassifier {
         if !bounds.contains(&true) {
             bounds.clone_from(&prose);
         }
-        let (Some(first), Some(last)) = (
+        let (Some(mut first), Some(mut last)) = (
             bounds.iter().position(|&p| p),
             bounds.iter().rposition(|&p| p),
         ) else {
             return;
         };
+        // A body that runs on through a menu or a run of widget lines to a
+        // teaser beyond them ends before them: at the densest span's prose,
+        // where the blocks cut off weigh clearly against it.
+        let margins = margins(page, &verdicts, SPAN_THRESHOLD);
+        let span = densest_span(&margins);
+        let weighs_against =
+            |blocks: std::ops::Range<usize>| margins[blocks].iter().sum::<f32>() <= -CUT_MARGIN;
+        if let Some(end) = span.clone().rev().find(|&b| bounds[b]) {
+            if end < last && weighs_against(end + 1..last) {
+                last = end;
+            }
+        }
+        if let Some(start) = span.clone().find(|&b| bounds[b]) {
+            if start > first && weighs_against(first + 1..start) {
+                first = start;
+            }
+        }
         // The body runs from the line before its first such prose (its title,
         // which stays) to its last. Inside it only the lines the model is
         // sure of go: a heading, "Yes.", a list item stay; and so does a line
@@ -261,6 +293,33 @@ impl Rule for TextLineClassifier {
             }
         }
     }
+}
+
+/// Each block's words times its probability of being content less
+/// `threshold`; a block no verdict judges (one an earlier rule dropped)
+/// weighs nothing.
+fn margins(page: &Page<'_>, verdicts: &[(usize, f32)], threshold: f32) -> Vec<f32> {
+    let mut margin = vec![0.0f32; page.blocks.len()];
+    for &(b, p) in verdicts {
+        margin[b] = (p - threshold) * page.blocks[b].words as f32;
+    }
+    margin
+}
+
+/// The run of blocks with the largest sum of margins (Kadane's scan).
+fn densest_span(margins: &[f32]) -> std::ops::Range<usize> {
+    let (mut best, mut best_sum) = (0..0, f32::MIN);
+    let (mut start, mut sum) = (0, 0.0f32);
+    for (b, &m) in margins.iter().enumerate() {
+        if sum <= 0.0 {
+            (start, sum) = (b, 0.0);
+        }
+        sum += m;
+        if sum > best_sum {
+            (best, best_sum) = (start..b + 1, sum);
+        }
+    }
+    best
 }
 
 /// Whether `block` is prose: [`PROSE_WORDS`] or more that end a sentence.
@@ -485,5 +544,32 @@ mod tests {
         ];
         let lines: Vec<&str> = article.iter().chain(&comments).copied().collect();
         assert_eq!(cleaned(by_position, &lines), article);
+    }
+
+    #[test]
+    fn a_long_run_of_doubted_lines_ends_the_body_before_prose_beyond_it() {
+        // Prose (ln(1 + words) about 2.6) is judged content (p about 0.8),
+        // a line of two words (about 1.1) doubtful (p about 0.27): above the
+        // 0.25 that lets a line go inside the body, below the span's 0.4.
+        let mut weights = [0.0; TEXT_FEATURE_COUNT];
+        weights[TextFeature::Words as usize] = 3.0;
+        let by_length = model(&weights, -5.4, 1.2, 0.16);
+        let article = [
+            "The council voted on Tuesday to build a cycle path along the river.",
+            "Work starts in the autumn and should be finished by the spring.",
+            "The path will be four metres wide and lit at night for everyone.",
+        ];
+        let menu: Vec<String> = (1..=50).map(|n| format!("Section {n}")).collect();
+        let teaser = "Read how a small team moved its whole shop to a new town in a week.";
+        let lines: Vec<&str> = article
+            .iter()
+            .copied()
+            .chain(menu.iter().map(String::as_str))
+            .chain([teaser])
+            .collect();
+        // The menu is not inside the body, so the threshold judges it and
+        // it goes; the teaser, which the model judges content, stays.
+        let expected: Vec<&str> = article.iter().copied().chain([teaser]).collect();
+        assert_eq!(cleaned(by_length, &lines), expected);
     }
 }
