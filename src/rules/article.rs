@@ -39,6 +39,11 @@ use rustc_hash::FxHashMap as HashMap;
 /// - author bio boxes (`author-bio`, `user-bio`, `about-the-author`), in
 ///   the region or beside it.
 ///
+/// A region that holds less prose than the kept blocks outside it (story
+/// cards aside) is only one part of a text spread over several elements (a
+/// review's summary among a guide's sections): the blocks outside it then
+/// stay, and only the region's own boxes, slideshows and bios go.
+///
 /// On a page not judged an article whose region (story cards set aside)
 /// still holds 200 words of prose or more, only the story cards after that
 /// text go: a story is often followed by more teasers than it has words,
@@ -97,6 +102,17 @@ impl Rule for ArticleBody {
         }
         let last_inside = kept.iter().rposition(|&b| inside(b));
         let first_inside = kept.iter().position(|&b| inside(b));
+        // More prose outside the region (story cards aside) than in it: the
+        // region is one part of a text spread over several (a guide in
+        // sections, a profile beside its review), not the article itself.
+        let prose_outside: usize = kept
+            .iter()
+            .filter(|&&b| !inside(b) && !in_card(b))
+            .map(|&b| &page.blocks[b])
+            .filter(|block| block.link_density() < 0.5 && ends_clause(&block.text))
+            .map(|block| block.words)
+            .sum();
+        let region_is_the_text = prose_outside <= prose;
         let region_name = page.describe(region);
         for (position, &block) in kept.iter().enumerate() {
             let p = page.content_probability(block, judgement).unwrap_or(0.0);
@@ -130,6 +146,9 @@ impl Rule for ArticleBody {
                         judgement.drop_block(block, reason);
                     }
                 }
+                continue;
+            }
+            if !region_is_the_text {
                 continue;
             }
             let card = in_card(block);
