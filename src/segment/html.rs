@@ -188,6 +188,9 @@ struct Walk {
     /// Whether an inline element has just closed, with no text since: an
     /// element opening now is a separate item (`<span>$108</span><span>MSRP`).
     after_inline_close: bool,
+    /// Whether a checkbox came after the last block: the text after it is
+    /// the item of a checklist (`<input type=checkbox> Tent<br>`).
+    after_checkbox: bool,
     /// Open elements whose text is kept as it is: `<pre>`, and `<script>`
     /// and `<style>`, which are never shown and need no tidying.
     raw_depth: usize,
@@ -301,6 +304,13 @@ impl Walk {
             self.buffer.end_line();
         } else if after_inline_close {
             self.buffer.separate_words();
+        }
+        if &*tag == "input"
+            && attributes
+                .kind
+                .is_some_and(|t| t.eq_ignore_ascii_case("checkbox"))
+        {
+            self.after_checkbox = true;
         }
         // An SVG drawing's `<title>` names the drawing, not the page.
         if element.name.ns == html5ever::ns!(html) {
@@ -545,6 +555,11 @@ impl Walk {
         let (Some(text), Some((owner, kind, first_text_element))) = (self.buffer.take(), current)
         else {
             return;
+        };
+        let checklist_item = std::mem::take(&mut self.after_checkbox);
+        let kind = match kind {
+            BlockKind::Paragraph if checklist_item => BlockKind::ListItem,
+            kind => kind,
         };
         // Where the spans are once the text is trimmed; code blocks are
         // code throughout.
@@ -930,6 +945,23 @@ mod tests {
                 "import x;\n\nfn main() {\n  x();\n}".to_string(),
                 BlockKind::Code
             )]
+        );
+    }
+
+    #[test]
+    fn the_lines_after_checkboxes_are_the_items_of_a_checklist() {
+        let got = blocks(
+            "<div><h3>Gear</h3><input type=checkbox> Tent<br><input type='CHECKBOX'> Stove<br>\
+             <input type=text><p>Pack light.</p></div>",
+        );
+        assert_eq!(
+            got,
+            [
+                ("Gear".to_string(), BlockKind::Heading(3)),
+                ("Tent".to_string(), BlockKind::ListItem),
+                ("Stove".to_string(), BlockKind::ListItem),
+                ("Pack light.".to_string(), BlockKind::Paragraph),
+            ]
         );
     }
 
