@@ -7,6 +7,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::block::BlockKind;
 use crate::page::{Judgement, Page};
 use crate::rules::{Phase, Rule};
+use crate::vocabulary::punctuation::ends_clause;
 use crate::vocabulary::words::{hash_of, word_hashes, words};
 
 /// Drops exact and near repeats of an earlier block, keeping the first
@@ -17,7 +18,9 @@ use crate::vocabulary::words::{hash_of, word_hashes, words};
 /// of word pairs (bigrams) they have in common, over the larger block's
 /// bigrams, is at least [`similarity`](RepeatedBlocks::similarity) (default
 /// 0.8) and the later one says nothing new: it is the earlier one cut short
-/// at its end or its start ("...", and then at any length: a teaser of it),
+/// at its end or its start ("...", and then at any length: a teaser of it;
+/// a title without its first words is another title unless they were a
+/// label: "Cons of renting" after "Pros & Cons of renting" stays),
 /// with a label or a date put before it ("Breaking:", "3 March 2026, by Ann
 /// Writer:"), with a few words after it ("Read more"), or said twice. A
 /// block that changes or adds a word inside the text or before it ("item 2"
@@ -145,8 +148,9 @@ impl Rule for RepeatedBlocks {
                 .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
             let repeat = best.filter(|&(candidate, alike)| {
                 let earlier = &seen[candidate].words;
+                let earlier_text = &page.blocks[seen[candidate].block].text;
                 (alike >= self.similarity || is_teaser_of(&tokens, earlier, &judged.text))
-                    && says_nothing_new(&tokens, earlier, &judged.text)
+                    && says_nothing_new(&tokens, earlier, &judged.text, earlier_text)
             });
             if let Some((candidate, alike)) = repeat {
                 let first = &page.blocks[seen[candidate].block].text;
@@ -212,12 +216,12 @@ impl Postings {
 /// block's do not: once their common start and common end are set aside,
 /// what remains of `later` is
 ///
-/// - nothing, with words left out at its end or its start (a copy cut
-///   short, or without the label the earlier one had); words left out
-///   inside make another sentence;
-/// - at its start in place of nothing, and a label or a date: it holds a
-///   digit, ends with a separator or is a line of its own (`Breaking:`,
-///   `3 March 2026, by Ann Writer:`, `Updated 14:02 |`, a tab's title);
+/// - nothing, with words left out at its end (a copy cut short), or at
+///   its start where `later` ends a sentence or what it left out is a label
+///   (see [`is_label`]); words left out inside make another sentence, and
+///   a title without its first words another title ("Cons of renting"
+///   after "Pros & Cons of renting");
+/// - at its start in place of nothing, and a label or a date;
 /// - at its end in place of nothing, a few words without a number ("Read
 ///   more", "Continue reading"), or only words of `earlier` (the paragraph
 ///   said again in the same block);
@@ -227,9 +231,9 @@ impl Postings {
 /// Anything else is new: a word changed or added inside the text or before
 /// it ("Comprehensive"), an ending changed ("easy to move on" for "easy to
 /// reposition"), a number in place of another (a figure, a date, a step, a
-/// score). `later_text` is the later block's text, whose words `later`
-/// hashes.
-fn says_nothing_new(later: &[u64], earlier: &[u64], later_text: &str) -> bool {
+/// score). `later_text` and `earlier_text` are the blocks' texts, whose
+/// words `later` and `earlier` hash.
+fn says_nothing_new(later: &[u64], earlier: &[u64], later_text: &str, earlier_text: &str) -> bool {
     let start = later
         .iter()
         .zip(earlier)
@@ -244,11 +248,22 @@ fn says_nothing_new(later: &[u64], earlier: &[u64], later_text: &str) -> bool {
     let later_rest = later.len() - start - end;
     let earlier_rest = earlier.len() - start - end;
     if later_rest == 0 {
-        // Cut short at its end or at its start (the common start and end
-        // may overlap by a word: "The" of "The latest: The council…");
-        // words left out inside ("different plants" for "different-sized
-        // plants") make another sentence.
-        return earlier.starts_with(later) || earlier.ends_with(later);
+        // Cut short at its end, or at its start: a sentence, or anything
+        // without the label the earlier one had (the common start and end
+        // may overlap by a word: "The" of "The latest: The council…").
+        // Words left out inside ("different plants" for "different-sized
+        // plants") make another sentence, and a title without its first
+        // words another title ("Cons of renting" after "Pros & Cons of
+        // renting").
+        if earlier.starts_with(later) {
+            return true;
+        }
+        let earlier_words: Vec<std::ops::Range<usize>> = words(earlier_text).collect();
+        let left_out = earlier.len() - later.len();
+        return earlier.ends_with(later)
+            && (ends_clause(later_text)
+                || (earlier_words.len() == earlier.len()
+                    && is_label(earlier_text, &earlier_words, left_out)));
     }
     let ranges: Vec<std::ops::Range<usize>> = words(later_text).collect();
     if ranges.len() != later.len() {
@@ -262,13 +277,7 @@ fn says_nothing_new(later: &[u64], earlier: &[u64], later_text: &str) -> bool {
     };
     if start == 0 && earlier_rest == 0 {
         // A label or a date before the text.
-        let label = &later_text[..ranges[later_rest].start];
-        let on_its_own_line = label.trim_end_matches([' ', '\t']).ends_with('\n');
-        let ends_with_separator = on_its_own_line
-            || label
-                .trim_end()
-                .ends_with([':', '|', '-', '–', '—', '·', '•', ',']);
-        return ends_with_separator || has_number(&ranges[..later_rest]);
+        return is_label(later_text, &ranges, later_rest);
     }
     if end != 0 {
         return false;
@@ -286,6 +295,22 @@ fn says_nothing_new(later: &[u64], earlier: &[u64], later_text: &str) -> bool {
     let known: HashSet<u64> = earlier.iter().copied().collect();
     let tail_is_known = || later[start..].iter().all(|w| known.contains(w));
     cut_short || (earlier_rest == 0 && (later_rest <= ADDED_TAIL_WORDS || tail_is_known()))
+}
+
+/// Whether the first `count` words (`ranges` of `text`) are a label or a
+/// date before the rest: they hold a digit, end with a separator or are a
+/// line of their own (`Breaking:`, `3 March 2026, by Ann Writer:`,
+/// `Updated 14:02 |`, a tab's title).
+fn is_label(text: &str, ranges: &[std::ops::Range<usize>], count: usize) -> bool {
+    let label = &text[..ranges[count].start];
+    let on_its_own_line = label.trim_end_matches([' ', '\t']).ends_with('\n');
+    on_its_own_line
+        || label
+            .trim_end()
+            .ends_with([':', '|', '-', '–', '—', '·', '•', ','])
+        || ranges[..count]
+            .iter()
+            .any(|w| text[w.clone()].bytes().any(|b| b.is_ascii_digit()))
 }
 
 /// Whether a `later` block is a teaser of an `earlier` one: its start,
@@ -407,6 +432,21 @@ mod tests {
             &format!("{teaser}\n\n{PARAGRAPH}"),
         );
         assert_eq!(page.blocks().len(), 2);
+    }
+
+    #[test]
+    fn a_title_without_its_first_words_is_another_title_unless_they_were_a_label() {
+        let both = "Pros & Cons of Self-Drive Tours in Iceland";
+        let cons = "Cons of Self-Drive Tours in Iceland";
+        let page = clean_with(RepeatedBlocks::default(), &format!("{both}\n\n{cons}"));
+        assert_eq!(page.text(), format!("{both}\n\n{cons}"));
+        let numbered = "4. Residential spending on cleaning is rising";
+        let heading = "Residential spending on cleaning is rising";
+        let page = clean_with(
+            RepeatedBlocks::default(),
+            &format!("{numbered}\n\n{heading}"),
+        );
+        assert_eq!(page.text(), numbered, "{:?}", page.removed());
     }
 
     #[test]
