@@ -818,7 +818,7 @@ fn utc_time_on_day(declared: &str, day: &str) -> bool {
 /// characters), by Howard Hinnant's `days_from_civil`.
 fn day_number(date: &str) -> Option<i64> {
     let (year, month, day) = iso_parts(date)?;
-    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+    if !(1..=days_in_month(year, month)?).contains(&day) {
         return None;
     }
     let (year, month, day) = (i64::from(year), i64::from(month), i64::from(day));
@@ -1005,16 +1005,20 @@ fn figures(word: &str, digits: RangeInclusive<usize>) -> Option<u32> {
 /// A day as ISO 8601, when it is one of [`DATE_YEARS`] and exists
 /// (February has no 30th).
 fn calendar_day(year: u32, month: u32, day: u32) -> Option<String> {
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let days = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    };
-    (DATE_YEARS.contains(&year) && (1..=days).contains(&day))
+    (DATE_YEARS.contains(&year) && (1..=days_in_month(year, month)?).contains(&day))
         .then(|| format!("{year:04}-{month:02}-{day:02}"))
+}
+
+/// How many days `month` (1 to 12) of `year` has; `None` for no month.
+fn days_in_month(year: u32, month: u32) -> Option<u32> {
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => Some(31),
+        4 | 6 | 9 | 11 => Some(30),
+        2 if leap => Some(29),
+        2 => Some(28),
+        _ => None,
+    }
 }
 
 /// What follows a day written as an ordinal: "1st", "22nd", "3rd", "17th".

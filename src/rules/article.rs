@@ -85,13 +85,17 @@ impl Rule for ArticleBody {
         let in_slideshow = |b: usize| page.block_within(b, &within_slideshow);
         let within_region = page.within_marked(|e| e == region);
         let inside = |b: usize| page.block_within(b, &within_region);
-        let prose: usize = kept
-            .iter()
-            .filter(|&&b| inside(b))
-            .map(|&b| &page.blocks[b])
-            .filter(|block| block.link_density() < 0.5 && ends_clause(&block.text))
-            .map(|block| block.words)
-            .sum();
+        // The words of prose (blocks that end a sentence or clause, outside
+        // links) among the kept blocks `counted` picks.
+        let prose_words = |counted: &dyn Fn(usize) -> bool| -> usize {
+            kept.iter()
+                .filter(|&&b| counted(b))
+                .map(|&b| &page.blocks[b])
+                .filter(|block| block.link_density() < 0.5 && ends_clause(&block.text))
+                .map(|block| block.words)
+                .sum()
+        };
+        let prose = prose_words(&inside);
         let enough = if judged_article {
             ARTICLE_WORDS
         } else {
@@ -105,14 +109,7 @@ impl Rule for ArticleBody {
         // More prose outside the region (story cards aside) than in it: the
         // region is one part of a text spread over several (a guide in
         // sections, a profile beside its review), not the article itself.
-        let prose_outside: usize = kept
-            .iter()
-            .filter(|&&b| !inside(b) && !in_card(b))
-            .map(|&b| &page.blocks[b])
-            .filter(|block| block.link_density() < 0.5 && ends_clause(&block.text))
-            .map(|block| block.words)
-            .sum();
-        let region_is_the_text = prose_outside <= prose;
+        let region_is_the_text = prose_words(&|b| !inside(b) && !in_card(b)) <= prose;
         let region_name = page.describe(region);
         for (position, &block) in kept.iter().enumerate() {
             let p = page.content_probability(block, judgement).unwrap_or(0.0);

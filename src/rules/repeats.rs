@@ -153,11 +153,11 @@ impl Rule for RepeatedBlocks {
                     && says_nothing_new(&tokens, earlier, &judged.text, earlier_text)
             });
             if let Some((candidate, alike)) = repeat {
-                let first = &page.blocks[seen[candidate].block].text;
+                let earlier_text = &page.blocks[seen[candidate].block].text;
                 let reason = format!(
                     "near repeat ({:.0}% alike) of {}",
                     alike * 100.0,
-                    quote(first)
+                    quote(earlier_text)
                 );
                 drops.push((block, reason));
                 continue;
@@ -255,26 +255,19 @@ fn says_nothing_new(later: &[u64], earlier: &[u64], later_text: &str, earlier_te
         // plants") make another sentence, and a title without its first
         // words another title ("Cons of renting" after "Pros & Cons of
         // renting").
-        if earlier.starts_with(later) {
+        if earlier.starts_with(later) || (earlier.ends_with(later) && ends_clause(later_text)) {
             return true;
         }
         let earlier_words: Vec<std::ops::Range<usize>> = words(earlier_text).collect();
-        let left_out = earlier.len() - later.len();
         return earlier.ends_with(later)
-            && (ends_clause(later_text)
-                || (earlier_words.len() == earlier.len()
-                    && is_label(earlier_text, &earlier_words, left_out)));
+            && earlier_words.len() == earlier.len()
+            && is_label(earlier_text, &earlier_words, earlier.len() - later.len());
     }
     let ranges: Vec<std::ops::Range<usize>> = words(later_text).collect();
     if ranges.len() != later.len() {
         // Not the words `later` hashes: judge it new, which keeps it.
         return false;
     }
-    let has_number = |words: &[std::ops::Range<usize>]| {
-        words
-            .iter()
-            .any(|w| later_text[w.clone()].bytes().any(|b| b.is_ascii_digit()))
-    };
     if start == 0 && earlier_rest == 0 {
         // A label or a date before the text.
         return is_label(later_text, &ranges, later_rest);
@@ -282,8 +275,7 @@ fn says_nothing_new(later: &[u64], earlier: &[u64], later_text: &str, earlier_te
     if end != 0 {
         return false;
     }
-    let tail = &ranges[start..];
-    if has_number(tail) {
+    if has_figure(later_text, &ranges[start..]) {
         return false;
     }
     let cut_short = start > 0 && {
@@ -308,9 +300,14 @@ fn is_label(text: &str, ranges: &[std::ops::Range<usize>], count: usize) -> bool
         || label
             .trim_end()
             .ends_with([':', '|', '-', '–', '—', '·', '•', ','])
-        || ranges[..count]
-            .iter()
-            .any(|w| text[w.clone()].bytes().any(|b| b.is_ascii_digit()))
+        || has_figure(text, &ranges[..count])
+}
+
+/// Whether any of the `words` (ranges of `text`) holds a figure.
+fn has_figure(text: &str, words: &[std::ops::Range<usize>]) -> bool {
+    words
+        .iter()
+        .any(|w| text[w.clone()].bytes().any(|b| b.is_ascii_digit()))
 }
 
 /// Whether a `later` block is a teaser of an `earlier` one: its start,
