@@ -1,6 +1,7 @@
 //! The block: the unit every rule judges, the same for HTML and plain text.
 
-use crate::vocabulary::words::text_stats;
+use crate::vocabulary::punctuation::ends_clause;
+use crate::vocabulary::words::{PROSE_WORDS, text_stats};
 
 /// What a block is, as far as the reader is concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -171,6 +172,12 @@ impl Block {
         } else {
             (self.link_chars as f32 / self.chars as f32).min(1.0)
         }
+    }
+
+    /// Whether the block is prose, for the rules of plain text:
+    /// [`PROSE_WORDS`] words or more that end a sentence or a clause.
+    pub(crate) fn is_prose(&self) -> bool {
+        self.words >= PROSE_WORDS && ends_clause(&self.text)
     }
 }
 

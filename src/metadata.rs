@@ -11,6 +11,7 @@ use serde_json::Value;
 use crate::block::{Block, BlockKind, Inline};
 use crate::page::{Flags, Page};
 use crate::vocabulary::class_words::{AUTHOR_WORDS, lists_word, says_one_of, tokens};
+use crate::vocabulary::dates::{DATE_YEARS, month};
 use crate::vocabulary::words::{PROSE_WORDS, words};
 
 /// What a page says about itself.
@@ -724,23 +725,6 @@ fn iso_parts(date: &str) -> Option<(u32, u32, u32)> {
     ))
 }
 
-/// Month names in the languages of the phrase lists, by their first three
-/// letters (as bylines abbreviate them), lowercased.
-const MONTHS: [&[&str]; 12] = [
-    &["jan", "gen", "ene", "janv"],
-    &["feb", "fév", "fev"],
-    &["mar", "mär", "mrt"],
-    &["apr", "avr", "abr"],
-    &["may", "mai", "mag", "mei", "mayo"],
-    &["jun", "jui", "giu", "juin"],
-    &["jul", "lug", "juil"],
-    &["aug", "aoû", "ago", "aou"],
-    &["sep", "set"],
-    &["oct", "okt", "ott", "out"],
-    &["nov"],
-    &["dec", "dez", "déc", "dic"],
-];
-
 /// How many blocks from the title a byline or a date it shows may be.
 const NEAR_TITLE: usize = 12;
 
@@ -907,19 +891,6 @@ const DATE_LABELS: &[&str] = &[
     "date:",
 ];
 
-/// The month (1 to 12) a word names ("Sep", "September", "sept."), if any.
-fn month(word: &str) -> Option<usize> {
-    let word = word.trim_end_matches('.').to_lowercase();
-    let prefix: String = word.chars().take(3).collect();
-    if word.chars().count() < 3 {
-        return None;
-    }
-    MONTHS
-        .iter()
-        .position(|names| names.iter().any(|n| prefix == *n || word == *n))
-        .map(|m| m + 1)
-}
-
 /// A declared date (a `<meta>`, JSON-LD or `<time datetime>` value) as ISO
 /// 8601: ISO already, or written as people write it ("July 17, 2025").
 fn date_of(value: &str) -> Option<String> {
@@ -991,9 +962,6 @@ fn text_date(text: &str) -> Option<String> {
     }
     None
 }
-
-/// The years a page's date may be in: a number outside them is not a year.
-const DATE_YEARS: RangeInclusive<u32> = 1990..=2100;
 
 /// `word` as a number when it is only figures, as many as `digits` says.
 fn figures(word: &str, digits: RangeInclusive<usize>) -> Option<u32> {

@@ -133,3 +133,49 @@ fn a_tables_rows_inside_the_text_all_stay() {
         assert!(kept.contains(&row), "{row:?} dropped: {:?}", page.removed());
     }
 }
+
+#[test]
+fn a_dateline_after_the_scrapers_header_goes_and_an_extractors_stays() {
+    for dateline in [
+        "By Ann Lee · June 4, 2025 · 3 min read",
+        "Veröffentlicht am 4. Juni 2025 von Anna Berg",
+        "Published on 2025-06-04",
+    ] {
+        let lines = |with_header: bool| {
+            let header = if with_header { &TOP[..] } else { &[] };
+            header
+                .iter()
+                .copied()
+                .chain([BODY[0], dateline])
+                .chain(BODY[1..].iter().copied())
+                .collect::<Vec<_>>()
+                .join("\n\n")
+        };
+        let scraped = clean(&lines(true));
+        assert!(!scraped.text().contains(dateline), "{dateline}");
+        assert!(scraped.text().ends_with(&BODY[1..].join("\n\n")));
+        let gone = scraped.removed().iter().find(|r| r.rule() == "datelines");
+        assert_eq!(gone.map(|r| r.block().text()), Some(dateline));
+        // An extractor's output starts with the article, and keeps its dateline.
+        assert!(clean(&lines(false)).text().contains(dateline), "{dateline}");
+    }
+}
+
+#[test]
+fn dates_further_down_and_lines_that_say_more_stay() {
+    let text = [
+        &TOP[..],
+        &[
+            BODY[0],
+            "Video - December 19, 2025",
+            BODY[1],
+            "June 4, 2025",
+            BODY[2],
+        ],
+    ]
+    .concat()
+    .join("\n\n");
+    let cleaned = clean(&text);
+    assert!(cleaned.text().contains("Video - December 19, 2025"));
+    assert!(cleaned.text().contains("June 4, 2025\n\n"));
+}

@@ -30,12 +30,14 @@
 //! | `site-template` | blocks that recur on most pages of the site, when the cleaner or the input has a [`SiteProfile`](crate::SiteProfile) ([`SiteTemplate`]) |
 //! | `repeated-blocks` | exact and near repeats of an earlier block ([`RepeatedBlocks`]) |
 //! | `orphan-headings` | the heading of a section whose content was all dropped ("Related posts" over a dropped story list) ([`OrphanHeadings`]) |
+//! | `datelines` | the date, byline and reading-time lines before the first paragraph of a plain text ([`Datelines`]) |
 //! | `minimum-text` | everything left of an HTML page that keeps fewer than twenty words of the many it shows ([`MinimumText`]) |
 //! | `boilerplate-classes` (strict) | elements whose class or id says share, social, newsletter, cookie, related, sidebar, ... ([`BoilerplateClasses`]) |
 //! | `link-lists` (strict) | blocks that are mostly link text ([`LinkLists`]) |
 
 mod article;
 pub(crate) mod classifier;
+mod datelines;
 mod leftovers;
 mod main_content;
 pub(crate) mod page_chrome;
@@ -50,6 +52,7 @@ use std::sync::Arc;
 
 pub use article::ArticleBody;
 pub use classifier::{ContentClassifier, TextLineClassifier};
+pub use datelines::Datelines;
 /// Training hooks (feature `training`): what the lab's trainer needs to
 /// read features and write models. Not a stable API: it changes whenever
 /// the classifier's features do.
@@ -346,6 +349,7 @@ impl RuleSet {
             .with(RepeatedBlocks::default())
             .with(OrphanHeadings)
             .with(MinimumText::default())
+            .with(Datelines)
     }
 }
 

@@ -5,10 +5,12 @@
 //! - [`tags`]: what each HTML element does to segmentation and parsing;
 //! - [`class_words`]: the words of `class` and `id` values and what they
 //!   say (content, boilerplate, comments, consent, ...);
+//! - [`dates`]: month names and the words of a dateline;
 //! - [`punctuation`]: the characters that end sentences and clauses;
 //! - [`words`]: how text is split into words, counted and hashed.
 
 pub(crate) mod class_words;
+pub(crate) mod dates;
 pub(crate) mod punctuation;
 pub(crate) mod tags;
 pub(crate) mod words;

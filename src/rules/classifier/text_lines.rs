@@ -5,7 +5,7 @@ use crate::block::{Block, BlockKind};
 use crate::page::{Judgement, Page};
 use crate::rules::{Phase, Rule};
 use crate::vocabulary::punctuation::{ends_clause, punctuation_and_digits};
-use crate::vocabulary::words::{PROSE_WORDS, hash_of, word_hashes};
+use crate::vocabulary::words::{hash_of, word_hashes};
 
 use super::model::read_network;
 use super::network::Model;
@@ -196,7 +196,7 @@ impl Rule for TextLineClassifier {
             return;
         }
         let prose: Vec<bool> = (0..page.blocks.len())
-            .map(|b| judgement.is_kept(b) && is_prose(&page.blocks[b]))
+            .map(|b| judgement.is_kept(b) && page.blocks[b].is_prose())
             .collect();
         if !prose.contains(&true) {
             return;
@@ -322,11 +322,6 @@ fn densest_span(margins: &[f32]) -> std::ops::Range<usize> {
     best
 }
 
-/// Whether `block` is prose: [`PROSE_WORDS`] or more that end a sentence.
-fn is_prose(block: &Block) -> bool {
-    block.words >= PROSE_WORDS && ends_clause(&block.text)
-}
-
 /// Whether `block` is a short line: [`SHORT_WORDS`] or fewer, without
 /// sentence punctuation at its end.
 fn is_short(block: &Block) -> bool {
@@ -342,7 +337,7 @@ fn text_features(page: &Page<'_>, judgement: &Judgement) -> Vec<(usize, TextRow)
     let n = blocks.len();
     let kept: Vec<bool> = (0..n).map(|b| judgement.is_kept(b)).collect();
     let ends: Vec<bool> = blocks.iter().map(|b| ends_clause(&b.text)).collect();
-    let prose: Vec<bool> = blocks.iter().map(is_prose).collect();
+    let prose: Vec<bool> = blocks.iter().map(Block::is_prose).collect();
     let short: Vec<bool> = blocks.iter().map(is_short).collect();
     // How many blocks share each block's words.
     let hashes: Vec<u64> = blocks
