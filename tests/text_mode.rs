@@ -137,7 +137,7 @@ fn a_tables_rows_inside_the_text_all_stay() {
 #[test]
 fn a_dateline_after_the_scrapers_header_goes_and_an_extractors_stays() {
     for dateline in [
-        "By Ann Lee · June 4, 2025 · 3 min read",
+        "By Ann Lee · June 4, 2025",
         "Veröffentlicht am 4. Juni 2025 von Anna Berg",
         "Published on 2025-06-04",
     ] {
@@ -178,4 +178,69 @@ fn dates_further_down_and_lines_that_say_more_stay() {
     let cleaned = clean(&text);
     assert!(cleaned.text().contains("Video - December 19, 2025"));
     assert!(cleaned.text().contains("June 4, 2025\n\n"));
+}
+
+/// The lines the CMSs and hosted platforms of the phrase lists print after a
+/// post, as a scraper saves them (one list per platform and language).
+const CMS_FOOTERS: [&[&str]; 7] = [
+    // Drupal, German
+    &[
+        "Neuen Kommentar schreiben",
+        "Zum Verfassen von Kommentaren bitte Anmelden oder Registrieren",
+        "Druckversion",
+    ],
+    // Blogger, Italian
+    &[
+        "Nessun commento:",
+        "Posta un commento",
+        "Post più recente",
+        "Post più vecchio",
+        "Iscriviti a: Commenti sul post (Atom)",
+    ],
+    // Medium
+    &[
+        "Written by Ann Lee",
+        "No responses yet",
+        "Recommended from Medium",
+        "See more recommendations",
+    ],
+    // Substack
+    &[
+        "Thanks for reading City Notes! Subscribe for free to receive new posts and support my work.",
+        "Discussion about this post",
+        "Ready for more?",
+    ],
+    // tagDiv Newspaper, German
+    &[
+        "Bitte geben Sie Ihren Kommentar ein!",
+        "Bitte geben Sie hier Ihren Namen ein",
+        "Sie haben eine falsche E-Mail-Adresse eingegeben!",
+    ],
+    // Yoast SEO feed footer, English
+    &["The post Council approves the riverside cycle path appeared first on City Times."],
+    // Elementor Pro, French
+    &[
+        "Les commentaires sont fermés.",
+        "Il semble que nous ne trouvions pas ce que vous cherchez.",
+    ],
+];
+
+#[test]
+fn the_post_footers_of_the_common_cms_and_platforms_go() {
+    for footer in CMS_FOOTERS {
+        for separator in ["\n\n", "\n"] {
+            let text = BODY
+                .iter()
+                .chain(footer.iter())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(separator);
+            let cleaned = clean(&text);
+            assert_eq!(cleaned.text(), BODY.join("\n\n"), "{footer:?}");
+            assert!(
+                cleaned.removed().iter().all(|r| !r.reason().is_empty()),
+                "every dropped line says why"
+            );
+        }
+    }
 }

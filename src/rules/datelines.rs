@@ -21,7 +21,7 @@ use crate::vocabulary::dates::is_dateline;
 /// ```
 /// use deboiler::{Cleaner, Input};
 ///
-/// let text = "Home\n\nNews\n\nSport\n\nCouncil votes to rebuild the harbour wall\n\nBy Ann Lee · June 4, 2025 · 3 min read\n\n\
+/// let text = "Home\n\nNews\n\nSport\n\nCouncil votes to rebuild the harbour wall\n\nBy Ann Lee · June 4, 2025\n\n\
 ///     The council voted on Tuesday to rebuild the harbour wall before the winter.";
 /// let page = Cleaner::default().clean(Input::text(text))?;
 /// assert!(page.text().starts_with("Council votes to rebuild the harbour wall\n\nThe council"));

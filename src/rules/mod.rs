@@ -24,7 +24,7 @@
 //! | `content-classifier` | blocks a learned model judges not to be content ([`ContentClassifier`]) |
 //! | `article-body` | on a page the classifier judges an article: what lies outside the article's region (story lists, promos) and the links of boilerplate boxes inside it ([`ArticleBody`]) |
 //! | `main-content` (opt-in) | blocks outside the page's main content region ([`MainContent`]) |
-//! | `comment-form`, `share-buttons`, `newsletter`, `cookie-notice`, `related-content`, `advertisement`, `site-footer`, `loading-placeholder`, `navigation-links`, `shop-controls`, `photo-credit` | blocks made of boilerplate phrases ([`Phrases`]) |
+//! | `comment-form`, `share-buttons`, `newsletter`, `cookie-notice`, `related-content`, `advertisement`, `site-footer`, `loading-placeholder`, `navigation-links`, `shop-controls`, `photo-credit`, `post-chrome` | blocks made of boilerplate phrases ([`Phrases`]) |
 //! | `text-navigation` | runs of very short lines at the top or bottom of a plain text ([`TextNavigation`]) |
 //! | `text-lines` | lines of a plain text a learned model judges to be boilerplate, by their words and their neighbours ([`TextLineClassifier`]) |
 //! | `site-template` | blocks that recur on most pages of the site, when the cleaner or the input has a [`SiteProfile`](crate::SiteProfile) ([`SiteTemplate`]) |

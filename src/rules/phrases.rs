@@ -149,6 +149,7 @@ const BUILTIN: &[(&str, &str)] = &[
     ),
     ("shop-controls", include_str!("phrases/shop-controls.txt")),
     ("photo-credit", include_str!("phrases/photo-credit.txt")),
+    ("post-chrome", include_str!("phrases/post-chrome.txt")),
 ];
 
 impl Phrase {

@@ -5,7 +5,7 @@ use crate::block::{Block, BlockKind};
 use crate::page::{Judgement, Page};
 use crate::rules::{Phase, Rule};
 use crate::vocabulary::punctuation::{ends_clause, punctuation_and_digits};
-use crate::vocabulary::words::{hash_of, word_hashes};
+use crate::vocabulary::words::{hash_of, word_hashes, words};
 
 use super::model::read_network;
 use super::network::Model;
@@ -216,6 +216,19 @@ impl Rule for TextLineClassifier {
         if !bounds.contains(&true) {
             bounds.clone_from(&prose);
         }
+        // Prose that says what the prose next to it says but for its
+        // numbers ("Paragraph 17: ... Figure 88123.") is the same series,
+        // and bounds the body with it however the model doubts it by its
+        // place (the last paragraph of a text looks like a comment).
+        let series = |a: usize, b: usize| {
+            prose[a] && prose[b] && same_but_numbers(&page.blocks[a].text, &page.blocks[b].text)
+        };
+        for b in 1..bounds.len() {
+            bounds[b] |= bounds[b - 1] && series(b - 1, b);
+        }
+        for b in (0..bounds.len().saturating_sub(1)).rev() {
+            bounds[b] |= bounds[b + 1] && series(b, b + 1);
+        }
         let (Some(mut first), Some(mut last)) = (
             bounds.iter().position(|&p| p),
             bounds.iter().rposition(|&p| p),
@@ -227,8 +240,12 @@ impl Rule for TextLineClassifier {
         // where the blocks cut off weigh clearly against it.
         let margins = margins(page, &verdicts, SPAN_THRESHOLD);
         let span = densest_span(&margins);
-        let weighs_against =
-            |blocks: std::ops::Range<usize>| margins[blocks].iter().sum::<f32>() <= -CUT_MARGIN;
+        // Only a run that holds something besides prose (a menu, a widget's
+        // lines, what earlier rules dropped) is cut off: prose after prose
+        // is the article going on, however the model doubts it.
+        let weighs_against = |blocks: std::ops::Range<usize>| {
+            blocks.clone().any(|b| !prose[b]) && margins[blocks].iter().sum::<f32>() <= -CUT_MARGIN
+        };
         if let Some(end) = span.clone().rev().find(|&b| bounds[b]) {
             if end < last && weighs_against(end + 1..last) {
                 last = end;
@@ -293,6 +310,16 @@ impl Rule for TextLineClassifier {
             }
         }
     }
+}
+
+/// Whether two texts have the same words once their numbers are left out.
+fn same_but_numbers(a: &str, b: &str) -> bool {
+    fn lettered(text: &str) -> impl Iterator<Item = &str> {
+        words(text)
+            .map(move |r| &text[r])
+            .filter(|w| !w.bytes().all(|c| c.is_ascii_digit()))
+    }
+    lettered(a).eq(lettered(b))
 }
 
 /// Each block's words times its probability of being content less
@@ -566,5 +593,18 @@ mod tests {
         // it goes; the teaser, which the model judges content, stays.
         let expected: Vec<&str> = article.iter().copied().chain([teaser]).collect();
         assert_eq!(cleaned(by_length, &lines), expected);
+    }
+
+    #[test]
+    fn prose_after_prose_stays_however_the_model_doubts_it() {
+        // Every line judged p = 0.3: above the 0.25 that lets a line go
+        // inside the body, below the span's 0.4, so the densest span is one
+        // paragraph; with nothing but prose around it, the body is all of it.
+        let doubting = model(&[0.0; TEXT_FEATURE_COUNT], 0.0, 0.0, -0.847);
+        let paragraphs: Vec<String> = (1..=20)
+            .map(|n| format!("Paragraph {n}: the measured value stays within the expected range."))
+            .collect();
+        let lines: Vec<&str> = paragraphs.iter().map(String::as_str).collect();
+        assert_eq!(cleaned(doubting, &lines), lines);
     }
 }
