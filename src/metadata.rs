@@ -481,12 +481,18 @@ fn is_headline(
 const TITLE_SEPARATORS: [&str; 8] = [" | ", " – ", " — ", " - ", " :: ", " · ", " • ", " / "];
 
 /// `title` without a site's name after one of [`TITLE_SEPARATORS`]: the
-/// part that is not the site's name, or the first.
+/// part after the site's name when that comes first, else the first part
+/// ("Story / Board / Site").
 fn without_site_name(title: &str, site: Option<&str>) -> String {
     for separator in TITLE_SEPARATORS {
         if let Some((head, tail)) = title.rsplit_once(separator) {
             let site_is_first = site.is_some_and(|s| fold(head) == fold(s));
-            return if site_is_first { tail } else { head }.trim().to_string();
+            if site_is_first {
+                return tail.trim().to_string();
+            }
+            // "Story / Section / Site": the story is first.
+            let story = head.split(separator).next().unwrap_or(head);
+            return story.trim().to_string();
         }
     }
     title.trim().to_string()

@@ -33,6 +33,9 @@ fn the_site_name_after_the_title_is_not_the_title() {
     for title in [
         "Bridge reopens after a year • Jane Doe",
         "Bridge reopens after a year / Town news",
+        // A forum's board and the site after it, in the same way.
+        "Bridge reopens after a year / Town news / Valley Forums",
+        "Bridge reopens after a year - Town news - Valley Forums",
     ] {
         let page = format!("<html><head><title>{title}</title></head><body>{STORY}</body></html>");
         assert_eq!(metadata(&page).title(), Some("Bridge reopens after a year"));
