@@ -11,7 +11,7 @@ use serde_json::Value;
 use crate::block::{Block, BlockKind, Inline};
 use crate::page::{Flags, Page};
 use crate::vocabulary::class_words::{AUTHOR_WORDS, lists_word, says_one_of, tokens};
-use crate::vocabulary::dates::{DATE_YEARS, month};
+use crate::vocabulary::dates::{DATE_YEARS, month, without_ordinal_suffix};
 use crate::vocabulary::words::{PROSE_WORDS, words};
 
 /// What a page says about itself.
@@ -480,20 +480,26 @@ fn is_headline(
 /// What separates a title from the site's name in a `<title>`.
 const TITLE_SEPARATORS: [&str; 8] = [" | ", " – ", " — ", " - ", " :: ", " · ", " • ", " / "];
 
-/// `title` without a site's name after one of [`TITLE_SEPARATORS`]: the
-/// part after the site's name when that comes first, else the first part
-/// ("Story / Board / Site").
+/// `title` without a site's name beside one of [`TITLE_SEPARATORS`]: its
+/// last part when the site's name is its first ("Site | Story"), else its
+/// first part ("Story / Board / Site"); empty parts do not count.
 fn without_site_name(title: &str, site: Option<&str>) -> String {
     for separator in TITLE_SEPARATORS {
-        if let Some((head, tail)) = title.rsplit_once(separator) {
-            let site_is_first = site.is_some_and(|s| fold(head) == fold(s));
-            if site_is_first {
-                return tail.trim().to_string();
-            }
-            // "Story / Section / Site": the story is first.
-            let story = head.split(separator).next().unwrap_or(head);
-            return story.trim().to_string();
+        let parts: Vec<&str> = title
+            .split(separator)
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        if parts.len() < 2 {
+            continue;
         }
+        let site_is_first = site.is_some_and(|s| fold(parts[0]) == fold(s));
+        let story = if site_is_first {
+            parts[parts.len() - 1]
+        } else {
+            parts[0]
+        };
+        return story.to_string();
     }
     title.trim().to_string()
 }
@@ -913,13 +919,8 @@ fn text_date(text: &str) -> Option<String> {
     let word = |i: usize| &text[ranges[i].clone()];
     // The separator between word `i` and the next.
     let between = |i: usize| text[ranges[i].end..ranges[i + 1].start].trim();
-    let day = |word: &str| {
-        let without_suffix = ORDINAL_SUFFIXES
-            .iter()
-            .find_map(|suffix| word.strip_suffix(suffix))
-            .unwrap_or(word);
-        figures(without_suffix, 1..=2).filter(|d| (1..=31).contains(d))
-    };
+    let day =
+        |word: &str| figures(without_ordinal_suffix(word), 1..=2).filter(|d| (1..=31).contains(d));
     let month_number = |word: &str| figures(word, 1..=2).filter(|m| (1..=12).contains(m));
     let year = |word: &str| figures(word, 4..=4).filter(|y| DATE_YEARS.contains(y));
     for i in 0..ranges.len().saturating_sub(2) {
@@ -994,9 +995,6 @@ fn days_in_month(year: u32, month: u32) -> Option<u32> {
         _ => None,
     }
 }
-
-/// What follows a day written as an ordinal: "1st", "22nd", "3rd", "17th".
-const ORDINAL_SUFFIXES: [&str; 4] = ["st", "nd", "rd", "th"];
 
 /// Text folded for comparing titles: lowercase letters and digits.
 fn fold(text: &str) -> String {

@@ -22,12 +22,17 @@ fn the_site_name_after_the_title_is_not_the_title() {
          <meta property='og:site_name' content='Valley Courier'></head><body><article>{STORY}</article></body></html>"
     );
     assert_eq!(metadata(&page).title(), Some("Bridge reopens after a year"));
-    // The site's name may come first, too.
-    let page = format!(
-        "<html><head><title>Valley Courier | Bridge reopens after a year</title>\
-         <meta property='og:site_name' content='Valley Courier'></head><body>{STORY}</body></html>"
-    );
-    assert_eq!(metadata(&page).title(), Some("Bridge reopens after a year"));
+    // The site's name may come first, too, before a section's.
+    for title in [
+        "Valley Courier | Bridge reopens after a year",
+        "Valley Courier | Town news | Bridge reopens after a year",
+    ] {
+        let page = format!(
+            "<html><head><title>{title}</title>\
+             <meta property='og:site_name' content='Valley Courier'></head><body>{STORY}</body></html>"
+        );
+        assert_eq!(metadata(&page).title(), Some("Bridge reopens after a year"));
+    }
     // Blogs put their author's name after a bullet, forums their boards
     // after a slash.
     for title in [

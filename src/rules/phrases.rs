@@ -113,7 +113,7 @@ impl Phrases {
     /// Portuguese, Italian and Dutch: `comment-form`, `share-buttons`,
     /// `newsletter`, `cookie-notice`, `related-content`, `advertisement`,
     /// `site-footer`, `loading-placeholder`, `navigation-links`,
-    /// `shop-controls`, `photo-credit`.
+    /// `shop-controls`, `photo-credit`, `post-chrome`.
     pub fn builtin() -> Vec<Phrases> {
         BUILTIN
             .iter()

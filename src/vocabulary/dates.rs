@@ -8,7 +8,7 @@ use super::words::words;
 
 /// Month names by their first three letters (as bylines abbreviate them),
 /// lowercased.
-pub(crate) const MONTHS: [&[&str]; 12] = [
+const MONTHS: [&[&str]; 12] = [
     &["jan", "gen", "ene", "janv"],
     &["feb", "fév", "fev"],
     &["mar", "mär", "mrt"],
@@ -95,18 +95,33 @@ const MONTH_NAMES: &[&str] = &[
 /// The years a page's date may be in: a number outside them is not a year.
 pub(crate) const DATE_YEARS: RangeInclusive<u32> = 1990..=2100;
 
-/// The month (1 to 12) a word names ("Sep", "September", "sept."), if any;
-/// by its first three letters, so only beside a day number is it sure.
+/// The month (1 to 12) a word names ("Sep", "September", "sept."), if any:
+/// the month whose name starts it the longest way ("juillet" is July by
+/// "juil", not June by "jui"). Only beside a day number is it sure.
 pub(crate) fn month(word: &str) -> Option<usize> {
     let word = word.trim_end_matches('.').to_lowercase();
-    let prefix: String = word.chars().take(3).collect();
     if word.chars().count() < 3 {
         return None;
     }
     MONTHS
         .iter()
-        .position(|names| names.iter().any(|n| prefix == *n || word == *n))
-        .map(|m| m + 1)
+        .enumerate()
+        .flat_map(|(m, names)| names.iter().map(move |n| (m, n)))
+        .filter(|(_, n)| word.starts_with(**n))
+        .max_by_key(|(_, n)| n.len())
+        .map(|(m, _)| m + 1)
+}
+
+/// What follows a day written as an ordinal: "1st", "22nd", "3rd", "17th".
+const ORDINAL_SUFFIXES: [&str; 4] = ["st", "nd", "rd", "th"];
+
+/// `word` without the suffix of an ordinal day ("4th" is "4").
+pub(crate) fn without_ordinal_suffix(word: &str) -> &str {
+    ORDINAL_SUFFIXES
+        .iter()
+        .find_map(|suffix| word.strip_suffix(suffix))
+        .filter(|rest| !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit()))
+        .unwrap_or(word)
 }
 
 /// Whether `word` is a month's name or its abbreviation, and no other word
@@ -133,15 +148,10 @@ const DATELINE_WORDS: &[&str] = &[
     "pm",
     "and",
     "date",
-    "st",
-    "nd",
-    "rd",
-    "th",
     // de
     "veröffentlicht",
     "aktualisiert",
     "zuletzt",
-    "am",
     "um",
     "uhr",
     "und",
@@ -181,11 +191,22 @@ const DATELINE_WORDS: &[&str] = &[
     "en",
 ];
 
-/// The words of a reading time ("6 min read", "Lesezeit 4 Minuten"),
+/// The units of a reading time ("6 min read", "Lesezeit 4 Minuten"),
 /// lowercased.
-const READING_TIME_WORDS: &[&str] = &[
-    "min", "mins", "minute", "minutes", "read", "reading", "time", "lesezeit", "minuten",
-    "lecture", "minutos", "lectura", "leitura", "minuti", "lettura", "leestijd",
+const READING_TIME_UNITS: &[&str] = &[
+    "min", "mins", "minute", "minutes", "minuten", "minutos", "minuti",
+];
+
+/// The words that say a time is a reading time, lowercased: "60 Minutes"
+/// alone is a title.
+const READING_WORDS: &[&str] = &[
+    "read", "reading", "time", "lesezeit", "lecture", "temps", "lectura", "tiempo", "leitura",
+    "tempo", "lettura", "leestijd",
+];
+
+/// Words that start a title after "By" ("By The Numbers") and no name.
+const NOT_NAMES: &[&str] = &[
+    "the", "a", "an", "our", "your", "my", "this", "that", "all", "any", "far", "way",
 ];
 
 /// The words that introduce an author's name in a dateline, lowercased.
@@ -203,16 +224,23 @@ const NAME_MAX_WORDS: usize = 4;
 /// "Updated") and separators, and nothing else. A heading such as "March
 /// Madness 2025" or a sentence with a date in it is not one.
 pub(crate) fn is_dateline(text: &str) -> bool {
-    let all: Vec<&str> = words(text).map(|r| &text[r]).collect();
+    let all: Vec<&str> = words(text)
+        .take(DATELINE_MAX_WORDS + 1)
+        .map(|r| &text[r])
+        .collect();
     if all.is_empty() || all.len() > DATELINE_MAX_WORDS {
         return false;
     }
     let lower: Vec<String> = all.iter().map(|w| w.to_lowercase()).collect();
-    let is_number = |i: usize| all[i].bytes().all(|b| b.is_ascii_digit());
+    let is_number = |i: usize| {
+        let figures = without_ordinal_suffix(all[i]);
+        figures.bytes().all(|b| b.is_ascii_digit())
+    };
     let is_year = |i: usize| {
         is_number(i) && all[i].len() == 4 && all[i].parse().is_ok_and(|y| DATE_YEARS.contains(&y))
     };
-    let (mut date, mut reading_time, mut byline) = (false, false, false);
+    let (mut date, mut minutes, mut byline) = (false, false, false);
+    let reading = lower.iter().any(|w| READING_WORDS.contains(&w.as_str()));
     let mut i = 0;
     while i < all.len() {
         let word = lower[i].as_str();
@@ -222,10 +250,14 @@ pub(crate) fn is_dateline(text: &str) -> bool {
                 .iter()
                 .take(NAME_MAX_WORDS)
                 .take_while(|w| {
-                    w.chars().next().is_some_and(char::is_uppercase) && !is_month_name(w)
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        && !is_month_name(w)
+                        && !NOT_NAMES.contains(&w.to_lowercase().as_str())
                 })
                 .count();
-            byline |= names > 0;
+            // "Da", "Par", "Door" start titles too: alone, only "By" and
+            // "Von" make a byline.
+            byline |= names > 0 && matches!(word, "by" | "von");
             i += 1 + names;
             continue;
         }
@@ -234,15 +266,18 @@ pub(crate) fn is_dateline(text: &str) -> bool {
         } else if is_number(i) {
             let figures_of_a_date = i + 2 < all.len() && is_number(i + 1) && is_number(i + 2);
             date |= figures_of_a_date && (is_year(i) || is_year(i + 2));
-            reading_time |= lower
+            minutes |= lower
                 .get(i + 1)
-                .is_some_and(|w| READING_TIME_WORDS.contains(&w.as_str()));
-        } else if !DATELINE_WORDS.contains(&word) && !READING_TIME_WORDS.contains(&word) {
+                .is_some_and(|w| READING_TIME_UNITS.contains(&w.as_str()));
+        } else if !DATELINE_WORDS.contains(&word)
+            && !READING_TIME_UNITS.contains(&word)
+            && !READING_WORDS.contains(&word)
+        {
             return false;
         }
         i += 1;
     }
-    date || reading_time || byline
+    date || (minutes && reading) || byline
 }
 
 #[cfg(test)]
@@ -264,9 +299,20 @@ mod tests {
             "Veröffentlicht am 4. Juni 2025 von Anna Berg",
             "Publié le 4 juin 2025 par Jean Dupont",
             "15 de diciembre de 2025",
+            "July 4th, 2025",
+            "Temps de lecture : 4 min",
+            "Publié le 4 juillet 2025 par Jean Dupont",
         ] {
             assert!(is_dateline(line), "{line}");
         }
+    }
+
+    #[test]
+    fn a_month_is_named_by_its_longest_prefix() {
+        assert_eq!(month("juillet"), Some(7));
+        assert_eq!(month("juil."), Some(7));
+        assert_eq!(month("juin"), Some(6));
+        assert_eq!(month("Sept."), Some(9));
     }
 
     #[test]
@@ -279,6 +325,10 @@ mod tests {
             "2025",
             "Video - December 19, 2025",
             "Chapter 3: 12 minutes to midnight",
+            "60 Minutes",
+            "By The Numbers",
+            "Da Nang Travel Guide",
+            "Door County Guide",
         ] {
             assert!(!is_dateline(line), "{line}");
         }

@@ -54,7 +54,8 @@ const SHORT_WORDS: usize = 4;
 
 /// The probability of being content below which a line inside the body
 /// goes (the threshold judges the lines before and after it), and below
-/// which a prose line does not bound the body.
+/// which a prose line does not bound the body (unless it repeats the
+/// bounding prose next to it but for its numbers).
 const SURE_BOILERPLATE_INSIDE: f32 = 0.25;
 
 /// The probability of being content that a block's margin is measured
@@ -65,7 +66,8 @@ const SPAN_THRESHOLD: f32 = 0.4;
 /// How far below nothing (in words times margin) the blocks between the
 /// densest span's outermost prose and the prose beyond it must sum for the
 /// body to end at the span: a long menu before a teaser ends the article,
-/// a doubtful list item or two before its last paragraph do not.
+/// a doubtful list item or two before its last paragraph do not, and nor
+/// does a run of prose alone.
 const CUT_MARGIN: f32 = 10.0;
 
 /// The distance feature when there is no prose on that side.
@@ -92,8 +94,8 @@ const SHIPPED_TEXT_MODEL: &str = include_str!("text_lines.model");
 /// to its last prose; the title stays. Where the lines between its first
 /// or last prose and the densest run of content (the span with the most
 /// words judged likely content, less those judged not) weigh clearly
-/// against it, the body stops at that run instead: a teaser after a
-/// footer's menu is not the article's end. Before and after the body, a line
+/// against it and hold something besides prose, the body stops at that run
+/// instead: a teaser after a footer's menu is not the article's end. Before and after the body, a line
 /// goes when its probability of being content is below
 /// [`threshold`](TextLineClassifier::threshold), and an edge that is mostly
 /// boilerplate (what earlier rules dropped and what the model judges so) is
