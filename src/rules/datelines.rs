@@ -46,23 +46,23 @@ impl Rule for Datelines {
         if page.is_html() {
             return;
         }
-        let head: Vec<usize> = judgement
-            .kept()
-            .take_while(|&b| !page.blocks[b].is_prose())
-            .collect();
-        if head.len() == judgement.kept().count() {
+        let is_prose = |b: usize| page.blocks[b].is_prose();
+        let Some(text_start) = judgement.kept().find(|&b| is_prose(b)) else {
             return;
-        }
-        // Only where a header went before it: a text that starts with its
+        };
+        // Only after a header that went: a text that starts with its
         // dateline is an extractor's choice, and keeps it.
-        let first_dropped = (0..page.blocks.len()).find(|&b| !judgement.is_kept(b));
-        for block in head {
-            if first_dropped.is_some_and(|d| d < block) && is_dateline(&page.blocks[block].text) {
-                judgement.drop_block(
-                    block,
-                    "a dateline before the text: its date, byline or reading time".to_string(),
-                );
-            }
+        let Some(header) = (0..text_start).find(|&b| !judgement.is_kept(b)) else {
+            return;
+        };
+        let datelines: Vec<usize> = (header + 1..text_start)
+            .filter(|&b| judgement.is_kept(b) && is_dateline(&page.blocks[b].text))
+            .collect();
+        for block in datelines {
+            judgement.drop_block(
+                block,
+                "a dateline before the text: its date, byline or reading time".to_string(),
+            );
         }
     }
 }

@@ -124,11 +124,10 @@ pub(crate) fn without_ordinal_suffix(word: &str) -> &str {
         .unwrap_or(word)
 }
 
-/// Whether `word` is a month's name or its abbreviation, and no other word
-/// that starts like one.
+/// Whether `word` (lowercased) is a month's name or its abbreviation, and
+/// no other word that starts like one.
 fn is_month_name(word: &str) -> bool {
-    let word = word.to_lowercase();
-    MONTH_NAMES.contains(&word.as_str()) || MONTHS.iter().any(|names| names.contains(&&*word))
+    MONTH_NAMES.contains(&word) || MONTHS.iter().any(|names| names.contains(&word))
 }
 
 /// The words around a date, a byline and a reading time in a dateline:
@@ -246,13 +245,12 @@ pub(crate) fn is_dateline(text: &str) -> bool {
         let word = lower[i].as_str();
         if BY_WORDS.contains(&word) {
             // The name: capitalised words up to the next label or number.
-            let names = all[i + 1..]
-                .iter()
+            let names = (i + 1..all.len())
                 .take(NAME_MAX_WORDS)
-                .take_while(|w| {
-                    w.chars().next().is_some_and(char::is_uppercase)
-                        && !is_month_name(w)
-                        && !NOT_NAMES.contains(&w.to_lowercase().as_str())
+                .take_while(|&j| {
+                    all[j].chars().next().is_some_and(char::is_uppercase)
+                        && !is_month_name(&lower[j])
+                        && !NOT_NAMES.contains(&lower[j].as_str())
                 })
                 .count();
             // "Da", "Par", "Door" start titles too: alone, only "By" and

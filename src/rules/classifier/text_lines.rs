@@ -95,8 +95,9 @@ const SHIPPED_TEXT_MODEL: &str = include_str!("text_lines.model");
 /// or last prose and the densest run of content (the span with the most
 /// words judged likely content, less those judged not) weigh clearly
 /// against it and hold something besides prose, the body stops at that run
-/// instead: a teaser after a footer's menu is not the article's end. Before and after the body, a line
-/// goes when its probability of being content is below
+/// instead: a teaser after a footer's menu is not the article's end.
+/// Before and after the body, a line goes when its probability of being
+/// content is below
 /// [`threshold`](TextLineClassifier::threshold), and an edge that is mostly
 /// boilerplate (what earlier rules dropped and what the model judges so) is
 /// one region whose short lines go with it: a comment form's field labels,
@@ -222,14 +223,13 @@ impl Rule for TextLineClassifier {
         // numbers ("Paragraph 17: ... Figure 88123.") is the same series,
         // and bounds the body with it however the model doubts it by its
         // place (the last paragraph of a text looks like a comment).
-        let series = |a: usize, b: usize| {
-            prose[a] && prose[b] && same_but_numbers(&page.blocks[a].text, &page.blocks[b].text)
-        };
+        let series =
+            |a: usize, b: usize| same_but_numbers(&page.blocks[a].text, &page.blocks[b].text);
         for b in 1..bounds.len() {
-            bounds[b] |= bounds[b - 1] && series(b - 1, b);
+            bounds[b] |= prose[b] && bounds[b - 1] && series(b - 1, b);
         }
         for b in (0..bounds.len().saturating_sub(1)).rev() {
-            bounds[b] |= bounds[b + 1] && series(b, b + 1);
+            bounds[b] |= prose[b] && bounds[b + 1] && series(b, b + 1);
         }
         let (Some(mut first), Some(mut last)) = (
             bounds.iter().position(|&p| p),
