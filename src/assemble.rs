@@ -5,13 +5,14 @@ use std::sync::Arc;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::block::Block;
+use crate::block::{Block, BlockKind};
 use crate::markdown::{self, MarkdownOptions, Markup};
 use crate::metadata::Metadata;
 use crate::page::{Flags, Page, Verdicts};
 use crate::vocabulary::class_words::{
     AUTHOR_WORDS, COMMENT_TEXT_WORDS, DATE_WORDS, is_comment_item_token, says_one_of, tokens,
 };
+use crate::vocabulary::punctuation::list_marker;
 
 #[cfg(feature = "serde")]
 mod record {
@@ -157,8 +158,10 @@ impl Cleaned {
     /// the cleaner was built with [`markdown_links`](crate::CleanerBuilder::markdown_links)
     /// and [`markdown_images`](crate::CleanerBuilder::markdown_images).
     /// Characters of the text that Markdown would read as markup are
-    /// escaped, so the text reads back as it is. Plain text comes out as
-    /// paragraphs.
+    /// escaped, so the text reads back as it is. A paragraph written as a
+    /// list item (`• Tent`, `2. Pitch it`) is one, its marker the item's
+    /// (the number kept). Plain text comes out as paragraphs, and headings
+    /// and list items where its lines are marked as in Markdown.
     ///
     /// ```
     /// let page = deboiler::Cleaner::default().clean(
@@ -343,7 +346,7 @@ pub(crate) fn assemble(mut page: Page<'_>, verdicts: Verdicts, output: Output) -
     // comment's blocks after a reply nested in it are still its own.
     let mut comment_of: HashMap<usize, usize> = HashMap::default();
     let blocks = std::mem::take(&mut page.blocks);
-    for (index, (block, verdict)) in blocks.into_iter().zip(verdicts.dropped).enumerate() {
+    for (index, (mut block, verdict)) in blocks.into_iter().zip(verdicts.dropped).enumerate() {
         let control = block.link_density() >= 0.5 && block.words <= COMMENT_CONTROL_WORDS;
         // A line that says who or when is short; a long one is what the
         // comment says, whatever its first words are marked as.
@@ -389,6 +392,12 @@ pub(crate) fn assemble(mut page: Page<'_>, verdicts: Verdicts, output: Output) -
             cleaned.text.push_str(separator);
         }
         cleaned.text.push_str(&block.text);
+        // A paragraph written as a list item ("• Tent", "2. Pitch it")
+        // reads as one, and is one in the output. (The rules judged it as
+        // the page marks it up.)
+        if block.kind == BlockKind::Paragraph && list_marker(&block.text).is_some() {
+            block.kind = BlockKind::ListItem;
+        }
         cleaned.markup.push(Markup::of(&page, &block));
         cleaned.blocks.push(block);
         previous = Some(index);

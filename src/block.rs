@@ -11,7 +11,8 @@ pub enum BlockKind {
     Heading(u8),
     /// Running text: a paragraph, or any text that is not one of the others.
     Paragraph,
-    /// An item of a list (`<li>`, `<dt>`, `<dd>`).
+    /// An item of a list (`<li>`, `<dt>`, `<dd>`), or a paragraph written
+    /// as one (`• Tent`, `2. Pitch it`).
     ListItem,
     /// A quotation (`<blockquote>`).
     Quote,

@@ -6,6 +6,7 @@ use std::borrow::Cow;
 
 use crate::block::{Block, BlockKind, Inline, Span};
 use crate::page::Page;
+use crate::vocabulary::punctuation::{ListMarker, list_marker};
 
 /// The structure a block sits in, beyond its kind: noted at assembly, from
 /// the page's elements, for the Markdown writer.
@@ -109,9 +110,16 @@ pub(crate) fn write(blocks: &[Block], markup: &[Markup], options: MarkdownOption
             list_depth = None;
         }
         if !out.is_empty() {
+            // A list numbered from other than 1 cannot interrupt a line of
+            // text: such an item starts after a blank line.
+            let numbered_on = matches!(
+                list_marker(&block.text),
+                Some((ListMarker::Number(n), _)) if n[..n.len() - 1].trim_start_matches('0') != "1"
+            );
             let tight = block.kind == BlockKind::ListItem
                 && at > 0
-                && blocks[at - 1].kind == BlockKind::ListItem;
+                && blocks[at - 1].kind == BlockKind::ListItem
+                && !numbered_on;
             out.push_str(if tight { "\n" } else { "\n\n" });
         }
         match block.kind {
@@ -137,9 +145,24 @@ pub(crate) fn write(blocks: &[Block], markup: &[Markup], options: MarkdownOption
                 // marker ("- " or "1. "), and never a code block.
                 let indent = "    ".repeat(shown - 1);
                 out.push_str(&indent);
-                out.push_str(if ordered { "1. " } else { "- " });
+                // A marker written in the item's text ("• Tent", "3. Go")
+                // is its Markdown marker, the number kept.
+                let written = list_marker(&block.text);
+                match written {
+                    Some((ListMarker::Number(number), _)) => {
+                        out.push_str(number);
+                        out.push(' ');
+                    }
+                    Some((ListMarker::Bullet, _)) => out.push_str("- "),
+                    None => out.push_str(if ordered { "1. " } else { "- " }),
+                }
                 let mut item = String::new();
-                inline(&mut item, block, options, Escape::Text);
+                match written {
+                    Some((_, start)) => {
+                        inline(&mut item, &after(block, start), options, Escape::Text)
+                    }
+                    None => inline(&mut item, block, options, Escape::Text),
+                }
                 push_indented(&mut out, &item, &format!("{indent}   "));
             }
             BlockKind::Quote => {
@@ -159,6 +182,24 @@ pub(crate) fn write(blocks: &[Block], markup: &[Markup], options: MarkdownOption
         at += 1;
     }
     out
+}
+
+/// `block` from byte `start` of its text on: its spans moved with it.
+fn after(block: &Block, start: usize) -> Block {
+    let spans = block
+        .spans
+        .iter()
+        .filter(|span| span.range.is_empty() || span.range.end > start)
+        .map(|span| Span {
+            range: span.range.start.saturating_sub(start)..span.range.end.saturating_sub(start),
+            inline: span.inline.clone(),
+        })
+        .collect();
+    Block {
+        text: block.text[start..].to_string(),
+        spans,
+        ..block.clone()
+    }
 }
 
 /// `text` with every line after the first prefixed by `prefix`.
@@ -561,10 +602,36 @@ mod tests {
 
     #[test]
     fn text_that_markdown_would_read_as_markup_is_escaped() {
-        let md = markdown("<p>1. Not a list</p><p>- nor this</p><p># nor a *heading* [x]</p>");
+        let md =
+            markdown("<p>1999. Not a list</p><p>&gt; nor this</p><p># nor a *heading* [x]</p>");
         assert_eq!(
             md,
-            "1\\. Not a list\n\n\\- nor this\n\n\\# nor a \\*heading\\* \\[x\\]"
+            "1999\\. Not a list\n\n\\> nor this\n\n\\# nor a \\*heading\\* \\[x\\]"
+        );
+    }
+
+    #[test]
+    fn a_paragraph_written_as_a_list_item_is_one() {
+        let html = "<p>Pack these:</p><p>• A <b>tent</b></p><p>✓ A stove</p>\
+                    <p>3. Pitch it</p><p>4) Light it</p><ul><li>- Sleep</li></ul>";
+        let page = Cleaner::builder()
+            .rules(crate::RuleSet::empty())
+            .build()
+            .unwrap()
+            .clean(html)
+            .unwrap();
+        assert_eq!(
+            page.markdown(),
+            "Pack these:\n\n- A **tent**\n- A stove\n\n3. Pitch it\n\n4) Light it\n- Sleep"
+        );
+        let kinds: Vec<_> = page.blocks().iter().map(|b| b.kind()).collect();
+        assert_eq!(kinds[0], crate::BlockKind::Paragraph);
+        assert!(kinds[1..].iter().all(|&k| k == crate::BlockKind::ListItem));
+        // The text is the page's, markers and all.
+        assert!(
+            page.text().contains("• A tent\n\n✓ A stove\n\n3. Pitch it"),
+            "{}",
+            page.text()
         );
     }
 

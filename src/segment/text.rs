@@ -8,7 +8,7 @@
 use super::TextBuffer;
 use crate::block::{Block, BlockKind};
 use crate::page::Segmented;
-use crate::vocabulary::punctuation::ends_clause;
+use crate::vocabulary::punctuation::{ends_clause, list_marker};
 
 /// The blocks of a plain text.
 pub(crate) fn segment(text: &str) -> Segmented {
@@ -49,18 +49,14 @@ fn continues_on(line: &str, next: &str) -> bool {
     !line.is_empty() && !ends_clause(line) && starts_lowercase
 }
 
-/// Markdown-style headings and list items; everything else is a paragraph.
+/// Markdown-style headings, and list items by their marker (see
+/// [`list_marker`]); everything else is a paragraph.
 fn line_kind(text: &str) -> BlockKind {
     let hashes = text.chars().take_while(|&c| c == '#').count();
     if (1..=6).contains(&hashes) && text[hashes..].starts_with(' ') {
         return BlockKind::Heading(hashes as u8);
     }
-    let bullet = ["- ", "* ", "• ", "+ "].iter().any(|b| text.starts_with(b));
-    let numbered = {
-        let digits = text.chars().take_while(char::is_ascii_digit).count();
-        digits > 0 && digits < 4 && text[digits..].starts_with(". ")
-    };
-    if bullet || numbered {
+    if list_marker(text).is_some() {
         BlockKind::ListItem
     } else {
         BlockKind::Paragraph

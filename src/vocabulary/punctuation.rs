@@ -1,4 +1,5 @@
-//! The characters that end sentences and clauses.
+//! The characters that end sentences and clauses, and the markers that
+//! start a list item written as text.
 
 /// Characters that end a sentence, in the scripts with their own full stop.
 const SENTENCE_END: &[char] = &['.', '!', '?', '…', '。', '！', '？'];
@@ -40,6 +41,48 @@ pub(crate) fn punctuation_and_digits(text: &str) -> (usize, usize) {
     (punctuation, digits)
 }
 
+/// Bullets that start a list item written as text (`• Tent`), before a
+/// space. (`·` is left out: it separates a byline's parts.)
+const BULLETS: &[char] = &[
+    '-', '*', '+', '•', '▪', '►', '▸', '◦', '‣', '⁃', '➤', '→', '✓', '✔',
+];
+
+/// Digits at most in a list item's number: `100.` numbers an item, `2025.`
+/// ends a sentence about a year.
+const MAX_ITEM_NUMBER_DIGITS: usize = 3;
+
+/// The marker of a list item written as text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ListMarker<'a> {
+    /// A bullet (`•`, `-`, `✓`, ...).
+    Bullet,
+    /// A number and its delimiter, as written (`3.`, `2)`, `01.`).
+    Number(&'a str),
+}
+
+/// The list marker `text` starts with, and where the item's own text
+/// starts: a bullet then a space (`• Tent`, `- Stove`), or a number of
+/// one to three digits then `.` or `)` and a space or a capital
+/// (`2. Pitch it`, `01.Can it ...`). Not a decimal (`1.5 million`), not
+/// a year (`2025. It was`), not footnote stars (`**Note`).
+pub(crate) fn list_marker(text: &str) -> Option<(ListMarker<'_>, usize)> {
+    let after = |at: usize| at + text[at..].len() - text[at..].trim_start().len();
+    let first = text.chars().next()?;
+    if BULLETS.contains(&first) {
+        let rest = &text[first.len_utf8()..];
+        let spaced = rest.starts_with(char::is_whitespace) && !rest.trim().is_empty();
+        return spaced.then(|| (ListMarker::Bullet, after(first.len_utf8())));
+    }
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=MAX_ITEM_NUMBER_DIGITS).contains(&digits) {
+        return None;
+    }
+    let rest = text[digits..].strip_prefix(['.', ')'])?;
+    let next = rest.chars().next()?;
+    let item = (next.is_whitespace() && !rest.trim().is_empty()) || next.is_uppercase();
+    item.then(|| (ListMarker::Number(&text[..=digits]), after(digits + 1)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -60,5 +103,38 @@ mod tests {
     #[test]
     fn punctuation_and_digits_are_counted() {
         assert_eq!(punctuation_and_digits("Hi, 42 times. \u{3001}"), (3, 2));
+    }
+
+    #[test]
+    fn list_items_written_as_text_start_with_a_bullet_or_a_number() {
+        fn marker(text: &str) -> Option<(ListMarker<'_>, &str)> {
+            list_marker(text).map(|(m, at)| (m, &text[at..]))
+        }
+        assert_eq!(marker("• Tent"), Some((ListMarker::Bullet, "Tent")));
+        assert_eq!(marker("-  Stove"), Some((ListMarker::Bullet, "Stove")));
+        assert_eq!(
+            marker("2. Pitch it"),
+            Some((ListMarker::Number("2."), "Pitch it"))
+        );
+        assert_eq!(
+            marker("10) Leave"),
+            Some((ListMarker::Number("10)"), "Leave"))
+        );
+        assert_eq!(
+            marker("01.Can it"),
+            Some((ListMarker::Number("01."), "Can it"))
+        );
+        for not_an_item in [
+            "1.5 million",
+            "2025. It was",
+            "**Note",
+            "-5 degrees",
+            "3.",
+            "• ",
+            "1.the",
+            "·  5 min",
+        ] {
+            assert_eq!(marker(not_an_item), None, "{not_an_item}");
+        }
     }
 }
