@@ -109,11 +109,16 @@ pub(crate) fn write(blocks: &[Block], markup: &[Markup], options: MarkdownOption
         if block.kind != BlockKind::ListItem {
             list_depth = None;
         }
+        // A marker written in a list item's text ("• Tent", "3. Go").
+        let written = match block.kind {
+            BlockKind::ListItem => list_marker(&block.text),
+            _ => None,
+        };
         if !out.is_empty() {
             // A list numbered from other than 1 cannot interrupt a line of
             // text: such an item starts after a blank line.
             let numbered_on = matches!(
-                list_marker(&block.text),
+                written,
                 Some((ListMarker::Number(n), _)) if n[..n.len() - 1].trim_start_matches('0') != "1"
             );
             let tight = block.kind == BlockKind::ListItem
@@ -145,9 +150,8 @@ pub(crate) fn write(blocks: &[Block], markup: &[Markup], options: MarkdownOption
                 // marker ("- " or "1. "), and never a code block.
                 let indent = "    ".repeat(shown - 1);
                 out.push_str(&indent);
-                // A marker written in the item's text ("• Tent", "3. Go")
-                // is its Markdown marker, the number kept.
-                let written = list_marker(&block.text);
+                // A written marker is the item's Markdown marker, the
+                // number kept.
                 match written {
                     Some((ListMarker::Number(number), _)) => {
                         out.push_str(number);
