@@ -117,10 +117,7 @@ pub(crate) fn write(blocks: &[Block], markup: &[Markup], options: MarkdownOption
         if !out.is_empty() {
             // A list numbered from other than 1 cannot interrupt a line of
             // text: such an item starts after a blank line.
-            let numbered_on = matches!(
-                written,
-                Some((ListMarker::Number(n), _)) if n[..n.len() - 1].trim_start_matches('0') != "1"
-            );
+            let numbered_on = written.is_some_and(|(marker, _)| marker.numbers_on());
             let tight = block.kind == BlockKind::ListItem
                 && at > 0
                 && blocks[at - 1].kind == BlockKind::ListItem
@@ -188,9 +185,11 @@ pub(crate) fn write(blocks: &[Block], markup: &[Markup], options: MarkdownOption
     out
 }
 
-/// `block` from byte `start` of its text on: its spans moved with it.
+/// The text of `block` from byte `start` on, with its spans moved with
+/// it: all that [`inline`] writes.
 fn after(block: &Block, start: usize) -> Block {
-    let spans = block
+    let mut rest = Block::unmeasured(block.text[start..].to_string(), block.kind);
+    rest.spans = block
         .spans
         .iter()
         .filter(|span| span.range.is_empty() || span.range.end > start)
@@ -199,11 +198,7 @@ fn after(block: &Block, start: usize) -> Block {
             inline: span.inline.clone(),
         })
         .collect();
-    Block {
-        text: block.text[start..].to_string(),
-        spans,
-        ..block.clone()
-    }
+    rest
 }
 
 /// `text` with every line after the first prefixed by `prefix`.

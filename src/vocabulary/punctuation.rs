@@ -60,6 +60,17 @@ pub(crate) enum ListMarker<'a> {
     Number(&'a str),
 }
 
+impl ListMarker<'_> {
+    /// Whether it numbers an item other than the first (`2.`, `10)`):
+    /// Markdown starts a list there only after a blank line.
+    pub(crate) fn numbers_on(self) -> bool {
+        match self {
+            ListMarker::Number(n) => n[..n.len() - 1].trim_start_matches('0') != "1",
+            ListMarker::Bullet => false,
+        }
+    }
+}
+
 /// The list marker `text` starts with, and where the item's own text
 /// starts: a bullet then a space (`• Tent`, `- Stove`), or a number of
 /// one to three digits then `.` or `)` and a space or a capital
@@ -120,6 +131,7 @@ mod tests {
             marker("10) Leave"),
             Some((ListMarker::Number("10)"), "Leave"))
         );
+        assert!(!ListMarker::Number("01.").numbers_on() && ListMarker::Number("10)").numbers_on());
         assert_eq!(
             marker("01.Can it"),
             Some((ListMarker::Number("01."), "Can it"))
