@@ -4,7 +4,7 @@ use std::fmt;
 use std::sync::Arc;
 
 use crate::assemble::{Cleaned, Output};
-use crate::decode::{decode, looks_binary, looks_like_html};
+use crate::decode::{decode, looks_binary, looks_like_html, repair_double_encoding};
 use crate::engine::Engine;
 use crate::error::{BuildError, CleanError};
 use crate::input::{Input, Source};
@@ -317,13 +317,15 @@ impl Cleaner {
                 detect(&decoded)
             }
         };
+        // Learned from the same text as cleaning reads.
         let segmented = match detected {
             Ok(html) => {
-                let (html, prepared) = preparse::prepare(html, self.inner.limits.max_depth);
+                let (html, _) = repair_double_encoding(html);
+                let (html, prepared) = preparse::prepare(&html, self.inner.limits.max_depth);
                 let document = segment::html::parse(&html, prepared.noscript_holds_markup());
                 segment::html::segment(&document)
             }
-            Err(text) => segment::text::segment(text),
+            Err(text) => segment::text::segment(&repair_double_encoding(text).0),
         };
         self.check_blocks(segmented.blocks.len())?;
         profile.learn_blocks(segmented.blocks.iter().map(|block| block.text.as_str()));
@@ -338,7 +340,8 @@ impl Cleaner {
     }
 
     fn clean_html(&self, html: &str, about: About<'_>) -> Result<Cleaned, CleanError> {
-        let (html, prepared) = preparse::prepare(html, self.inner.limits.max_depth);
+        let (html, repaired) = repair_double_encoding(html);
+        let (html, prepared) = preparse::prepare(&html, self.inner.limits.max_depth);
         let document = segment::html::parse(&html, prepared.noscript_holds_markup());
         let segmented = segment::html::segment(&document);
         self.check_blocks(segmented.blocks.len())?;
@@ -346,6 +349,7 @@ impl Cleaner {
         let mut page = Page::new(segmented, Some(&document), about.url, engine);
         page.site_profile = about.site_profile;
         let mut cleaned = engine.judge(page, self.inner.output);
+        warn_of_repairs(&mut cleaned, repaired);
         if prepared.dropped_tags > 0 {
             cleaned.warn(format!(
                 "nesting deeper than {} elements flattened: {} tags dropped, their text kept",
@@ -356,12 +360,15 @@ impl Cleaner {
     }
 
     fn clean_text(&self, text: &str, about: About<'_>) -> Result<Cleaned, CleanError> {
-        let segmented = segment::text::segment(text);
+        let (text, repaired) = repair_double_encoding(text);
+        let segmented = segment::text::segment(&text);
         self.check_blocks(segmented.blocks.len())?;
         let engine = &self.inner.engine;
         let mut page = Page::new(segmented, None, about.url, engine);
         page.site_profile = about.site_profile;
-        Ok(engine.judge(page, self.inner.output))
+        let mut cleaned = engine.judge(page, self.inner.output);
+        warn_of_repairs(&mut cleaned, repaired);
+        Ok(cleaned)
     }
 
     fn check_size(&self, size: usize) -> Result<(), CleanError> {
@@ -394,6 +401,15 @@ fn detect(input: &str) -> Result<&str, &str> {
         Ok(input)
     } else {
         Err(input)
+    }
+}
+
+/// Tells what the repair of double-encoded text changed, when it did.
+fn warn_of_repairs(cleaned: &mut Cleaned, repaired: usize) {
+    if repaired > 0 {
+        cleaned.warn(format!(
+            "{repaired} double-encoded characters repaired (UTF-8 that had been read as Latin-1 or Windows-1252)"
+        ));
     }
 }
 

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use aho_corasick::AhoCorasick;
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
-use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
 use once_cell::sync::Lazy;
 
 /// How far into the input HTML detection and the `<meta charset>` scan look.
@@ -132,6 +132,98 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
     head.contains(&0) || head.iter().filter(control).count() * 10 > head.len()
 }
 
+/// Repairs text that was UTF-8 read as Latin-1 or Windows-1252 and saved
+/// again (double-encoded, "mojibake": `Earthâ€™s` for `Earth’s`, `cafÃ©`
+/// for `café`), as a crawler that guessed the wrong encoding stores it.
+/// Each run of characters that, taken back to the bytes that encoding
+/// gave them, is one valid UTF-8 sequence of two to four bytes becomes the
+/// character it encodes; all else is left as it is (a lone `é`, `Â` before
+/// a letter). Gives the text and how many characters were repaired.
+///
+/// ```
+/// # use deboiler::repair_double_encoding;
+/// let (text, repaired) = repair_double_encoding("Earthâ€™s cafÃ© and Ã¼ber");
+/// assert_eq!((text.as_ref(), repaired), ("Earth’s café and über", 3));
+/// assert_eq!(repair_double_encoding("Grüße, Â is a letter").1, 0);
+/// ```
+pub fn repair_double_encoding(text: &str) -> (Cow<'_, str>, usize) {
+    let mut repaired_text = String::new();
+    let mut repaired = 0;
+    let mut copied_to = 0;
+    // Every sequence starts with a lead byte read as one of U+00C2..=U+00F4,
+    // which UTF-8 writes as 0xC3 then 0x82..=0xB4.
+    for at in memchr::memchr_iter(0xC3, text.as_bytes()) {
+        let lead = text.get(at..).and_then(|rest| rest.chars().next());
+        let (Some(lead), Some(length)) = (lead, lead.and_then(misread_lead_length)) else {
+            continue;
+        };
+        if at < copied_to {
+            continue;
+        }
+        let mut bytes = [misread_byte(lead).unwrap_or(0), 0, 0, 0];
+        let mut end = at + lead.len_utf8();
+        for byte in bytes.iter_mut().take(length).skip(1) {
+            let Some(read) = text[end..].chars().next() else {
+                break;
+            };
+            match misread_byte(read) {
+                Some(misread @ 0x80..=0xBF) => *byte = misread,
+                _ => break,
+            }
+            end += read.len_utf8();
+        }
+        // from_utf8 also refuses a sequence cut short, overlong forms and
+        // surrogates.
+        let Ok(character) = std::str::from_utf8(&bytes[..length]) else {
+            continue;
+        };
+        repaired_text.push_str(&text[copied_to..at]);
+        repaired_text.push_str(character);
+        copied_to = end;
+        repaired += 1;
+    }
+    if repaired == 0 {
+        return (Cow::Borrowed(text), 0);
+    }
+    repaired_text.push_str(&text[copied_to..]);
+    (Cow::Owned(repaired_text), repaired)
+}
+
+/// How many bytes the UTF-8 sequence has whose lead byte Latin-1 reads as
+/// `c`, when `c` is such a reading.
+fn misread_lead_length(c: char) -> Option<usize> {
+    match c {
+        '\u{c2}'..='\u{df}' => Some(2),
+        '\u{e0}'..='\u{ef}' => Some(3),
+        '\u{f0}'..='\u{f4}' => Some(4),
+        _ => None,
+    }
+}
+
+/// The byte that Latin-1 or Windows-1252 reads as `c`, when one does.
+fn misread_byte(c: char) -> Option<u8> {
+    match u8::try_from(u32::from(c)) {
+        Ok(byte) if byte >= 0x80 => Some(byte),
+        Ok(_) => None,
+        Err(_) => WINDOWS_1252_HIGH
+            .iter()
+            .position(|&high| high == c)
+            .map(|i| 0x80 + i as u8),
+    }
+}
+
+/// What Windows-1252 reads bytes 0x80..=0x9F as (`€`, `‚`, ... `Ÿ`; the
+/// five it leaves undefined read as the Latin-1 control they are).
+static WINDOWS_1252_HIGH: Lazy<Vec<char>> = Lazy::new(|| {
+    (0x80..=0x9Fu8)
+        .map(|byte| {
+            let byte = [byte];
+            let (text, _) = WINDOWS_1252.decode_without_bom_handling(&byte);
+            text.chars().next().unwrap_or(char::from(byte[0]))
+        })
+        .collect()
+});
+
 /// Markup that only HTML has.
 static HTML_MARKERS: Lazy<AhoCorasick> = Lazy::new(|| {
     AhoCorasick::builder()
@@ -190,6 +282,28 @@ mod tests {
         assert!(looks_like_html("Some text then <p>a paragraph</p>"));
         assert!(!looks_like_html("a < b > c, and 3 <= 4"));
         assert!(!looks_like_html("Plain text.\n\nMore text."));
+    }
+
+    #[test]
+    fn double_encoded_utf8_is_repaired_and_real_latin_text_left_alone() {
+        // Read as Latin-1 (C1 controls) and as Windows-1252 (curly quotes).
+        let latin1 = "Earth\u{e2}\u{80}\u{99}s natural";
+        assert_eq!(repair_double_encoding(latin1).0, "Earth’s natural");
+        assert_eq!(repair_double_encoding("â€œQuotedâ€\u{9d}").0, "“Quoted”");
+        assert_eq!(repair_double_encoding("emoji ðŸ˜€ here").0, "emoji 😀 here");
+        assert_eq!(repair_double_encoding("a\u{c2}\u{a0}b").0, "a\u{a0}b");
+        for real in [
+            "Grüße aus Köln",
+            "Â la carte",
+            "Ã",
+            "déjà vu",
+            "£5 ©2025",
+            "naïve café",
+        ] {
+            assert_eq!(repair_double_encoding(real), (Cow::Borrowed(real), 0));
+        }
+        // A sequence cut short stays as it is.
+        assert_eq!(repair_double_encoding("â€ end").1, 0);
     }
 
     #[test]

@@ -93,7 +93,7 @@ pub use block::{Block, BlockKind, Inline, Span};
 pub use cleaner::{
     Cleaner, CleanerBuilder, DEFAULT_MAX_BLOCKS, DEFAULT_MAX_DEPTH, DEFAULT_MAX_INPUT_BYTES,
 };
-pub use decode::{decode, looks_binary};
+pub use decode::{decode, looks_binary, repair_double_encoding};
 pub use error::{BuildError, CleanError};
 pub use input::Input;
 pub use metadata::Metadata;

@@ -177,6 +177,7 @@ const AUTHOR_KEYS: &[&str] = &[
 ];
 const PUBLISHED_KEYS: &[&str] = &[
     "article:published_time",
+    "og:article:published_time",
     "datepublished",
     "og:published_time",
     "citation_publication_date",
@@ -206,6 +207,7 @@ const PUBLISHED_KEYS: &[&str] = &[
 ];
 const MODIFIED_KEYS: &[&str] = &[
     "article:modified_time",
+    "og:article:modified_time",
     "og:updated_time",
     "datemodified",
     "dcterms.modified",
@@ -250,6 +252,10 @@ const KEYS: [&[&str]; 13] = [
     &["datecreated"],
 ];
 
+/// The `<meta>` key under which some sites write their JSON-LD (Remix's
+/// `meta` export does) instead of in a `<script>`.
+const JSON_LD_META_KEY: &str = "script:ld+json";
+
 /// At most this many `<meta>` values and `<time>` dates are kept per page.
 const MAX_FACTS: usize = 200;
 
@@ -262,7 +268,9 @@ impl HeadFacts {
         if value.is_empty() || self.meta.len() >= MAX_FACTS {
             return;
         }
-        if KEYS.iter().any(|keys| keys.contains(&key.as_str())) {
+        if key == JSON_LD_META_KEY {
+            self.json_ld.push(value.to_string());
+        } else if KEYS.iter().any(|keys| keys.contains(&key.as_str())) {
             self.meta.push((key, value.to_string()));
         }
     }
@@ -894,6 +902,9 @@ const LABELLED_DATE_WORDS: usize = 10;
 /// How a page labels its own date, lowercased.
 const DATE_LABELS: &[&str] = &[
     "published",
+    "publish date",
+    "publication date",
+    "date published",
     "posted",
     "updated",
     "last updated",
@@ -929,7 +940,7 @@ fn text_date(text: &str) -> Option<String> {
         let year_month_day = || {
             year(first)
                 .zip(month_number(second))
-                .zip(day(third))
+                .zip(day(without_iso_time(third)))
                 .map(|((y, m), d)| (y, m, d))
         };
         let found = match (month(first), month(second)) {
@@ -968,6 +979,14 @@ fn text_date(text: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// The day of an ISO 8601 date and time's third word ("23" of
+/// "2022-11-23T08:10"), else the word.
+fn without_iso_time(word: &str) -> &str {
+    word.split_once('T')
+        .filter(|(_, time)| time.starts_with(|c: char| c.is_ascii_digit()))
+        .map_or(word, |(day, _)| day)
 }
 
 /// `word` as a number when it is only figures, as many as `digits` says.

@@ -129,3 +129,51 @@ fn a_meta_charset_that_lies_is_overruled_by_the_bytes() {
     let html = page(Some("windows-1252"), "Кафе", &RUSSIAN);
     assert_decoded(html.as_bytes(), None, &RUSSIAN);
 }
+
+/// `text` as a crawler that read its UTF-8 as Windows-1252 saved it.
+fn double_encoded(text: &str) -> String {
+    WINDOWS_1252
+        .decode_without_bom_handling(text.as_bytes())
+        .0
+        .into_owned()
+}
+
+#[test]
+fn double_encoded_utf8_is_repaired_with_a_warning() {
+    let french = FRENCH.map(double_encoded);
+    assert!(french[0].contains("cafÃ©"), "the test page is mojibake");
+    let html = page(
+        Some("utf-8"),
+        "Le cafÃ©",
+        &french.each_ref().map(String::as_str),
+    );
+    let cleaned = deboiler::Cleaner::default()
+        .clean(deboiler::Input::bytes(html.as_bytes()))
+        .expect("cleans");
+    for paragraph in FRENCH {
+        assert!(cleaned.text().contains(paragraph), "{}", cleaned.text());
+    }
+    assert!(
+        cleaned
+            .warnings()
+            .iter()
+            .any(|w| w.contains("double-encoded")),
+        "{:?}",
+        cleaned.warnings()
+    );
+    // Text mode repairs the same way; a page in real Latin-1 needs no repair.
+    let text = deboiler::Cleaner::default()
+        .clean(deboiler::Input::text(&french.join("\n\n")))
+        .expect("cleans");
+    assert!(text.text().contains(FRENCH[1]), "{}", text.text());
+    let clean_page = deboiler::Cleaner::default()
+        .clean(deboiler::Input::bytes(
+            page(None, "Le café", &FRENCH).as_bytes(),
+        ))
+        .expect("cleans");
+    assert!(
+        clean_page.warnings().is_empty(),
+        "{:?}",
+        clean_page.warnings()
+    );
+}
