@@ -318,14 +318,14 @@ impl Cleaner {
             }
         };
         // Learned from the same text as cleaning reads.
-        let segmented = match detected {
-            Ok(html) => {
-                let (html, _) = repair_double_encoding(html);
-                let (html, prepared) = preparse::prepare(&html, self.inner.limits.max_depth);
-                let document = segment::html::parse(&html, prepared.noscript_holds_markup());
-                segment::html::segment(&document)
-            }
-            Err(text) => segment::text::segment(&repair_double_encoding(text).0),
+        let is_html = detected.is_ok();
+        let (text, _) = repair_double_encoding(detected.unwrap_or_else(|text| text));
+        let segmented = if is_html {
+            let (html, prepared) = preparse::prepare(&text, self.inner.limits.max_depth);
+            let document = segment::html::parse(&html, prepared.noscript_holds_markup());
+            segment::html::segment(&document)
+        } else {
+            segment::text::segment(&text)
         };
         self.check_blocks(segmented.blocks.len())?;
         profile.learn_blocks(segmented.blocks.iter().map(|block| block.text.as_str()));

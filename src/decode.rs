@@ -153,27 +153,29 @@ pub fn repair_double_encoding(text: &str) -> (Cow<'_, str>, usize) {
     // Every sequence starts with a lead byte read as one of U+00C2..=U+00F4,
     // which UTF-8 writes as 0xC3 then 0x82..=0xB4.
     for at in memchr::memchr_iter(0xC3, text.as_bytes()) {
-        let lead = text.get(at..).and_then(|rest| rest.chars().next());
-        let (Some(lead), Some(length)) = (lead, lead.and_then(misread_lead_length)) else {
-            continue;
-        };
         if at < copied_to {
             continue;
         }
-        let mut bytes = [misread_byte(lead).unwrap_or(0), 0, 0, 0];
-        let mut end = at + lead.len_utf8();
-        for byte in bytes.iter_mut().take(length).skip(1) {
-            let Some(read) = text[end..].chars().next() else {
-                break;
-            };
-            match misread_byte(read) {
-                Some(misread @ 0x80..=0xBF) => *byte = misread,
+        // 0xC3 only ever starts a character.
+        let mut read = text[at..].chars();
+        let Some((lead, length)) = read.next().and_then(misread_lead) else {
+            continue;
+        };
+        // The lead, U+00C2..=U+00F4, is two bytes of the text.
+        let (mut bytes, mut filled, mut end) = ([lead, 0, 0, 0], 1, at + 2);
+        for c in read.take(length - 1) {
+            match misread_byte(c) {
+                Some(byte @ 0x80..=0xBF) => bytes[filled] = byte,
                 _ => break,
             }
-            end += read.len_utf8();
+            filled += 1;
+            end += c.len_utf8();
         }
-        // from_utf8 also refuses a sequence cut short, overlong forms and
-        // surrogates.
+        // A sequence cut short is left alone; from_utf8 refuses overlong
+        // forms and surrogates.
+        if filled < length {
+            continue;
+        }
         let Ok(character) = std::str::from_utf8(&bytes[..length]) else {
             continue;
         };
@@ -189,15 +191,16 @@ pub fn repair_double_encoding(text: &str) -> (Cow<'_, str>, usize) {
     (Cow::Owned(repaired_text), repaired)
 }
 
-/// How many bytes the UTF-8 sequence has whose lead byte Latin-1 reads as
-/// `c`, when `c` is such a reading.
-fn misread_lead_length(c: char) -> Option<usize> {
-    match c {
-        '\u{c2}'..='\u{df}' => Some(2),
-        '\u{e0}'..='\u{ef}' => Some(3),
-        '\u{f0}'..='\u{f4}' => Some(4),
-        _ => None,
-    }
+/// The lead byte of a UTF-8 sequence that Latin-1 reads as `c`, and the
+/// sequence's length in bytes, when `c` is such a reading.
+fn misread_lead(c: char) -> Option<(u8, usize)> {
+    let length = match c {
+        '\u{c2}'..='\u{df}' => 2,
+        '\u{e0}'..='\u{ef}' => 3,
+        '\u{f0}'..='\u{f4}' => 4,
+        _ => return None,
+    };
+    Some((u8::try_from(u32::from(c)).ok()?, length))
 }
 
 /// The byte that Latin-1 or Windows-1252 reads as `c`, when one does.

@@ -177,7 +177,6 @@ const AUTHOR_KEYS: &[&str] = &[
 ];
 const PUBLISHED_KEYS: &[&str] = &[
     "article:published_time",
-    "og:article:published_time",
     "datepublished",
     "og:published_time",
     "citation_publication_date",
@@ -207,7 +206,6 @@ const PUBLISHED_KEYS: &[&str] = &[
 ];
 const MODIFIED_KEYS: &[&str] = &[
     "article:modified_time",
-    "og:article:modified_time",
     "og:updated_time",
     "datemodified",
     "dcterms.modified",
@@ -264,6 +262,12 @@ impl HeadFacts {
     /// the metadata reads.
     pub(crate) fn note_meta(&mut self, key: &str, value: &str) {
         let key = key.trim().to_ascii_lowercase();
+        // Open Graph's article properties, written with the `og:` prefix
+        // by some sites ("og:article:published_time"), are the same keys.
+        let key = match key.strip_prefix("og:") {
+            Some(article) if article.starts_with("article:") => article.to_string(),
+            _ => key,
+        };
         let value = value.trim();
         if value.is_empty() || self.meta.len() >= MAX_FACTS {
             return;
